@@ -1,0 +1,43 @@
+/**
+ * Turns a user config (an object, or a file exporting one) into a frozen `ResolvedConfig`, or
+ * into readable issues. Never throws for a bad config: the CLI prints the sentences and exits 2.
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { z } from 'zod'
+import { ConfigSchema } from './schema.ts'
+import type { ResolvedConfig, UserConfig } from './schema.ts'
+
+/** `{ok: true, config}` or `{ok: false, issues}` with one sentence per problem (textlint style). */
+export type LoadResult = { ok: true; config: ResolvedConfig } | { ok: false; issues: string[] }
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'config'
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((key) => `\`${[...issue.path.map(String), key].join('.')}\``).join(', ')
+    return `Unknown config key ${keys}: check the spelling against the README's config section.`
+  }
+  const input = 'input' in issue && issue.input !== undefined ? `, got ${JSON.stringify(issue.input)}` : ''
+  return issue.message.startsWith('Expected `') ? `${issue.message}${input}.` : `Invalid \`${where}\`: ${issue.message}${input}.`
+}
+
+/** Validates a config object and fills defaults. */
+export function resolveConfig(config: UserConfig): LoadResult {
+  const parsed = ConfigSchema.safeParse(config)
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map(describeIssue) }
+  return { ok: true, config: Object.freeze(parsed.data) }
+}
+
+/** Imports a config file (TypeScript or JavaScript, default export) and resolves it. */
+export async function loadConfig(file: string): Promise<LoadResult> {
+  const absolute = path.resolve(file)
+  if (!existsSync(absolute)) return { ok: false, issues: [`Cannot find config file ${file}: pass an existing file to --config.`] }
+  try {
+    const module = (await import(pathToFileURL(absolute).href)) as { default?: UserConfig }
+    if (module.default === undefined) return { ok: false, issues: [`Config file ${file} has no default export: end it with \`export default defineConfig({...})\`.`] }
+    return resolveConfig(module.default)
+  } catch (error) {
+    return { ok: false, issues: [`Cannot load config file ${file}: ${error instanceof Error ? error.message : String(error)}`] }
+  }
+}

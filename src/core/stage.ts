@@ -1,0 +1,61 @@
+/**
+ * The stage contract. A stage is a small object made by a factory that checks its options once
+ * (at config time, not mid-batch). It maps one document to one document, or to a `Drop`, and
+ * reports every change through its context so the runner can stamp, count and route it.
+ */
+import type { Doc } from './doc.ts'
+import type { MessageExtra } from './message.ts'
+
+/** A rejection, returned (not thrown) by a stage; the runner turns it into a fatal message. */
+export interface Drop {
+  readonly drop: true
+  readonly rule: string
+  readonly reason: string
+  readonly extra?: MessageExtra
+}
+
+/**
+ * Per-run shared state for stages that look across documents (dedupe, site learning).
+ * Created fresh for every run, so nothing leaks between runs through module globals.
+ */
+export interface RunState {
+  /** Returns the value stored under `key`, creating it with `create` the first time. */
+  state<T>(key: string, create: () => T): T
+}
+
+/** What a stage may do besides returning a document: report, and reject. */
+export interface StageContext<Rule extends string = string> {
+  info(rule: Rule, reason: string, extra?: MessageExtra): void
+  warn(rule: Rule, reason: string, extra?: MessageExtra): void
+  drop(rule: Rule, reason: string, extra?: MessageExtra): Drop
+  readonly run: RunState
+}
+
+/** One step of the pipeline; `name` = file name = rule prefix. */
+export interface Stage<Rule extends string = string> {
+  readonly name: string
+  /** Every rule id this stage may emit, so code, tests, report and README spell them alike. */
+  readonly rules: readonly Rule[]
+  /**
+   * True when the stage keeps cross-document state whose outcome depends on order (dedupe):
+   * the runner then feeds it, and every stage after it, documents strictly in input order.
+   */
+  readonly ordered?: boolean
+  run(doc: Doc, context: StageContext<Rule>): Doc | Drop | Promise<Doc | Drop>
+}
+
+/** Type guard for the value a stage returned. */
+export function isDrop(value: Doc | Drop): value is Drop {
+  return (value as Drop).drop === true
+}
+
+/** Creates the per-run state store handed to every stage of one run. */
+export function createRunState(): RunState {
+  const values = new Map<string, unknown>()
+  return {
+    state<T>(key: string, create: () => T): T {
+      if (!values.has(key)) values.set(key, create())
+      return values.get(key) as T
+    },
+  }
+}
