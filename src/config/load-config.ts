@@ -29,14 +29,17 @@ export function resolveConfig(config: UserConfig): LoadResult {
   return { ok: true, config: Object.freeze(parsed.data) }
 }
 
-/** Imports a config file (TypeScript or JavaScript, default export) and resolves it. */
-export async function loadConfig(file: string): Promise<LoadResult> {
+/**
+ * Imports a config file (TypeScript or JavaScript, default export) and resolves it, with
+ * `overrides` (from command-line flags) taking precedence over the file.
+ */
+export async function loadConfig(file: string, overrides: Partial<UserConfig> = {}): Promise<LoadResult> {
   const absolute = path.resolve(file)
   if (!existsSync(absolute)) return { ok: false, issues: [`Cannot find config file ${file}: pass an existing file to --config.`] }
   try {
     const module = (await import(pathToFileURL(absolute).href)) as { default?: UserConfig }
     if (module.default === undefined) return { ok: false, issues: [`Config file ${file} has no default export: end it with \`export default defineConfig({...})\`.`] }
-    return resolveConfig(module.default)
+    return resolveConfig({ ...module.default, ...overrides })
   } catch (error) {
     return { ok: false, issues: [`Cannot load config file ${file}: ${error instanceof Error ? error.message : String(error)}`] }
   }

@@ -41,6 +41,8 @@ export interface Stage<Rule extends string = string> {
    * the runner then feeds it, and every stage after it, documents strictly in input order.
    */
   readonly ordered?: boolean
+  /** The resolved options, so the config hash changes when they do. */
+  readonly options?: Readonly<Record<string, unknown>>
   run(doc: Doc, context: StageContext<Rule>): Doc | Drop | Promise<Doc | Drop>
 }
 

@@ -32,6 +32,7 @@ export function normalizeQuotes(options: NormalizeQuotesOptions = {}): Stage<(ty
   return {
     name: 'normalize-quotes',
     rules: normalizeQuotesRules,
+    options: settings,
     run(doc, context) {
       if (convert === undefined) return doc
       const { text, count } = convert(doc.text)

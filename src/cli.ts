@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+/**
+ * The `sluice` command line. Thin on purpose: it parses flags, calls one command, and maps
+ * failures to exit code 2. `main` takes its streams as arguments so tests run it in-process.
+ */
+import { realpathSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
+import { Command, CommanderError } from 'commander'
+import { cleanTextCommand } from './cli/clean-text-command.ts'
+import { explainCommand } from './cli/explain-command.ts'
+import { EXIT } from './cli/io.ts'
+import type { CliIo } from './cli/io.ts'
+import { runCommand } from './cli/run-command.ts'
+import { ConfigError } from './core/errors.ts'
+
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('sluice').description('Clean scraped articles into corpus-ready JSONL, with a report of every change and drop.')
+  program.exitOverride().configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+  const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
+  program
+    .command('run')
+    .description('clean every input into OUTPUT/clean.jsonl, rejects.jsonl, report.json and report.md')
+    .option('-i, --input <path>', 'file or folder to read (repeatable; default: config `input`)', collect)
+    .option('-o, --output <dir>', 'output folder (default: config `output`)')
+    .option('-c, --config <file>', 'config file (default: ./pipeline.config.ts when present)')
+    .option('--concurrency <n>', 'documents processed at once (default: number of cores)')
+    .option('--strict', 'exit 1 when any document is rejected')
+    .action(async (flags) => setExit(await runCommand(flags, io)))
+  program
+    .command('explain <file>')
+    .description('show what each stage changed or dropped in one input, rule by rule')
+    .option('-c, --config <file>', 'config file')
+    .option('--text', 'print the cleaned text of each kept document too')
+    .action(async (file: string, flags) => setExit(await explainCommand(file, flags, io)))
+  program
+    .command('clean-text')
+    .description('read {"id","text"} JSON lines on stdin, write cleaned JSON lines on stdout')
+    .option('-c, --config <file>', 'config file')
+    .option('--stages <names>', 'comma-separated stage names to run (default: all configured stages)')
+    .option('--sentences', 'add a `sentences` array to each answer')
+    .action(async (flags) => setExit(await cleanTextCommand(flags, io)))
+  return program
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let code: number = EXIT.ok
+  const program = buildProgram(io, (value) => {
+    code = value
+  })
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return code
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.failure
+    if (error instanceof ConfigError) io.stderr.write(`${error.message}\n`)
+    else io.stderr.write(`sluice crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    return EXIT.failure
+  }
+}
+
+const entry = process.argv[1]
+if (entry !== undefined && import.meta.url === pathToFileURL(realpathSync(entry)).href) {
+  const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin })
+  process.exitCode = code
+}

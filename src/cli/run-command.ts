@@ -1,0 +1,36 @@
+/** `sluice run`: the batch job. Prints a short summary; the details are in the report. */
+import { runPipeline } from '../core/run.ts'
+import { configFromFlags } from './config.ts'
+import type { ConfigFlags } from './config.ts'
+import { EXIT } from './io.ts'
+import type { CliIo } from './io.ts'
+import { createProgress } from './progress.ts'
+
+/** Runs the pipeline and returns the exit code (0 ok, 1 strict and rejected, 2 failure). */
+export async function runCommand(flags: ConfigFlags, io: CliIo): Promise<number> {
+  const loaded = await configFromFlags(flags)
+  if (!loaded.ok) {
+    io.stderr.write(`${loaded.issues.join('\n')}\n`)
+    return EXIT.failure
+  }
+  const progress = createProgress(io.stderr)
+  let result
+  try {
+    result = await runPipeline(loaded.config, progress.hooks)
+  } finally {
+    progress.stop()
+  }
+  const { counts } = result.report.run
+  io.stdout.write(
+    [
+      `sluice: ${counts.documents} documents from ${counts.inputs} inputs in ${(result.report.run.durationMs / 1000).toFixed(1)} s`,
+      `  kept ${counts.kept} (${counts.warned} with warnings), rejected ${counts.rejected}, unreadable ${counts.errors}, skipped files ${counts.skipped}`,
+      `  ${result.outputs.clean}`,
+      `  ${result.outputs.rejects}`,
+      `  ${result.outputs.reportMarkdown} (and report.json)`,
+      '',
+    ].join('\n'),
+  )
+  if (result.exitCode === EXIT.rejected) io.stderr.write(`--strict: ${counts.rejected} documents were rejected; see ${result.outputs.rejects}.\n`)
+  return result.exitCode
+}

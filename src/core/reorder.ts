@@ -1,0 +1,60 @@
+/**
+ * Restores input order after concurrent processing. Results arrive in any order; `emit` is
+ * called strictly in sequence order, one at a time, so outputs are deterministic whatever the
+ * concurrency. `waitForRoom` bounds how far ahead of the slowest document the source may read.
+ */
+
+/** An in-order release valve for out-of-order results. */
+export interface Reorder<T> {
+  /** Hands over the result for `sequence` (0-based, each exactly once). */
+  push(sequence: number, value: T): void
+  /** Resolves once fewer than `window` results are waiting or in flight before `next`. */
+  waitForRoom(next: number): Promise<void>
+  /** Resolves when every pushed result up to `count` has been emitted. */
+  drain(count: number): Promise<void>
+}
+
+/** Creates a reorder buffer that calls `emit` in order; an emit error rejects `drain`. */
+export function createReorder<T>(window: number, emit: (value: T) => Promise<void>): Reorder<T> {
+  const waiting = new Map<number, T>()
+  let emitted = 0
+  let chain: Promise<void> = Promise.resolve()
+  let failure: unknown
+  const listeners = new Set<() => void>()
+  const notify = (): void => {
+    for (const listener of [...listeners]) listener()
+  }
+  const until = (condition: () => boolean): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const check = (): void => {
+        if (failure !== undefined) reject(failure)
+        else if (condition()) resolve()
+        else return
+        listeners.delete(check)
+      }
+      listeners.add(check)
+      check()
+    })
+  const flush = (): void => {
+    while (waiting.has(emitted)) {
+      const value = waiting.get(emitted) as T
+      waiting.delete(emitted)
+      emitted += 1
+      chain = chain.then(() => emit(value)).catch((error: unknown) => {
+        failure ??= error
+      }).then(notify)
+    }
+  }
+  return {
+    push(sequence, value) {
+      waiting.set(sequence, value)
+      flush()
+    },
+    waitForRoom: (next) => until(() => next - emitted < window),
+    drain: async (count) => {
+      await until(() => emitted >= count)
+      await chain
+      if (failure !== undefined) throw failure
+    },
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Folds processed documents into a `RunReport`, one document at a time, so the report never
+ * needs the whole batch in memory. Pure: no I/O, no clock (the caller passes timings in).
+ */
+import { sourceLabel } from '../core/doc.ts'
+import type { Doc } from '../core/doc.ts'
+import { firstFatal } from '../core/message.ts'
+import type { StageStep } from '../core/process.ts'
+import { countSteps } from '../core/stats.ts'
+import type { StageStats } from '../core/stats.ts'
+import type { SkippedInput } from '../sources/types.ts'
+import type { DocumentEntry, InputError, InputSummary, RunReport, RunSummary } from './types.ts'
+
+/** Rejected or warned documents listed by name; the rest are counted in `documentsOmitted`. */
+export const DOCUMENT_LIST_LIMIT = 2000
+/** Input errors listed by name; more are still counted in `run.counts.errors`. */
+export const ERROR_LIST_LIMIT = 10000
+
+/** Run facts the collector cannot know by itself. */
+export type RunFacts = Omit<RunSummary, 'counts'>
+
+/** Accumulates one run's report. */
+export interface ReportCollector {
+  addDocument(doc: Doc, steps: readonly StageStep[], dropped: boolean): void
+  addSkipped(skipped: SkippedInput): void
+  finish(facts: RunFacts): RunReport
+}
+
+function documentEntry(doc: Doc, dropped: boolean): DocumentEntry | undefined {
+  const warnings = doc.messages
+    .filter((message) => message.severity === 'warn')
+    .map((message) => ({ rule: message.rule, reason: message.reason, line: message.place?.line, actual: message.actual }))
+  if (!dropped && warnings.length === 0) return undefined
+  const fatal = firstFatal(doc.messages)
+  const base = { id: doc.id, source: sourceLabel(doc.source), warnings }
+  return fatal === undefined ? { ...base, status: 'warned' } : { ...base, status: 'rejected', stage: fatal.stage, rule: fatal.rule, reason: fatal.reason }
+}
+
+/** Creates an empty collector; stage counters appear in the order the stages first ran. */
+export function createReportCollector(stageNames: readonly string[]): ReportCollector {
+  const stages = new Map<string, StageStats>(stageNames.map((name) => [name, { name, in: 0, kept: 0, dropped: 0, milliseconds: 0, byRule: {}, droppedByRule: {} }]))
+  const inputs = new Map<string, InputSummary>()
+  const errors: InputError[] = []
+  const skipped: SkippedInput[] = []
+  const documents: DocumentEntry[] = []
+  let omitted = 0
+  let errorCount = 0
+  let warned = 0
+  return {
+    addDocument(doc, steps, dropped) {
+      countSteps(stages, doc, steps)
+      const input = inputs.get(doc.source.path) ?? { path: doc.source.path, documents: 0, kept: 0, rejected: 0 }
+      inputs.set(doc.source.path, input)
+      input.documents += 1
+      input[dropped ? 'rejected' : 'kept'] += 1
+      const fatal = firstFatal(doc.messages)
+      if (fatal?.stage === 'source') {
+        errorCount += 1
+        if (errors.length < ERROR_LIST_LIMIT) errors.push({ source: sourceLabel(doc.source), line: fatal.place?.line ?? doc.source.line, rule: fatal.rule, reason: fatal.reason })
+      }
+      const entry = documentEntry(doc, dropped)
+      if (entry?.status === 'warned') warned += 1
+      if (entry !== undefined && documents.length < DOCUMENT_LIST_LIMIT) documents.push(entry)
+      else if (entry !== undefined) omitted += 1
+    },
+    addSkipped(entry) {
+      skipped.push(entry)
+    },
+    finish(facts) {
+      const inputList = [...inputs.values()]
+      const kept = inputList.reduce((sum, input) => sum + input.kept, 0)
+      const rejected = inputList.reduce((sum, input) => sum + input.rejected, 0)
+      const topLevel = new Set([...inputs.keys(), ...skipped.map((entry) => entry.path.split('!/')[0] as string)])
+      const counts = { inputs: topLevel.size, documents: kept + rejected, kept, rejected, warned, skipped: skipped.length, errors: errorCount }
+      return { version: 1, run: { ...facts, counts }, stages: [...stages.values()], inputs: inputList, errors, skipped, documents, documentsOmitted: omitted }
+    },
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The validation report's shape. `report.json` is exactly this object; `report.md` is rendered
+ * from it by a pure formatter, so both always agree.
+ */
+import type { StageStats } from '../core/stats.ts'
+
+/** Totals for the whole run. */
+export interface RunCounts {
+  /** Top-level input files (a zip counts once). */
+  inputs: number
+  documents: number
+  kept: number
+  rejected: number
+  /** Kept documents that carry at least one warning. */
+  warned: number
+  /** Files or archive entries found but not read (unsupported format, OS junk). */
+  skipped: number
+  /** Inputs that could not be read at all (malformed, truncated, binary…). */
+  errors: number
+}
+
+/** Run-level facts. Timings are the only fields that differ between identical reruns. */
+export interface RunSummary {
+  startedAt: string
+  durationMs: number
+  configHash: string
+  input: string[]
+  output: string
+  concurrency: number
+  stages: string[]
+  counts: RunCounts
+}
+
+/** Per top-level input file. */
+export interface InputSummary {
+  path: string
+  documents: number
+  kept: number
+  rejected: number
+}
+
+/** An input, or a record inside one, that a source could not read. */
+export interface InputError {
+  source: string
+  line?: number
+  rule: string
+  reason: string
+}
+
+/** A file found but deliberately not read. */
+export interface SkippedEntry {
+  path: string
+  reason: string
+}
+
+/** A document worth a look: rejected, or kept with warnings. */
+export interface DocumentEntry {
+  id: string
+  source: string
+  status: 'rejected' | 'warned'
+  stage?: string
+  rule?: string
+  reason?: string
+  warnings: { rule: string; reason: string; line?: number; actual?: string }[]
+}
+
+/** The whole validation report. */
+export interface RunReport {
+  version: 1
+  run: RunSummary
+  stages: StageStats[]
+  inputs: InputSummary[]
+  errors: InputError[]
+  skipped: SkippedEntry[]
+  documents: DocumentEntry[]
+  /** How many rejected or warned documents were left out of `documents` by the cap. */
+  documentsOmitted: number
+}
