@@ -16,6 +16,10 @@ function table(header: string[], rows: (string | number)[][]): string[] {
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`), '']
 }
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}
+
 function summary(report: RunReport): string[] {
   const { run } = report
   const { counts } = run
@@ -24,7 +28,7 @@ function summary(report: RunReport): string[] {
     '',
     `Started ${run.startedAt}, took ${(run.durationMs / 1000).toFixed(1)} s with concurrency ${run.concurrency}; config ${run.configHash}.`,
     '',
-    `**${counts.documents}** documents from **${counts.inputs}** inputs: **${counts.kept}** kept (${counts.warned} with warnings), **${counts.rejected}** rejected; ${counts.errors} unreadable inputs, ${counts.skipped} files skipped.`,
+    `**${plural(counts.documents, 'document')}** from ${plural(counts.inputs, 'input')}: **${counts.kept} kept** (${counts.warned} with warnings), **${counts.rejected} rejected**; ${plural(counts.errors, 'unreadable input')}, ${plural(counts.skipped, 'file')} skipped.`,
     '',
   ]
 }
