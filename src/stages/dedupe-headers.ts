@@ -1,0 +1,111 @@
+/**
+ * dedupe-headers — finds the title and removes its repeats.
+ *
+ * Changes:
+ * - `title`: taken from metadata, else found in the text (a heading repeated near the top, or
+ *   the heading right above the first paragraph); a site name cut off ("Title | Site",
+ *   "Title - Site", "Site: Title").
+ * - text: the title (with or without its site suffix) is kept once, at the occurrence nearest
+ *   above the article, with the suffix cut; other lines equal to it go; a subhead repeated on
+ *   the next line goes.
+ * Rules (info): `dedupe-headers/title-found`, `dedupe-headers/title-suffix-removed`,
+ * `dedupe-headers/title-line-removed`, `dedupe-headers/repeated-subhead-removed`. Never drops.
+ */
+import { z } from 'zod'
+import { excerpt } from '../core/message.ts'
+import type { Stage, StageContext } from '../core/stage.ts'
+import { createChromeMatcher } from '../text/chrome-match.ts'
+import { comparable, joinKeptLines, splitLines } from '../text/lines.ts'
+import { isHeadingLike, isProseLine } from '../text/prose.ts'
+import { cleanTitle } from '../text/title.ts'
+import { findTitleLine } from './dedupe-headers/find-title.ts'
+
+const Options = z
+  .object({
+    /** Non-blank lines at the top searched for a repeated title (default 12). */
+    topWindow: z.number().int().min(0).default(12),
+    /** Non-blank lines above the first paragraph searched for the title (default 6). */
+    aboveWindow: z.number().int().min(0).default(6),
+    /** Set the title found in the text when metadata had none (default true). */
+    titleFromText: z.boolean().default(true),
+  })
+  .strict()
+
+/** Options of {@link dedupeHeaders} as users write them. */
+export type DedupeHeadersOptions = z.input<typeof Options>
+
+/** Rule ids of the dedupe-headers stage. */
+export const dedupeHeadersRules = [
+  'dedupe-headers/title-found',
+  'dedupe-headers/title-suffix-removed',
+  'dedupe-headers/title-line-removed',
+  'dedupe-headers/repeated-subhead-removed',
+] as const
+
+type Rule = (typeof dedupeHeadersRules)[number]
+
+/** The line of the title to keep: the last occurrence above the first prose line, else the first. */
+function keptTitleIndex(lines: readonly string[], matches: readonly number[]): number | undefined {
+  const firstProse = lines.findIndex((line) => isProseLine(line))
+  const above = matches.filter((index) => firstProse < 0 || index < firstProse)
+  return above.length > 0 ? above[above.length - 1] : matches[0]
+}
+
+function removeTitleRepeats(lines: string[], keep: boolean[], keys: ReadonlySet<string>, title: string, context: StageContext<Rule>): void {
+  const matches = lines.flatMap((line, index) => (line.trim() !== '' && keys.has(comparable(line)) ? [index] : []))
+  const kept = keptTitleIndex(lines, matches)
+  for (const index of matches) {
+    const line = lines[index] as string
+    if (index !== kept) {
+      keep[index] = false
+      context.info('dedupe-headers/title-line-removed', 'Removed a repeat of the title.', { place: { line: index + 1 }, actual: excerpt(line) })
+    } else if (comparable(line) !== comparable(title)) {
+      lines[index] = title
+      context.info('dedupe-headers/title-suffix-removed', `Cut the site name from the title line, leaving "${excerpt(title, 80)}".`, { place: { line: index + 1 }, actual: excerpt(line) })
+    }
+  }
+}
+
+function removeRepeatedSubheads(lines: readonly string[], keep: boolean[], context: StageContext<Rule>): void {
+  let previous: string | undefined
+  lines.forEach((line, index) => {
+    if (line.trim() === '' || keep[index] !== true) return
+    const key = comparable(line)
+    if (key === previous && isHeadingLike(line)) {
+      keep[index] = false
+      context.info('dedupe-headers/repeated-subhead-removed', 'Removed a heading repeated on the next line.', { place: { line: index + 1 }, actual: excerpt(line) })
+    }
+    previous = key
+  })
+}
+
+/** Creates the dedupe-headers stage; unknown options fail here, at config time. */
+export function dedupeHeaders(options: DedupeHeadersOptions = {}): Stage<Rule> {
+  const settings = Options.parse(options)
+  const match = createChromeMatcher()
+  return {
+    name: 'dedupe-headers',
+    rules: dedupeHeadersRules,
+    run(doc, context) {
+      const lines = splitLines(doc.text)
+      let raw = doc.title?.trim()
+      const fromMetadata = raw !== undefined && raw !== ''
+      if ((raw === undefined || raw === '') && settings.titleFromText) {
+        const found = findTitleLine(lines, match, settings)
+        if (found !== undefined) {
+          raw = found.text
+          context.info('dedupe-headers/title-found', 'Found the title in the text.', { place: { line: found.index + 1 }, actual: excerpt(found.text) })
+        }
+      }
+      const title = raw === undefined || raw === '' ? undefined : cleanTitle(raw, lines, fromMetadata)
+      if (raw !== undefined && title !== undefined && title !== raw.replace(/\s+/g, ' ')) {
+        context.info('dedupe-headers/title-suffix-removed', `Cut the site name from the title, leaving "${excerpt(title, 80)}".`, { actual: excerpt(raw) })
+      }
+      const keep = lines.map(() => true)
+      if (title !== undefined) removeTitleRepeats(lines, keep, new Set([comparable(title), comparable(raw ?? title)]), title, context)
+      removeRepeatedSubheads(lines, keep, context)
+      const text = keep.every(Boolean) ? lines.join('\n') : joinKeptLines(lines, keep)
+      return { ...doc, text, title }
+    },
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * drop-chrome — removes page chrome (menus, buttons, share bars, cookie banners, related-links
+ * blocks, comment sections, copyright and feed footers) from text dumps and extracted text.
+ *
+ * Changes: lines are removed; kept lines keep their paragraph breaks.
+ * How: a line classifier (`drop-chrome/classify.ts`) finds the main body as the densest run of
+ * prose, starts it at the title line when that sits just above, cuts the reader comments, and
+ * judges every other line by position (head run, tail, comments) and phrase tables in en, de,
+ * fr, es, it, pt and nl (`src/text/chrome-phrases.ts`).
+ * Rules: one `info` per removed line with `place.line` (1-based line of the stage's input) and
+ * the line as `actual`; see `dropChromeRules`. Drops: `drop-chrome/nothing-left` when no text remains.
+ */
+import { excerpt } from '../core/message.ts'
+import type { Stage } from '../core/stage.ts'
+import { createChromeMatcher } from '../text/chrome-match.ts'
+import { joinKeptLines, splitLines } from '../text/lines.ts'
+import { classifyLines } from './drop-chrome/classify.ts'
+import { DropChromeSchema } from './drop-chrome/options.ts'
+import type { DropChromeOptions } from './drop-chrome/options.ts'
+import { RULE_REASONS, dropChromeRules } from './drop-chrome/rules.ts'
+import type { DropChromeRule } from './drop-chrome/rules.ts'
+
+export { dropChromeRules } from './drop-chrome/rules.ts'
+export type { DropChromeOptions } from './drop-chrome/options.ts'
+
+/** Creates the drop-chrome stage; unknown options or rule ids fail here, at config time. */
+export function dropChrome(options: DropChromeOptions = {}): Stage<DropChromeRule> {
+  const settings = DropChromeSchema.parse(options)
+  const match = createChromeMatcher(settings.phrases)
+  const disabled = new Set<string>(settings.disable)
+  return {
+    name: 'drop-chrome',
+    rules: dropChromeRules,
+    run(doc, context) {
+      const lines = splitLines(doc.text)
+      const decisions = classifyLines(lines, { ...settings, match, disabled, title: doc.title })
+      let removed = 0
+      decisions.forEach((rule, index) => {
+        if (rule === undefined) return
+        removed += 1
+        context.info(rule, RULE_REASONS[rule], { place: { line: index + 1 }, actual: excerpt(lines[index] as string) })
+      })
+      if (removed === 0) return doc
+      const text = joinKeptLines(lines, decisions.map((rule) => rule === undefined))
+      if (text.trim() === '') return context.drop('drop-chrome/nothing-left', `Nothing but chrome was left: all ${removed} non-blank lines were removed.`)
+      return { ...doc, text }
+    },
+  }
+}

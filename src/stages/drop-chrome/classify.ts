@@ -1,0 +1,96 @@
+/**
+ * The chrome classifier: a pure function from lines to one decision per line (keep, or the rule
+ * that removes it). Steps: features per line → comments cut → main body (densest prose) → head
+ * extended up to the title → then every line is judged by its position (head run, body, tail,
+ * comments) and its phrase kind. Site learning plugs in through `knownChrome`.
+ */
+import type { ChromeMatcher } from '../../text/chrome-match.ts'
+import { comparable } from '../../text/lines.ts'
+import { commentsStart, densestRange } from './body.ts'
+import type { BodyWeights, LineRange } from './body.ts'
+import { lineFeatures } from './features.ts'
+import type { LineInfo, ProseThresholds } from './features.ts'
+import { ruleOfKind } from './rules.ts'
+import type { DropChromeRule } from './rules.ts'
+
+/** Everything the classifier needs besides the lines. */
+export interface ClassifySettings extends ProseThresholds, BodyWeights {
+  match: ChromeMatcher
+  disabled: ReadonlySet<string>
+  /** Non-blank lines above the body searched for the title. */
+  headLookback: number
+  /** Short lines (fewer words) count as menu items in a navigation run. */
+  navLineMaxWords: number
+  /** Known title of the document, used to start the article at its title line. */
+  title?: string
+  /** Lines (in `comparable()` form) known to be chrome of this site, e.g. learnt across a batch. */
+  knownChrome?: ReadonlySet<string>
+}
+
+/** Per line: undefined to keep it, or the rule that removes it. */
+export type Decisions = Array<DropChromeRule | undefined>
+
+/** Where the article starts: the title line when it sits shortly above the body. */
+function headStart(lines: readonly LineInfo[], body: LineRange, settings: ClassifySettings): number {
+  const title = settings.title === undefined ? '' : comparable(settings.title)
+  if (title === '') return body.start
+  let seen = 0
+  for (let index = body.start - 1; index >= 0 && seen < settings.headLookback; index -= 1) {
+    const line = lines[index] as LineInfo
+    if (line.blank) continue
+    seen += 1
+    if (comparable(line.text) === title) return index
+  }
+  return body.start
+}
+
+function outsideRule(line: LineInfo, settings: ClassifySettings, fallback: DropChromeRule): DropChromeRule {
+  if (line.kind !== undefined) return ruleOfKind(line.kind)
+  if (fallback === 'drop-chrome/boilerplate-head' && line.words <= settings.navLineMaxWords && !line.terminal) return 'drop-chrome/nav-run'
+  return fallback
+}
+
+function insideRule(line: LineInfo): DropChromeRule | undefined {
+  if (line.kind === undefined) return undefined
+  return ruleOfKind(line.kind)
+}
+
+/** Marks the lines of a related-articles block (heading + its short lines) inside the body. */
+function markRelatedBlocks(lines: readonly LineInfo[], decisions: Decisions, range: LineRange): void {
+  for (let index = range.start; index <= range.end; index += 1) {
+    const line = lines[index] as LineInfo
+    if (line.kind !== 'related') continue
+    for (let next = index + 1; next <= range.end; next += 1) {
+      const item = lines[next] as LineInfo
+      if (item.blank || item.block !== line.block || item.words > 25) break
+      decisions[next] = 'drop-chrome/related-links'
+    }
+  }
+}
+
+/** Classifies every line of a text dump. */
+export function classifyLines(input: readonly string[], settings: ClassifySettings): Decisions {
+  const lines = lineFeatures(input, settings.match, settings)
+  const cut = settings.disabled.has('drop-chrome/comments-section') ? lines.length : commentsStart(lines, settings)
+  const body = densestRange(lines, cut, settings)
+  const decisions: Decisions = lines.map((line) => (line.blank ? undefined : insideRule(line)))
+  if (body === undefined) return applyKnown(lines, decisions, settings)
+  const start = headStart(lines, body, settings)
+  for (const line of lines) {
+    if (line.blank) continue
+    if (line.index < start) decisions[line.index] = outsideRule(line, settings, 'drop-chrome/boilerplate-head')
+    else if (line.index >= cut) decisions[line.index] = line.kind === 'copyright' || line.kind === 'feed-footer' ? ruleOfKind(line.kind) : 'drop-chrome/comments-section'
+    else if (line.index > body.end) decisions[line.index] = outsideRule(line, settings, 'drop-chrome/boilerplate-tail')
+  }
+  markRelatedBlocks(lines, decisions, { start, end: body.end })
+  return applyKnown(lines, decisions, settings)
+}
+
+function applyKnown(lines: readonly LineInfo[], decisions: Decisions, settings: ClassifySettings): Decisions {
+  const known = settings.knownChrome
+  return decisions.map((rule, index) => {
+    const line = lines[index] as LineInfo
+    if (rule === undefined && known !== undefined && !line.blank && known.has(comparable(line.text))) return 'drop-chrome/known-chrome'
+    return rule !== undefined && settings.disabled.has(rule) ? undefined : rule
+  })
+}

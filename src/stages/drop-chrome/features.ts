@@ -1,0 +1,59 @@
+/**
+ * Per-line features for the chrome classifier: shape (words, punctuation, capitals), how
+ * prose-like the line is, which chrome phrase it matches, and which blank-line block it sits in.
+ */
+import { capitalRatio, endsLikeSentence, wordsOf } from '../../text/lines.ts'
+import { isProseLine } from '../../text/prose.ts'
+import type { ProseThresholds } from '../../text/prose.ts'
+import { stopwordRatio } from '../../text/stopwords.ts'
+import type { ChromeKind, ChromeMatcher } from '../../text/chrome-match.ts'
+
+export type { ProseThresholds } from '../../text/prose.ts'
+
+/** Everything the classifier knows about one line of the input. */
+export interface LineInfo {
+  /** 0-based index in the input lines. */
+  index: number
+  text: string
+  blank: boolean
+  words: number
+  chars: number
+  /** Ends like a sentence. */
+  terminal: boolean
+  stopwords: number
+  capitals: number
+  /** Running prose: long enough, sentence-like, full of function words. */
+  prose: boolean
+  kind: ChromeKind | undefined
+  /** Id of the blank-line-delimited block the line belongs to. */
+  block: number
+}
+
+/** Computes the features of every line; blank lines get zeroed features. */
+export function lineFeatures(lines: readonly string[], match: ChromeMatcher, thresholds: ProseThresholds): LineInfo[] {
+  let block = 0
+  let previousBlank = true
+  return lines.map((raw, index) => {
+    const text = raw.trim()
+    const blank = text === ''
+    if (!blank && previousBlank) block += 1
+    previousBlank = blank
+    const words = blank ? [] : wordsOf(text)
+    const terminal = !blank && endsLikeSentence(text)
+    const stopwords = stopwordRatio(words)
+    const kind = blank ? undefined : match(text)
+    return {
+      index,
+      text,
+      blank,
+      words: words.length,
+      chars: text.length,
+      terminal,
+      stopwords,
+      capitals: capitalRatio(words),
+      prose: !blank && kind === undefined && isProseLine(text, thresholds),
+      kind,
+      block,
+    }
+  })
+}

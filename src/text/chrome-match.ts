@@ -1,0 +1,111 @@
+/**
+ * Matches one line against the chrome phrase tables. Pure and context-free: whether a match
+ * is removed (and under which rule) is decided by the caller, which knows the position of the
+ * line. Whole-line tables compare the `comparable()` form with counts dropped, so "Comments (4)",
+ * "Share 12" and "» Read more…" match their plain entries, while "Share prices fell" does not.
+ */
+import {
+  ADVERTISEMENT_LINES,
+  BREADCRUMB_PATTERNS,
+  COMMENT_AUTHOR_PATTERNS,
+  COMMENT_COUNT_PATTERNS,
+  COMMENT_FORM_PATTERNS,
+  COMMENT_HEADINGS,
+  COOKIE_PATTERNS,
+  COPYRIGHT_PATTERNS,
+  FEED_FOOTER_PATTERNS,
+  NEWSLETTER_PATTERNS,
+  RELATED_HEADINGS,
+  SHARE_WORDS,
+  SKIP_LINES,
+  TAG_PATTERNS,
+  UI_LINES,
+} from './chrome-phrases.ts'
+import type { ChromeKind } from './chrome-phrases.ts'
+import { comparable } from './lines.ts'
+
+export type { ChromeKind } from './chrome-phrases.ts'
+
+/** Extra whole-line phrases per kind, as users pass them in options. */
+export type ExtraPhrases = Partial<Record<ChromeKind, readonly string[]>>
+
+/** A prepared matcher: the built-in tables plus the caller's extra phrases. */
+export interface ChromeMatcher {
+  (line: string): ChromeKind | undefined
+}
+
+/** Share words that make a line a share bar; the others ("this", "on") only fill one. */
+const SHARE_CORE = new Set(['share', 'shares', 'tweet', 'retweet', 'facebook', 'twitter', 'linkedin', 'pinterest', 'reddit', 'whatsapp', 'pin', 'pinit', 'tumblr', 'stumbleupon', 'digg', 'delicious', 'flipboard', 'xing', 'telegram', 'teilen', 'partager', 'compartir', 'condividi', 'compartilhar', 'partilhar', 'delen', 'tweeten'])
+const SHARE_SET = new Set(SHARE_WORDS)
+/** Longest whole-line entry worth checking; longer lines can only match patterns. */
+const MAX_PHRASE_WORDS = 10
+const MAX_PATTERN_CHARS = 400
+
+/** `comparable()` without standalone numbers, so counts do not block a match. */
+export function phraseKey(line: string): string {
+  return comparable(line)
+    .split(' ')
+    .filter((word) => word.length > 0 && !/^\d+$/.test(word))
+    .join(' ')
+}
+
+function isShareLine(key: string): boolean {
+  const tokens = key.split(' ')
+  if (tokens.length === 0 || tokens.length > 12) return false
+  let core = false
+  for (const token of tokens) {
+    if (!SHARE_SET.has(token)) return false
+    if (SHARE_CORE.has(token)) core = true
+  }
+  return core
+}
+
+function anyMatch(patterns: readonly RegExp[], line: string): boolean {
+  return patterns.some((pattern) => pattern.test(line))
+}
+
+function tableOf(builtIn: readonly string[], extra: readonly string[] | undefined): ReadonlySet<string> {
+  return new Set([...builtIn, ...(extra ?? [])].map(phraseKey))
+}
+
+/** Checks the pattern tables, in order from most to least specific. */
+function patternKind(line: string): ChromeKind | undefined {
+  if (anyMatch(FEED_FOOTER_PATTERNS, line)) return 'feed-footer'
+  if (line.length > MAX_PATTERN_CHARS) return undefined
+  if (anyMatch(COPYRIGHT_PATTERNS, line)) return 'copyright'
+  if (anyMatch(COMMENT_FORM_PATTERNS, line)) return 'comment-form'
+  if (anyMatch(COMMENT_COUNT_PATTERNS, line)) return 'comments'
+  if (anyMatch(COOKIE_PATTERNS, line)) return 'cookie'
+  if (line.length <= 200 && anyMatch(NEWSLETTER_PATTERNS, line)) return 'newsletter'
+  if (line.length <= 200 && anyMatch(TAG_PATTERNS, line)) return 'tags'
+  if (anyMatch(BREADCRUMB_PATTERNS, line)) return 'breadcrumb'
+  return undefined
+}
+
+/** Builds a matcher with the caller's extra phrases merged into the whole-line tables. */
+export function createChromeMatcher(extra: ExtraPhrases = {}): ChromeMatcher {
+  const tables: Array<[ChromeKind, ReadonlySet<string>]> = [
+    ['skip', tableOf(SKIP_LINES, extra.skip)],
+    ['comments', tableOf(COMMENT_HEADINGS, extra.comments)],
+    ['advertisement', tableOf(ADVERTISEMENT_LINES, extra.advertisement)],
+    ['related', tableOf(RELATED_HEADINGS, extra.related)],
+    ['ui', tableOf(UI_LINES, extra.ui)],
+  ]
+  const others: Array<[ChromeKind, ReadonlySet<string>]> = (['share', 'cookie', 'comment-form', 'copyright', 'feed-footer', 'newsletter', 'tags', 'breadcrumb'] as const).map((kind) => [kind, tableOf([], extra[kind])])
+  return (line: string) => {
+    const trimmed = line.trim()
+    if (trimmed === '') return undefined
+    const byPattern = patternKind(trimmed)
+    if (byPattern !== undefined) return byPattern
+    const key = phraseKey(trimmed)
+    if (key === '' || key.split(' ').length > MAX_PHRASE_WORDS) return undefined
+    for (const [kind, table] of [...tables, ...others]) if (table.has(key)) return kind
+    return isShareLine(key) ? 'share' : undefined
+  }
+}
+
+/** True for a line that opens one reader comment ("Jane says:"). Only meaningful after the article. */
+export function isCommentAuthorLine(line: string): boolean {
+  const trimmed = line.trim()
+  return trimmed.length <= 80 && anyMatch(COMMENT_AUTHOR_PATTERNS, trimmed)
+}

@@ -1,0 +1,207 @@
+/**
+ * Phrase tables for page chrome in en, de, fr, es, it, pt and nl: the words of buttons, menus,
+ * banners, comment forms and footers that scraped text dumps carry around the article. Exact
+ * tables hold whole lines in `comparable()` form (lowercase words, digits dropped by the
+ * matcher); pattern tables catch lines whose wording varies (copyright, cookie banners).
+ * Facts about common site wording, written by hand.
+ */
+
+/** What kind of chrome a line is; the matcher returns one of these. */
+export type ChromeKind =
+  | 'ui'
+  | 'share'
+  | 'cookie'
+  | 'skip'
+  | 'advertisement'
+  | 'related'
+  | 'comments'
+  | 'comment-form'
+  | 'copyright'
+  | 'feed-footer'
+  | 'newsletter'
+  | 'tags'
+  | 'breadcrumb'
+
+const words = (list: string): string[] => list.split(/\s*\n\s*|\s*,\s*/).map((item) => item.trim()).filter((item) => item.length > 0)
+
+/** Whole-line buttons and menu items. */
+export const UI_LINES: readonly string[] = words(`
+  close, close menu, menu, main menu, open menu, toggle menu, toggle navigation, navigation, main navigation, search, search this site,
+  search for, search the site, go, submit, send, ok, cancel, x, sign in, sign up, sign out, log in, login, log out, logout, register,
+  join, join now, log in join, sign in register, subscribe, subscribe now, home, homepage, back, back to top, top, to top, go to top, next, previous, prev,
+  next post, previous post, next article, previous article, newer post, older post, newer posts, older posts, newer entries, older entries,
+  next page, previous page, more, show more, load more, see more, view more, view all, see all, read more, read full story, full story,
+  continue reading, keep reading, read the full story, read the rest, read the rest of this entry, print, print this, print this page, print article,
+  email, e mail, email this, e mail this, email article, save, saved, bookmark, loading, reply, follow, follow us, contact, contact us, about, about us,
+  privacy, privacy policy, terms, terms of use, terms of service, terms and conditions, help, faq, sitemap, site map, rss, rss feed, feed,
+  advertise, advertise with us, careers, jobs, archives, archive, blog archive, categories, tags, blogroll, recent posts, recent comments, meta,
+  text size, font size, a a a, a a, enlarge text, expand, collapse, hide, show, open, accept, decline, agree, i agree, got it, learn more,
+  more info, listen, play, pause, watch, video, photos, gallery, enlarge, enlarge image, view larger, zoom, view comments, hide comments,
+  show comments, report, report abuse, flag, edit, menu search, search menu, settings, my account, account, profile, dashboard, notifications,
+  close ad, skip ad, previous slide, next slide, view gallery, see gallery, share this article, recommend, more options, options,
+  schließen, menü, hauptmenü, navigation, suche, suchen, anmelden, abmelden, einloggen, registrieren, abonnieren, jetzt abonnieren, startseite,
+  zurück, nach oben, weiter, vorherige, nächste, mehr, mehr anzeigen, alle anzeigen, weiterlesen, drucken, kontakt, impressum, datenschutz,
+  datenschutzerklärung, agb, hilfe, akzeptieren, alle akzeptieren, ablehnen, einstellungen, antworten, mehr lesen, artikel lesen,
+  fermer, rechercher, recherche, se connecter, connexion, déconnexion, s inscrire, inscription, s abonner, abonnez vous, accueil, retour,
+  haut de page, retour en haut, suivant, précédent, plus, voir plus, voir tout, lire la suite, imprimer, contact, contactez nous,
+  mentions légales, confidentialité, politique de confidentialité, aide, accepter, tout accepter, refuser, paramètres, répondre, lire plus,
+  cerrar, buscar, búsqueda, iniciar sesión, acceder, entrar, cerrar sesión, registrarse, regístrate, suscribirse, suscríbete, inicio, portada,
+  volver, volver arriba, siguiente, anterior, más, ver más, ver todo, leer más, seguir leyendo, imprimir, contacto, aviso legal, privacidad,
+  política de privacidad, ayuda, aceptar, aceptar todo, rechazar, configuración, responder,
+  chiudi, cerca, ricerca, accedi, esci, registrati, iscriviti, abbonati, torna su, torna all inizio, successivo, precedente, avanti, indietro,
+  altro, mostra altro, vedi tutto, leggi tutto, leggi di più, continua a leggere, stampa, contatti, contattaci, note legali, aiuto, accetta,
+  accetta tutto, rifiuta, impostazioni, rispondi,
+  fechar, pesquisar, pesquisa, sair, iniciar sessão, cadastre se, cadastrar, registrar, inscrever se, assinar, assine, início, página inicial,
+  voltar, voltar ao topo, próximo, ver mais, ver tudo, leia mais, continuar lendo, continue lendo, contato, contacto,
+  política de privacidade, ajuda, aceitar, aceitar todos, recusar, configurações,
+  sluiten, zoeken, inloggen, uitloggen, aanmelden, registreren, abonneren, abonneer, terug, naar boven, volgende, vorige, meer, toon meer,
+  bekijk alles, lees meer, verder lezen, afdrukken, printen, privacybeleid, hulp, accepteren, alles accepteren, weigeren, instellingen
+`)
+
+/** Words a share/social bar is made of; a line of only these (and counts) is a share line. */
+export const SHARE_WORDS: readonly string[] = words(`
+  share, shares, shared, sharing, share this, share on, share via, share article, share story, share this story, share this post,
+  share this article, share this page, tweet, tweets, retweet, like, likes, pin, pin it, pinit, facebook, twitter, x, linkedin, reddit,
+  whatsapp, telegram, google, plus, pinterest, tumblr, stumbleupon, stumble, digg, delicious, buffer, pocket, instapaper, flipboard,
+  xing, vk, email, e, mail, print, this, on, it, via, to, with, your, friends, friend, sms, messenger, copy, link, copy link, embed,
+  recommend, send, post, more, comments, comment, youtube, instagram, rss, subscribe, follow, us, and,
+  teilen, partager, compartir, condividi, compartilhar, partilhar, delen, tweeten, imprimer, drucken, imprimir, stampa, afdrukken
+`)
+
+/** Lines that announce reader comments; from the first of these after the article on, it is comments. */
+export const COMMENT_HEADINGS: readonly string[] = words(`
+  comments, comment, responses, response, replies, reactions, discussion, reader comments, user comments, readers comments, your comments,
+  leave a reply, leave a comment, leave a response, leave your comment, leave a reply cancel reply, post a comment, add a comment,
+  add comment, add new comment, add your comment, write a comment, join the discussion, join the conversation, what do you think,
+  have your say, comments are closed, speak your mind, tell us what you think, trackbacks, pingbacks, trackbacks pingbacks,
+  show comments, view comments, comments for this entry are closed, comments rss, conversation, discuss, discuss this article,
+  kommentare, kommentar, kommentar schreiben, schreibe einen kommentar, kommentar verfassen, hinterlasse einen kommentar, leserkommentare,
+  diskussion, commentaires, commentaire, laisser un commentaire, ajouter un commentaire, réagir, réactions, laisser une réponse,
+  comentarios, comentario, deja un comentario, dejar un comentario, añadir comentario, deja una respuesta, commenti, commento,
+  lascia un commento, aggiungi un commento, lascia una risposta, comentários, comentário, deixe um comentário, deixe uma resposta,
+  reacties, reactie, laat een reactie achter, geef een reactie, plaats een reactie
+`)
+
+/** Fields and buttons of comment forms; wherever they are, they are not article text. */
+export const COMMENT_FORM_PATTERNS: readonly RegExp[] = [
+  /\b(your )?e-?mail( address)? will (not|never) be (published|shared|displayed)/i,
+  /\brequired fields are (marked|indicated)/i,
+  /^(name|e-?mail|mail|website|url|comment|message)\s*(\*|\((required|optional)[^)]*\))/i,
+  /^(name|e-?mail|website|comment)\s*\*?$/i,
+  /^(mail|e-?mail) \(will not be published\)/i,
+  /\bnotify me of (new|follow-?up)/i,
+  /^save my name, e-?mail/i,
+  /^(post|submit|add|publish) (your )?comment$/i,
+  /\byou (may|can) use these html tags/i,
+  /^cancel reply$/i,
+  /\byou must be logged in to post a comment/i,
+  /^(deine|ihre) e-?mail-adresse wird nicht veröffentlicht/i,
+  /^erforderliche felder sind/i,
+  /^votre (adresse )?(e-?mail|courriel|messagerie) ne sera pas publiée/i,
+  /^les champs obligatoires sont/i,
+  /^tu (dirección de )?correo electrónico no será publicad/i,
+  /^los campos obligatorios están/i,
+  /^il tuo indirizzo (e-?mail )?non sarà pubblicato/i,
+  /^i campi obbligatori sono/i,
+  /^o seu endereço de (e-?mail|email) não será publicado/i,
+  /^(os )?campos obrigatórios são/i,
+  /^je e-?mailadres wordt niet gepubliceerd/i,
+  /^vereiste velden zijn/i,
+]
+
+/** A count of comments ("12 Comments", "4 Responses to “…”", "Comments (3)"). */
+export const COMMENT_COUNT_PATTERNS: readonly RegExp[] = [
+  /^(\d+|one|two|three|no)\s+(comments?|responses?|replies|reactions|thoughts?|trackbacks?|kommentare?|commentaires?|comentarios?|commenti|comentários?|reacties)\b/i,
+  /^(comments?|responses?|kommentare|commentaires|comentarios|commenti|comentários|reacties)\s*[(\[]?\d+[)\]]?\s*:?$/i,
+  /^(\d+\s+)?(thoughts?|responses?|comments?) (on|to) ["“«„]/i,
+]
+
+/** A reader's signature line that opens one comment ("Jane Doe says:", "Bob on May 2, 2012 said:"). */
+export const COMMENT_AUTHOR_PATTERNS: readonly RegExp[] = [
+  /^.{1,60}\s(says|said|wrote|writes|schreibt|schrieb|dit|a écrit|dice|dijo|escribió|scrive|ha scritto|diz|disse|escreveu|zegt|schreef)\s*:?$/i,
+]
+
+/** Copyright and rights lines. */
+export const COPYRIGHT_PATTERNS: readonly RegExp[] = [
+  /^(©|\(c\)\s|copyright\b|&copy;)/i,
+  /©\s*(\d{4}|\p{Lu})/u,
+  /\bcopyright\s*(©|\(c\))?\s*\d{4}/i,
+  /\b(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden)\b/i,
+]
+
+/** "The post … appeared first on …" and its translations, added by feed plugins. */
+export const FEED_FOOTER_PATTERNS: readonly RegExp[] = [
+  /^the (post|article|entry) .+ appeared first on\b/i,
+  /^(der beitrag|der artikel) .+ erschien zuerst auf\b/i,
+  /^l['’](article|entrée) .+ est apparu en premier sur\b/i,
+  /^(la entrada|el artículo|la publicación|el post) .+ (se publicó primero|apareció primero) en\b/i,
+  /^(o post|a postagem|o artigo) .+ apareceu primeiro em\b/i,
+  /^(l['’]articolo|il post) .+ (proviene da|sembra essere il primo su|è apparso prima su)\b/i,
+  /^(het bericht|het artikel) .+ verscheen eerst op\b/i,
+  /^this (entry|post) was posted (on|in)\b/i,
+]
+
+/** Cookie banners: a cookie word together with a consent or usage word. */
+export const COOKIE_PATTERNS: readonly RegExp[] = [
+  /\bcookies?\b.*\b(use|uses|using|used|accept|consent|policy|settings|preferences|browsing|continuing|continue|experience|agree|verwendet|nutzt|einsatz|utilise|utilisons|utiliza|utilizamos|usa|utilizza|usiamo|gebruikt|akzeptieren|accepter|aceptar|accetta|aceitar|accepteren)\b/i,
+  /\b(we|this (site|website)) (use|uses) cookies\b/i,
+  /^(cookie (policy|settings|preferences|notice|consent)|manage cookies|accept (all )?cookies|cookie-einstellungen|cookies akzeptieren)$/i,
+]
+
+/** Newsletter and e-mail sign-up boxes. */
+export const NEWSLETTER_PATTERNS: readonly RegExp[] = [
+  /\b(sign up|subscribe|register|join|get|receive)\b.{0,40}\b(newsletter|e-?mail updates|daily e-?mail|weekly e-?mail|e-?mail alerts|updates by e-?mail|via e-?mail|by e-?mail)\b/i,
+  /^enter (your )?e-?mail( address)?\b/i,
+  /^(your )?e-?mail address:?$/i,
+  /\bdelivered by feedburner\b/i,
+  /^subscribe (to|via|by) (our |the )?(rss|feed|e-?mail|newsletter|blog|posts|comments|updates)\b/i,
+  /\bnewsletter\b.{0,30}\b(abonnieren|anmelden|inscri|abonn|suscr|iscri|assin|aanmelden|inschrijven)/i,
+  /\b(unsubscribe at any time|you can unsubscribe)\b/i,
+]
+
+/** Headings of teaser blocks (related, popular, recommended); the short lines after them go too. */
+export const RELATED_HEADINGS: readonly string[] = words(`
+  related, related articles, related stories, related posts, related content, related links, related news, related coverage,
+  related reading, related topics, related items, related entries, related videos, related tags, you may also like, you might also like,
+  you might be interested in, you may be interested in, you may also be interested in, recommended, recommended for you, recommended stories,
+  recommended reading, more stories, more news, more from, more on this, more on this story, more articles, read next, up next,
+  what to read next, also read, see also, most popular, most read, most viewed, most emailed, most shared, most commented, trending,
+  trending now, popular, popular posts, popular stories, popular articles, top stories, latest news, latest stories, latest posts,
+  latest articles, recent articles, recent stories, around the web, from the web, from around the web, sponsored links,
+  promoted stories, don t miss, editor s picks, editors picks, further reading, more in, in other news, elsewhere on the web, similar posts,
+  ähnliche artikel, verwandte artikel, das könnte sie auch interessieren, das könnte sie interessieren, mehr zum thema, weitere artikel,
+  lesen sie auch, auch interessant, meistgelesen, meistgelesene artikel, empfohlen, à lire aussi, lire aussi, voir aussi,
+  articles similaires, articles liés, sur le même sujet, les plus lus, à découvrir, dans la même rubrique, artículos relacionados,
+  noticias relacionadas, también te puede interesar, te puede interesar, lee también, lo más leído, más leídas, relacionado, relacionados,
+  articoli correlati, leggi anche, potrebbe interessarti, ti potrebbe interessare, i più letti, correlati, artigos relacionados,
+  notícias relacionadas, leia também, veja também, você também pode gostar, mais lidas, gerelateerde artikelen, lees ook, meer nieuws,
+  meest gelezen, bekijk ook
+`)
+
+/** Advertising labels. */
+export const ADVERTISEMENT_LINES: readonly string[] = words(`
+  advertisement, advertisements, advertising, advert, ad, ads, sponsored, sponsored content, paid content, paid post, promoted,
+  story continues below, story continues below advertisement, article continues below, article continues below advertisement,
+  continue reading below, continue reading the main story, scroll to continue with content, ad feedback, advertise here,
+  anzeige, werbung, publicité, publicidad, pubblicità, publicidade, advertentie, reclame
+`)
+
+/** "Skip to content" links. */
+export const SKIP_LINES: readonly string[] = words(`
+  skip to content, skip to main content, skip to navigation, skip to main navigation, skip to footer, skip to search, skip to sidebar,
+  jump to content, jump to navigation, skip navigation, skip links, skip to primary navigation, skip to secondary navigation,
+  zum inhalt springen, zum hauptinhalt springen, zum hauptinhalt, direkt zum inhalt, zur navigation springen, aller au contenu,
+  aller au contenu principal, passer au contenu, aller à la navigation, saltar al contenido, ir al contenido, ir al contenido principal,
+  vai al contenuto, salta al contenuto, ir para o conteúdo, saltar para o conteúdo, naar inhoud springen, ga naar de inhoud,
+  direct naar de inhoud, naar de hoofdinhoud
+`)
+
+/** Taxonomy lines under or over an article ("Tags: …", "Filed under: …", "Posted in …"). */
+export const TAG_PATTERNS: readonly RegExp[] = [
+  /^(tags?|tagged( with| as)?|topics?|categories|category|filed (under|in)|posted (in|under)|labels?|keywords|related tags|related topics|schlagwörter|schlagworte|themen|kategorien?|étiquettes|mots-clés|catégories?|etiquetas|categorías?|categorie|etichette|argomenti|categorias|trefwoorden|categorieën)\s*(:|»|›)/i,
+]
+
+/** "You are here" and its translations, which open a breadcrumb. */
+export const BREADCRUMB_PATTERNS: readonly RegExp[] = [
+  /^(you are here|sie sind hier|vous êtes ici|usted está aquí|estás aquí|ti trovi in|você está aqui|u bent hier)\b/i,
+]

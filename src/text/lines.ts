@@ -1,0 +1,70 @@
+/**
+ * Line-level helpers for stages that work on the lines of `doc.text` (dedupe-headers,
+ * drop-chrome): splitting, word counts, shape measures and rebuilding text from kept lines
+ * without gluing paragraphs together.
+ */
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
+const LETTER_WORD = /^\p{L}/u
+const UPPER_START = /^\p{Lu}/u
+/** Sentence-final punctuation, optionally followed by closing quotes or brackets. */
+const TERMINAL = /[.!?…。！？:;]["'”’»)\]]*$/u
+
+/** Splits text into lines (LF, CRLF or CR), keeping empty lines so positions stay 1:1. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/)
+}
+
+/** Word tokens (letters and digits, inner apostrophes kept) of one line. */
+export function wordsOf(text: string): string[] {
+  return text.match(WORD) ?? []
+}
+
+/** Lowercased, punctuation-free form of a line, for comparing lines and matching phrases. */
+export function comparable(text: string): string {
+  return wordsOf(text.toLowerCase()).join(' ')
+}
+
+/** True when the line ends like a sentence (period, question mark, colon, closing quote…). */
+export function endsLikeSentence(text: string): boolean {
+  return TERMINAL.test(text.trimEnd())
+}
+
+/** Share of the letter words that start with a capital: high for menus and titles, low for prose. */
+export function capitalRatio(words: readonly string[]): number {
+  let letters = 0
+  let upper = 0
+  for (const word of words) {
+    if (!LETTER_WORD.test(word)) continue
+    letters += 1
+    if (UPPER_START.test(word)) upper += 1
+  }
+  return letters === 0 ? 0 : upper / letters
+}
+
+/**
+ * Rebuilds text from the lines whose `keep` flag is set. Blank lines and removed lines both
+ * separate paragraphs when they stood between kept text, so a dropped line never glues two
+ * paragraphs, and runs of blank lines collapse to one.
+ */
+export function joinKeptLines(lines: readonly string[], keep: readonly boolean[]): string {
+  const out: string[] = []
+  let pendingBreak = false
+  let pendingBlank = false
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] as string
+    if (line.trim() === '') {
+      pendingBlank = true
+      continue
+    }
+    if (keep[index] !== true) {
+      pendingBreak = true
+      continue
+    }
+    if (out.length > 0 && (pendingBlank || pendingBreak)) out.push('')
+    out.push(line)
+    pendingBreak = false
+    pendingBlank = false
+  }
+  return out.join('\n')
+}

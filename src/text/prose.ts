@@ -1,0 +1,46 @@
+/**
+ * What a line of running text looks like, as opposed to a heading, a byline or a menu item.
+ * Shared by dedupe-headers (finding the title above the first paragraph) and drop-chrome
+ * (finding the main body).
+ */
+import { endsLikeSentence, wordsOf } from './lines.ts'
+import { stopwordRatio } from './stopwords.ts'
+
+/** Thresholds that decide what counts as prose. */
+export interface ProseThresholds {
+  /** A prose line has at least this many words. */
+  minProseWords: number
+  /** …and at least this share of function words. */
+  minStopwordRatio: number
+}
+
+/** Defaults measured on the development corpus. */
+export const DEFAULT_PROSE: ProseThresholds = { minProseWords: 10, minStopwordRatio: 0.2 }
+
+/** True for a line of running prose: long, full of function words, ending like a sentence (or very long). */
+export function isProseLine(text: string, thresholds: ProseThresholds = DEFAULT_PROSE): boolean {
+  const words = wordsOf(text)
+  if (words.length < thresholds.minProseWords) return false
+  if (stopwordRatio(words) < thresholds.minStopwordRatio) return false
+  return endsLikeSentence(text) || words.length >= thresholds.minProseWords * 2
+}
+
+const MONTHS = 'jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|mei|augustus'
+const DATE = new RegExp(`\\b(${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}\\.?\\s+(${MONTHS})\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b`, 'iu')
+const BYLINE = /^(by|posted by|written by|published by|author:|von|par|por|di|door|autor:|auteur\s?:)\s+\S/iu
+
+/** True for a byline ("By Jane Doe", "Posted by …") or a short line carrying a date. */
+export function isBylineOrDate(text: string): boolean {
+  const trimmed = text.trim()
+  if (BYLINE.test(trimmed)) return wordsOf(trimmed).length <= 16
+  return DATE.test(trimmed) && wordsOf(trimmed).length <= 14
+}
+
+/** True for a line shaped like a headline: a few words, not ending in a period, no byline or date. */
+export function isHeadingLike(text: string): boolean {
+  const trimmed = text.trim()
+  const count = wordsOf(trimmed).length
+  if (count < 2 || count > 25) return false
+  if (/[.,;:]$/.test(trimmed)) return false
+  return !isBylineOrDate(trimmed)
+}
