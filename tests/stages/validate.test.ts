@@ -28,7 +28,7 @@ const cases: Case[] = [
   { name: 'blank text is rejected as empty', input: { text: ' \n ' }, rules: ['validate/empty'], dropped: true },
   { name: 'a teaser is too short', input: { text: 'Read more about the ferry.', paragraphs: ['Read more about the ferry.'] }, rules: ['validate/too-short'], dropped: true },
   { name: 'a clock time is not text', input: { text: '12:30' }, rules: ['validate/not-text'], dropped: true },
-  { name: 'long characters but few words is too short', input: { text: 'x'.repeat(300), paragraphs: ['x'.repeat(300)] }, rules: ['validate/too-short'], dropped: true },
+  { name: 'long characters but few words is too short', input: { text: 'Supercalifragilistic '.repeat(12).trim() }, rules: ['validate/too-short'], dropped: true },
   { name: 'base64 is not text', input: { text: `Attachment:\n${base64}` }, rules: ['validate/not-text'], dropped: true },
   { name: 'source code is not text', input: { text: code }, rules: ['validate/not-text'], dropped: true },
   { name: 'a CSV of numbers is not text', input: { text: csv }, rules: ['validate/not-text'], dropped: true },
