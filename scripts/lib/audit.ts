@@ -1,0 +1,85 @@
+/**
+ * "No silent loss" (issue 4): every line of the raw dump that carries article text and is missing
+ * from sluice's output must be on record as a message, so `sluice explain` shows why it went.
+ * Scored figures come from `runPipeline`; the messages of kept documents come from `explainFile`
+ * (the same sources and stages), run only on pages that lost something.
+ */
+import { readFile } from 'node:fs/promises'
+import { explainFile, resolveConfig } from '../../src/index.ts'
+import type { ResolvedConfig, Stage } from '../../src/index.ts'
+import { inputFile } from './corpus.ts'
+import type { Corpus } from './corpus.ts'
+import { clip } from './reasons.ts'
+import { tokenize } from './score.ts'
+import type { SystemRun } from './systems.ts'
+
+/** A line counts as article text when it shares a run of this many tokens with the truth. */
+export const MIN_RUN = 8
+
+/** What the audit found on one track. */
+export interface AuditResult {
+  /** Raw lines with article text that are (mostly) missing from the output. */
+  lost: number
+  /** …of which no message mentions. */
+  silent: number
+  pagesWithSilentLoss: number
+  examples: { id: string; line: string }[]
+}
+
+function grams(tokens: readonly string[], n = MIN_RUN): string[] {
+  const out: string[] = []
+  for (let i = 0; i + n <= tokens.length; i++) out.push(tokens.slice(i, i + n).join(' '))
+  return out
+}
+
+/** Raw lines carrying truth text of which more than half the truth runs are not in the output. */
+export function lostLines(raw: string, truth: string, output: string): { line: string; tokens: string[] }[] {
+  const truthRuns = new Set(grams(tokenize(truth)))
+  const outputRuns = new Set(grams(tokenize(output)))
+  const lost: { line: string; tokens: string[] }[] = []
+  for (const line of raw.split('\n')) {
+    const tokens = tokenize(line)
+    const runs = grams(tokens).filter((run) => truthRuns.has(run))
+    if (runs.length === 0) continue
+    const missing = runs.filter((run) => !outputRuns.has(run)).length
+    if (missing * 2 > runs.length) lost.push({ line, tokens })
+  }
+  return lost
+}
+
+/** True when a message's excerpt and the line start the same way (excerpts are capped with "…"). */
+export function mentions(actual: string | undefined, lineTokens: readonly string[]): boolean {
+  if (actual === undefined) return false
+  const tokens = tokenize(actual)
+  if (actual.trimEnd().endsWith('…')) tokens.pop()
+  const size = Math.min(MIN_RUN, tokens.length, lineTokens.length)
+  if (size === 0) return false
+  const line = ` ${lineTokens.join(' ')} `
+  const excerpt = ` ${tokens.join(' ')} `
+  return line.includes(` ${tokens.slice(0, size).join(' ')} `) || excerpt.includes(` ${lineTokens.slice(0, size).join(' ')} `)
+}
+
+async function keptMessages(file: string, config: ResolvedConfig): Promise<{ actual?: string }[]> {
+  const explanation = await explainFile(file, config)
+  return explanation.documents.flatMap((document) => document.doc.messages)
+}
+
+/** Audits the txt track of a sluice run: lost article lines and whether a message covers each. */
+export async function auditLosses(corpus: Corpus, run: SystemRun, stages: Stage[]): Promise<AuditResult> {
+  const resolved = resolveConfig({ stages })
+  if (!resolved.ok) throw new Error(`The eval's stage list is not a valid config: ${JSON.stringify(resolved.issues)}`)
+  const result: AuditResult = { lost: 0, silent: 0, pagesWithSilentLoss: 0, examples: [] }
+  for (const id of corpus.ids) {
+    const file = inputFile(corpus, 'txt', id)
+    const lost = lostLines(await readFile(file, 'utf8'), corpus.truth.get(id) ?? '', run.predictions.get(id) ?? '')
+    result.lost += lost.length
+    // A rejected page is on record as a whole: its reject says why every line went.
+    if (lost.length === 0 || run.rejected.has(id)) continue
+    const messages = await keptMessages(file, resolved.config)
+    const silent = lost.filter((line) => !messages.some((message) => mentions(message.actual, line.tokens)))
+    result.silent += silent.length
+    if (silent.length > 0) result.pagesWithSilentLoss += 1
+    for (const line of silent.slice(0, 2)) if (result.examples.length < 10) result.examples.push({ id, line: clip(line.line, 90) })
+  }
+  return result
+}
