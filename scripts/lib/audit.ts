@@ -10,11 +10,8 @@ import type { ResolvedConfig, Stage } from '../../src/index.ts'
 import { inputFile } from './corpus.ts'
 import type { Corpus } from './corpus.ts'
 import { clip } from './reasons.ts'
-import { tokenize } from './score.ts'
+import { lostLines, mentions } from './loss.ts'
 import type { SystemRun } from './systems.ts'
-
-/** A line counts as article text when it shares a run of this many tokens with the truth. */
-export const MIN_RUN = 8
 
 /** What the audit found on one track. */
 export interface AuditResult {
@@ -24,39 +21,6 @@ export interface AuditResult {
   silent: number
   pagesWithSilentLoss: number
   examples: { id: string; line: string }[]
-}
-
-function grams(tokens: readonly string[], n = MIN_RUN): string[] {
-  const out: string[] = []
-  for (let i = 0; i + n <= tokens.length; i++) out.push(tokens.slice(i, i + n).join(' '))
-  return out
-}
-
-/** Raw lines carrying truth text of which more than half the truth runs are not in the output. */
-export function lostLines(raw: string, truth: string, output: string): { line: string; tokens: string[] }[] {
-  const truthRuns = new Set(grams(tokenize(truth)))
-  const outputRuns = new Set(grams(tokenize(output)))
-  const lost: { line: string; tokens: string[] }[] = []
-  for (const line of raw.split('\n')) {
-    const tokens = tokenize(line)
-    const runs = grams(tokens).filter((run) => truthRuns.has(run))
-    if (runs.length === 0) continue
-    const missing = runs.filter((run) => !outputRuns.has(run)).length
-    if (missing * 2 > runs.length) lost.push({ line, tokens })
-  }
-  return lost
-}
-
-/** True when a message's excerpt and the line start the same way (excerpts are capped with "…"). */
-export function mentions(actual: string | undefined, lineTokens: readonly string[]): boolean {
-  if (actual === undefined) return false
-  const tokens = tokenize(actual)
-  if (actual.trimEnd().endsWith('…')) tokens.pop()
-  const size = Math.min(MIN_RUN, tokens.length, lineTokens.length)
-  if (size === 0) return false
-  const line = ` ${lineTokens.join(' ')} `
-  const excerpt = ` ${tokens.join(' ')} `
-  return line.includes(` ${tokens.slice(0, size).join(' ')} `) || excerpt.includes(` ${lineTokens.slice(0, size).join(' ')} `)
 }
 
 async function keptMessages(file: string, config: ResolvedConfig): Promise<{ actual?: string }[]> {

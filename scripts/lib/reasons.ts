@@ -46,6 +46,10 @@ export function absentLines(text: string, other: TokenIndex): { line: string; to
   return out
 }
 
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`
+}
+
 /** Caps a line for a one-line reason. */
 export function clip(text: string, limit = 70): string {
   const flat = text.replace(/\s+/g, ' ').trim()
@@ -56,11 +60,11 @@ function extraReason(truth: TokenIndex, prediction: string, comments: string | u
   const extra = absentLines(prediction, truth)
   const tokens = extra.reduce((sum, line) => sum + line.tokens, 0)
   const first = extra[0]
-  let reason = `low precision: kept ${tokens.toLocaleString('en-US')} extra tokens in ${extra.length} lines`
+  let reason = `low precision: kept ${count(tokens, 'extra token')} in ${count(extra.length, 'line')}`
   if (comments !== undefined) {
     const index = indexText(comments)
     const fromComments = extra.filter((line) => coverage(tokenize(line.line), index) >= 0.5)
-    if (fromComments.length > 0) reason += ` (${fromComments.length} lines are reader comments)`
+    if (fromComments.length > 0) reason += ` (${count(fromComments.length, 'line')} from the reader comments)`
   }
   return first === undefined ? reason : `${reason}; first: «${clip(first.line)}»`
 }
@@ -69,7 +73,7 @@ function lossReason(truth: string, prediction: TokenIndex): string {
   const lost = absentLines(truth, prediction)
   const tokens = lost.reduce((sum, line) => sum + line.tokens, 0)
   const first = lost[0]
-  const reason = `low recall: lost ${tokens.toLocaleString('en-US')} truth tokens in ${lost.length} lines`
+  const reason = `low recall: lost ${count(tokens, 'truth token')} in ${count(lost.length, 'line')}`
   return first === undefined ? reason : `${reason}; first: «${clip(first.line)}»`
 }
 
