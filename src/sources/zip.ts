@@ -1,0 +1,132 @@
+/**
+ * Zip archives, read with node-stream-zip: entries in byte-wise order of their names, streamed
+ * one at a time through the same dispatcher as files (`dump.zip!/site/a.txt`; nested archives
+ * join with `!/`). Entry names are labels only, never filesystem paths, so `../` cannot escape.
+ * OS junk (`__MACOSX/`, `.DS_Store`, `._*`, …) and hidden folders are skipped with a reason;
+ * encrypted entries, decompression bombs and broken archives become fatal seeds and the batch
+ * goes on. An archive inside an archive is copied to a temporary file (zip needs random access).
+ */
+import { createWriteStream } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import StreamZip from 'node-stream-zip'
+import type { InputBlob } from './blob.ts'
+import { capBytes, guardInflate } from './blob.ts'
+import { junkReason } from './discover.ts'
+import { childLocation, describeError, fatalSeed, labelOf, skippedItem, SourceError } from './fatal.ts'
+import type { ReadContext } from './read.ts'
+import type { SourceItem } from './types.ts'
+import { archiveGuard, checkDepth, exceedsRatio } from './zip-limits.ts'
+
+type ZipEntry = StreamZip.ZipEntry
+type Planned = { kind: 'entry'; entry: ZipEntry } | { kind: 'skip'; name: string; reason: string; count: number }
+
+/** The junk or hidden folder prefix of an entry name (`a/__MACOSX/`), or the junk file name. */
+function junkOf(name: string): { name: string; reason: string; folder: boolean } | undefined {
+  const segments = name.split(/[\\/]/)
+  for (const [position, segment] of segments.entries()) {
+    const isFolder = position < segments.length - 1
+    const hidden = isFolder && segment.startsWith('.') && segment !== '.' && segment !== '..'
+    const reason = junkReason(segment) ?? (hidden ? 'hidden folder, not read' : undefined)
+    if (reason !== undefined) return { name: isFolder ? `${segments.slice(0, position + 1).join('/')}/` : name, reason, folder: isFolder }
+  }
+  return undefined
+}
+
+/** Sorted file entries, with each junk folder folded into one skipped item. */
+export function planEntries(entries: readonly ZipEntry[]): Planned[] {
+  const files = entries.filter((entry) => !entry.isDirectory && !entry.name.endsWith('/'))
+  files.sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)))
+  const plan: Planned[] = []
+  for (const entry of files) {
+    const junk = junkOf(entry.name)
+    const last = plan.at(-1)
+    if (junk === undefined) plan.push({ kind: 'entry', entry })
+    else if (junk.folder && last?.kind === 'skip' && last.name === junk.name) last.count += 1
+    else plan.push({ kind: 'skip', name: junk.name, reason: junk.reason, count: 1 })
+  }
+  return plan
+}
+
+async function spillToTemp(blob: InputBlob, limit: number): Promise<{ file: string; remove: () => Promise<void> }> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'sluice-zip-'))
+  const remove = () => rm(folder, { recursive: true, force: true })
+  try {
+    const file = path.join(folder, 'archive.zip')
+    await pipeline(Readable.from(capBytes(blob, limit)), createWriteStream(file))
+    return { file, remove }
+  } catch (error) {
+    await remove()
+    throw error
+  }
+}
+
+async function openZip(file: string, blob: InputBlob): Promise<{ zip: InstanceType<typeof StreamZip.async>; entries: ZipEntry[] }> {
+  const zip = new StreamZip.async({ file, storeEntries: true, skipEntryNameValidation: true })
+  try {
+    return { zip, entries: Object.values(await zip.entries()) }
+  } catch (error) {
+    await zip.close().catch(() => undefined)
+    const reason = `Cannot read ${labelOf(blob.location)}: it is not a readable zip archive (${describeError(error)}); it may be truncated or corrupt. Re-create or re-download it.`
+    throw new SourceError('source/unreadable-archive', reason)
+  }
+}
+
+async function* entryBytes(zip: InstanceType<typeof StreamZip.async>, entry: ZipEntry): AsyncGenerator<Uint8Array> {
+  const stream = (await zip.stream(entry)) as AsyncIterable<Uint8Array>
+  yield* stream
+}
+
+function entryItems(zip: InstanceType<typeof StreamZip.async>, entry: ZipEntry, archive: InputBlob, context: ReadContext): AsyncGenerator<SourceItem> | SourceItem {
+  const limits = context.options.limits
+  const location = childLocation(archive.location, entry.name.replace(/\\/g, '/'))
+  const label = labelOf(location)
+  if (entry.encrypted) {
+    return fatalSeed(location, 'unknown', 'source/encrypted', `${label} is encrypted; extract it with its password and add the file unzipped.`)
+  }
+  if (exceedsRatio(entry.size, entry.compressedSize, limits)) {
+    const reason = `${label} would inflate from ${entry.compressedSize} to ${entry.size} bytes, more than ${limits.maxCompressionRatio} times (limits.maxCompressionRatio): it looks like a zip bomb.`
+    return fatalSeed(location, 'unknown', 'source/compression-ratio', reason)
+  }
+  const guard = archiveGuard(archive, limits, entry.compressedSize)
+  const capReason = `${label} inflates more than ${limits.maxCompressionRatio} times its compressed size (limits.maxCompressionRatio): it looks like a zip bomb.`
+  const name = location.entry?.split('/').at(-1) ?? entry.name
+  const inner: InputBlob = { location, name, size: entry.size, depth: archive.depth + 1, budget: guard.budget, open: () => guardInflate(entryBytes(zip, entry), { ...guard, capReason }) }
+  return context.read(inner)
+}
+
+async function* readOpenZip(file: string, blob: InputBlob, context: ReadContext): AsyncGenerator<SourceItem> {
+  const { zip, entries } = await openZip(file, blob)
+  try {
+    const archive: InputBlob = { ...blob, budget: blob.budget ?? { remaining: context.options.limits.maxArchiveBytes } }
+    const declared = entries.reduce((total, entry) => total + entry.size, 0)
+    if (declared > (archive.budget?.remaining ?? 0)) throw new SourceError('source/archive-too-large', archiveGuard(archive, context.options.limits, undefined).budgetReason)
+    const plan = planEntries(entries)
+    if (plan.length === 0) throw new SourceError('source/empty', `${labelOf(blob.location)} is an empty archive (no files in it).`)
+    for (const step of plan) {
+      if (step.kind === 'skip') yield skippedItem(childLocation(blob.location, step.name), step.count > 1 ? `${step.reason} (${step.count} entries)` : step.reason)
+      else {
+        const items = entryItems(zip, step.entry, archive, context)
+        if ('kind' in items) yield items
+        else yield* items
+      }
+    }
+  } finally {
+    await zip.close().catch(() => undefined)
+  }
+}
+
+/** Reads every entry of a zip archive, in sorted order, one at a time. */
+export async function* readZip(blob: InputBlob, context: ReadContext): AsyncGenerator<SourceItem> {
+  checkDepth(blob, context.options.limits)
+  if (blob.filePath !== undefined) return yield* readOpenZip(blob.filePath, blob, context)
+  const spilled = await spillToTemp(blob, context.options.limits.maxFileBytes)
+  try {
+    yield* readOpenZip(spilled.file, blob, context)
+  } finally {
+    await spilled.remove()
+  }
+}
