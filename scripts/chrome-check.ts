@@ -4,6 +4,7 @@
  * JSONL run and scores it with the corpus scorer (ScrapingHub shingle metric).
  *
  *   npx tsx scripts/chrome-check.ts [--corpus DIR] [--out FILE] [--ablate RULE]… [--worst N] [--show ID]…
+ *     [--options '{"proseOffset": 12}']   (drop-chrome options, to try thresholds)
  *
  * Only the text is used (no titles or urls from meta.json): innerText is all users have.
  * `--show ID` prints that page line by line: kept (+) or removed (rule), and whether the line is
@@ -20,6 +21,7 @@ import { createRunState } from '../src/core/stage.ts'
 import type { Stage } from '../src/core/stage.ts'
 import { dedupeHeaders } from '../src/stages/dedupe-headers.ts'
 import { dropChrome } from '../src/stages/drop-chrome.ts'
+import type { DropChromeOptions } from '../src/stages/drop-chrome.ts'
 import { comparable, splitLines } from '../src/text/lines.ts'
 
 const { values } = parseArgs({
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     ablate: { type: 'string', multiple: true, default: [] },
     worst: { type: 'string', default: '15' },
     show: { type: 'string', multiple: true, default: [] },
+    options: { type: 'string', default: '{}' },
   },
 })
 
@@ -48,18 +51,24 @@ async function clean(stages: readonly Stage[], name: string, text: string): Prom
   return doc
 }
 
+/** Line number (1-based, in drop-chrome's input) → short rule name, for every line drop-chrome removed. */
+function removedLines(doc: Doc): Record<number, string> {
+  const removed: Record<number, string> = {}
+  for (const message of doc.messages) if (message.stage === 'drop-chrome' && message.place?.line !== undefined) removed[message.place.line] = message.rule.replace('drop-chrome/', '')
+  return removed
+}
+
 function show(corpus: string, id: string, input: string, doc: Doc): void {
   const truth = comparable(readFileSync(join(corpus, 'truth', `${id}.txt`), 'utf8'))
   const commentsFile = join(corpus, 'comments', `${id}.txt`)
   const comments = existsSync(commentsFile) ? comparable(readFileSync(commentsFile, 'utf8')) : ''
-  const removed = new Map<number, string>()
-  for (const message of doc.messages) if (message.stage === 'drop-chrome' && message.place?.line !== undefined) removed.set(message.place.line, message.rule.replace('drop-chrome/', ''))
+  const removed = removedLines(doc)
   console.log(`\n===== ${id}  title: ${doc.title ?? '-'}`)
-  splitLines(doc.messages.length >= 0 ? (doc.meta.chromeInput as string) : input).forEach((line, index) => {
+  splitLines((doc.meta.chromeInput as string | undefined) ?? input).forEach((line, index) => {
     if (line.trim() === '') return
     const key = comparable(line)
     const where = key !== '' && truth.includes(key) ? 'T' : key !== '' && comments.includes(key) ? 'C' : ' '
-    const rule = removed.get(index + 1)
+    const rule = removed[index + 1]
     console.log(`${String(index + 1).padStart(4)} ${where} ${(rule ?? '+').padEnd(16)} ${line.slice(0, 110)}`)
   })
 }
@@ -71,19 +80,22 @@ function recordInput(): Stage {
 
 async function main(): Promise<void> {
   const corpus = values.corpus
-  const stages = [dedupeHeaders(), recordInput(), dropChrome({ disable: values.ablate })]
+  const stages = [dedupeHeaders(), recordInput(), dropChrome({ ...(JSON.parse(values.options) as DropChromeOptions), disable: values.ablate })]
   const names = readdirSync(join(corpus, 'txt')).filter((name) => name.endsWith('.txt')).sort()
   const lines: string[] = []
+  const decisions: string[] = []
   const shown = new Set(values.show)
   for (const name of names) {
     const input = readFileSync(join(corpus, 'txt', name), 'utf8')
     const doc = await clean(stages, name, input)
     lines.push(JSON.stringify({ source: name, text: doc.text }))
+    decisions.push(JSON.stringify({ id: name.replace(/\.txt$/, ''), title: doc.title, input: doc.meta.chromeInput, removed: removedLines(doc) }))
     const id = name.replace(/\.txt$/, '')
     if (shown.has(id)) show(corpus, id, input, doc)
   }
   mkdirSync(dirname(values.out), { recursive: true })
   writeFileSync(values.out, `${lines.join('\n')}\n`)
+  writeFileSync(values.out.replace(/\.jsonl$/, '.lines.jsonl'), `${decisions.join('\n')}\n`)
   if (shown.size > 0) return
   const scorer = join(dirname(corpus), '..', 'tools', 'score.py')
   const report = execFileSync('python3', [scorer, '--n-bootstrap', '0', '--per-page', join(corpus, 'truth'), values.out], { encoding: 'utf8' })

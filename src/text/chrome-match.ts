@@ -7,10 +7,11 @@
 import {
   ADVERTISEMENT_LINES,
   BREADCRUMB_PATTERNS,
-  COMMENT_AUTHOR_PATTERNS,
   COMMENT_COUNT_PATTERNS,
+  COMMENT_FORM_HEADINGS,
   COMMENT_FORM_PATTERNS,
   COMMENT_HEADINGS,
+  COMMENT_META_PATTERNS,
   COOKIE_PATTERNS,
   COPYRIGHT_PATTERNS,
   FEED_FOOTER_PATTERNS,
@@ -19,10 +20,12 @@ import {
   SHARE_WORDS,
   SKIP_LINES,
   TAG_PATTERNS,
+  TIME_OF_DAY,
   UI_LINES,
 } from './chrome-phrases.ts'
 import type { ChromeKind } from './chrome-phrases.ts'
-import { comparable } from './lines.ts'
+import { comparable, wordsOf } from './lines.ts'
+import { hasDate } from './prose.ts'
 
 export type { ChromeKind } from './chrome-phrases.ts'
 
@@ -74,7 +77,6 @@ function patternKind(line: string): ChromeKind | undefined {
   if (line.length > MAX_PATTERN_CHARS) return undefined
   if (anyMatch(COPYRIGHT_PATTERNS, line)) return 'copyright'
   if (anyMatch(COMMENT_FORM_PATTERNS, line)) return 'comment-form'
-  if (anyMatch(COMMENT_COUNT_PATTERNS, line)) return 'comments'
   if (anyMatch(COOKIE_PATTERNS, line)) return 'cookie'
   if (line.length <= 200 && anyMatch(NEWSLETTER_PATTERNS, line)) return 'newsletter'
   if (line.length <= 200 && anyMatch(TAG_PATTERNS, line)) return 'tags'
@@ -86,17 +88,19 @@ function patternKind(line: string): ChromeKind | undefined {
 export function createChromeMatcher(extra: ExtraPhrases = {}): ChromeMatcher {
   const tables: Array<[ChromeKind, ReadonlySet<string>]> = [
     ['skip', tableOf(SKIP_LINES, extra.skip)],
+    ['comment-form', tableOf(COMMENT_FORM_HEADINGS, extra['comment-form'])],
     ['comments', tableOf(COMMENT_HEADINGS, extra.comments)],
     ['advertisement', tableOf(ADVERTISEMENT_LINES, extra.advertisement)],
     ['related', tableOf(RELATED_HEADINGS, extra.related)],
     ['ui', tableOf(UI_LINES, extra.ui)],
   ]
-  const others: Array<[ChromeKind, ReadonlySet<string>]> = (['share', 'cookie', 'comment-form', 'copyright', 'feed-footer', 'newsletter', 'tags', 'breadcrumb'] as const).map((kind) => [kind, tableOf([], extra[kind])])
+  const others: Array<[ChromeKind, ReadonlySet<string>]> = (['share', 'cookie', 'comment-count', 'copyright', 'feed-footer', 'newsletter', 'tags', 'breadcrumb'] as const).map((kind) => [kind, tableOf([], extra[kind])])
   return (line: string) => {
     const trimmed = line.trim()
     if (trimmed === '') return undefined
     const byPattern = patternKind(trimmed)
     if (byPattern !== undefined) return byPattern
+    if (trimmed.length <= 120 && anyMatch(COMMENT_COUNT_PATTERNS, comparable(trimmed))) return 'comment-count'
     const key = phraseKey(trimmed)
     if (key === '' || key.split(' ').length > MAX_PHRASE_WORDS) return undefined
     for (const [kind, table] of [...tables, ...others]) if (table.has(key)) return kind
@@ -104,8 +108,14 @@ export function createChromeMatcher(extra: ExtraPhrases = {}): ChromeMatcher {
   }
 }
 
-/** True for a line that opens one reader comment ("Jane says:"). Only meaningful after the article. */
-export function isCommentAuthorLine(line: string): boolean {
+/**
+ * True for a line that goes with one reader comment: a signature, a timestamp (a date and a time
+ * of day on a short line), a relative time or a reply button. Bylines above an article look the
+ * same, so callers count these lines rather than trusting one.
+ */
+export function isCommentMetaLine(line: string): boolean {
   const trimmed = line.trim()
-  return trimmed.length <= 80 && anyMatch(COMMENT_AUTHOR_PATTERNS, trimmed)
+  if (trimmed.length > 120) return false
+  if (anyMatch(COMMENT_META_PATTERNS, trimmed)) return true
+  return TIME_OF_DAY.test(trimmed) && hasDate(trimmed) && wordsOf(trimmed).length <= 20
 }

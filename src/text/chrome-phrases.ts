@@ -15,6 +15,7 @@ export type ChromeKind =
   | 'advertisement'
   | 'related'
   | 'comments'
+  | 'comment-count'
   | 'comment-form'
   | 'copyright'
   | 'feed-footer'
@@ -68,18 +69,26 @@ export const SHARE_WORDS: readonly string[] = words(`
   teilen, partager, compartir, condividi, compartilhar, partilhar, delen, tweeten, imprimer, drucken, imprimir, stampa, afdrukken
 `)
 
-/** Lines that announce reader comments; from the first of these after the article on, it is comments. */
+/**
+ * Headings that may announce reader comments ("Comments", "Add a comment"). Sites also use them
+ * as links next to the byline, so they open the comments only when comments follow.
+ */
 export const COMMENT_HEADINGS: readonly string[] = words(`
   comments, comment, responses, response, replies, reactions, discussion, reader comments, user comments, readers comments, your comments,
-  leave a reply, leave a comment, leave a response, leave your comment, leave a reply cancel reply, post a comment, add a comment,
-  add comment, add new comment, add your comment, write a comment, join the discussion, join the conversation, what do you think,
-  have your say, comments are closed, speak your mind, tell us what you think, trackbacks, pingbacks, trackbacks pingbacks,
-  show comments, view comments, comments for this entry are closed, comments rss, conversation, discuss, discuss this article,
-  kommentare, kommentar, kommentar schreiben, schreibe einen kommentar, kommentar verfassen, hinterlasse einen kommentar, leserkommentare,
-  diskussion, commentaires, commentaire, laisser un commentaire, ajouter un commentaire, réagir, réactions, laisser une réponse,
-  comentarios, comentario, deja un comentario, dejar un comentario, añadir comentario, deja una respuesta, commenti, commento,
-  lascia un commento, aggiungi un commento, lascia una risposta, comentários, comentário, deixe um comentário, deixe uma resposta,
-  reacties, reactie, laat een reactie achter, geef een reactie, plaats een reactie
+  add a comment, add comment, add new comment, add your comment, show comments, view comments, comments rss, conversation, discuss,
+  discuss this article, see comments, read comments, comment now, kommentare, kommentar, leserkommentare, diskussion, commentaires,
+  commentaire, réactions, comentarios, comentario, commenti, commento, comentários, comentário, reacties, reactie
+`)
+
+/** Headings and buttons of a comment form or a closed thread: the comments start here. */
+export const COMMENT_FORM_HEADINGS: readonly string[] = words(`
+  leave a reply, leave a comment, leave a response, leave your comment, leave a reply cancel reply, post a comment, write a comment,
+  join the discussion, join the conversation, what do you think, have your say, comments are closed, speak your mind,
+  tell us what you think, trackbacks, pingbacks, trackbacks pingbacks, comments for this entry are closed, post comment, submit comment,
+  write comment, kommentar schreiben, schreibe einen kommentar, kommentar verfassen, hinterlasse einen kommentar, laisser un commentaire,
+  ajouter un commentaire, réagir, laisser une réponse, deja un comentario, dejar un comentario, añadir comentario, deja una respuesta,
+  lascia un commento, aggiungi un commento, lascia una risposta, deixe um comentário, deixe uma resposta, laat een reactie achter,
+  geef een reactie, plaats een reactie
 `)
 
 /** Fields and buttons of comment forms; wherever they are, they are not article text. */
@@ -109,23 +118,36 @@ export const COMMENT_FORM_PATTERNS: readonly RegExp[] = [
   /^vereiste velden zijn/i,
 ]
 
-/** A count of comments ("12 Comments", "4 Responses to “…”", "Comments (3)"). */
+/**
+ * A count of comments ("12 Comments", "{ 4 responses to “…” }", "Comments (3)"), matched on the
+ * `comparable()` form of the line. Counts in a byline do not start the line, so they do not match.
+ */
 export const COMMENT_COUNT_PATTERNS: readonly RegExp[] = [
-  /^(\d+|one|two|three|no)\s+(comments?|responses?|replies|reactions|thoughts?|trackbacks?|kommentare?|commentaires?|comentarios?|commenti|comentários?|reacties)\b/i,
-  /^(comments?|responses?|kommentare|commentaires|comentarios|commenti|comentários|reacties)\s*[(\[]?\d+[)\]]?\s*:?$/i,
-  /^(\d+\s+)?(thoughts?|responses?|comments?) (on|to) ["“«„]/i,
+  /^(\d+|one|two|three|no)\s+(comments?|responses?|replies|reactions|thoughts?|trackbacks?|kommentare?|commentaires?|comentarios?|commenti|comentários?|reacties)( (on|to|so far)\b.*)?$/,
+  /^(comments?|responses?|kommentare|commentaires|comentarios|commenti|comentários|reacties) \d+$/,
 ]
 
-/** A reader's signature line that opens one comment ("Jane Doe says:", "Bob on May 2, 2012 said:"). */
-export const COMMENT_AUTHOR_PATTERNS: readonly RegExp[] = [
+/**
+ * Lines around each reader comment: the signature ("Jane Doe says:", "Posted by: Bob | May 2,
+ * 2012 at 10:51 PM"), its time ("26 minutes ago") and its buttons ("Reply", "Report abuse").
+ */
+export const COMMENT_META_PATTERNS: readonly RegExp[] = [
   /^.{1,60}\s(says|said|wrote|writes|schreibt|schrieb|dit|a écrit|dice|dijo|escribió|scrive|ha scritto|diz|disse|escreveu|zegt|schreef)\s*:?$/i,
+  /^posted by:?\s.{1,60}\b(at|on|\|)\s/i,
+  /^\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b/i,
+  /^\[?(reply|reply to this|replydelete|report abuse|report comment|flag|quote|permalink|like|rate this)\]?\b.{0,20}$/i,
+  /^(\d+\.\s+)?(written by |posted by |by )?[^\s,.:;!?][^,.:;!?]{0,40}\s(-|–|—|·|\||,|on|at)\s+.{0,12}\b\d{1,2}\b.{0,20}\d{2,4}$/i,
+  /^re:\s/i,
 ]
+/** A time of day ("10:51 PM", "22:51"); with a date on a short line, it stamps a comment. */
+export const TIME_OF_DAY = /\b\d{1,2}:\d{2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?(?!\d)/i
 
 /** Copyright and rights lines. */
 export const COPYRIGHT_PATTERNS: readonly RegExp[] = [
   /^(©|\(c\)\s|copyright\b|&copy;)/i,
   /©\s*(\d{4}|\p{Lu})/u,
   /\bcopyright\s*(©|\(c\))?\s*\d{4}/i,
+  /\bfor your personal,? non-?commercial use only\b/i,
   /\b(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden)\b/i,
 ]
 

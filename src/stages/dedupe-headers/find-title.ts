@@ -5,7 +5,7 @@
  * article, after the menus), skipping bylines, dates and chrome lines in between.
  */
 import type { ChromeMatcher } from '../../text/chrome-match.ts'
-import { comparable } from '../../text/lines.ts'
+import { comparable, wordsOf } from '../../text/lines.ts'
 import { isBylineOrDate, isHeadingLike, isProseLine } from '../../text/prose.ts'
 
 /** Where the title was found: the line index and its text. */
@@ -32,7 +32,7 @@ function repeatedAtTop(lines: readonly string[], indexes: readonly number[], mat
   const seen = new Map<string, number>()
   for (const index of indexes.slice(0, window)) {
     const text = (lines[index] as string).trim()
-    if (!isHeadingLike(text) || match(text) !== undefined) continue
+    if (!isHeadingLike(text) || wordsOf(text).length < 4 || match(text) !== undefined) continue
     const key = comparable(text)
     const first = seen.get(key)
     if (first !== undefined) return { index: first, text: (lines[first] as string).trim() }

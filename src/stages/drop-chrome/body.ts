@@ -2,7 +2,7 @@
  * Finds the main body of a text dump: the densest run of prose lines. Prose lines score their
  * word count, other lines a small penalty (chrome phrases a larger one), and the best-scoring
  * contiguous range (maximum subarray) is the body. Reader comments come after the article, so
- * the search stops at the first comment heading that follows enough prose.
+ * comment headings split the search (see `findBody`).
  */
 import type { LineInfo } from './features.ts'
 
@@ -12,53 +12,96 @@ export interface LineRange {
   end: number
 }
 
+/** A range with the score that made it the best. */
+export interface ScoredRange extends LineRange {
+  score: number
+}
+
+/** The body found, and the first line of the reader comments (`lines.length` when none). */
+export interface BodyLayout {
+  body: LineRange | undefined
+  commentsStart: number
+}
+
 /** Weights of the body search. */
 export interface BodyWeights {
+  /** Words a prose line needs before it adds to the body (short one-sentence teasers barely count). */
+  proseOffset: number
   shortLinePenalty: number
+  /** Cost of a comment signature, timestamp or reply line: it splits a run of comments into small pieces. */
+  metaLinePenalty: number
+  /** A comment heading opens the comments when this many comment meta lines follow it. */
+  minCommentMeta: number
   chromeLinePenalty: number
-  minWordsBeforeComments: number
+  /** A segment before a comment heading is the article when it scores this share of the best one. */
+  minSegmentShare: number
+  /** …or at least this score (about that many words of prose), whichever is lower. */
+  articleScore: number
 }
 
 function lineScore(line: LineInfo, weights: BodyWeights): number {
   if (line.blank) return 0
-  if (line.prose) return line.words
-  return line.kind === undefined ? -weights.shortLinePenalty : -weights.chromeLinePenalty
+  if (line.prose) return line.words - weights.proseOffset
+  if (line.kind !== undefined) return -weights.chromeLinePenalty
+  return line.meta ? -weights.metaLinePenalty : -weights.shortLinePenalty
 }
 
-/** Maximum-sum contiguous range over `[0, limit)`; undefined when no prose scores above zero. */
-export function densestRange(lines: readonly LineInfo[], limit: number, weights: BodyWeights): LineRange | undefined {
-  let best: LineRange | undefined
-  let bestScore = 0
-  let start = 0
+/** Maximum-sum contiguous range over `[from, to)`, with its score; undefined when nothing scores above zero. */
+export function densestRange(lines: readonly LineInfo[], from: number, to: number, weights: BodyWeights): ScoredRange | undefined {
+  let best: ScoredRange | undefined
+  let start = from
   let score = 0
-  for (let index = 0; index < limit; index += 1) {
+  for (let index = from; index < to; index += 1) {
     const line = lines[index] as LineInfo
     if (score <= 0) {
       start = index
       score = 0
     }
     score += lineScore(line, weights)
-    if (score > bestScore && line.prose) {
-      bestScore = score
-      best = { start, end: index }
-    }
+    if (score > (best?.score ?? 0) && line.prose) best = { start, end: index, score }
   }
   if (best === undefined) return undefined
   let first = best.start
   while (first < best.end && !(lines[first] as LineInfo).prose) first += 1
-  return { start: first, end: best.end }
+  return { ...best, start: first }
 }
 
 /**
- * Index of the line that opens the comments: the first comment heading or comment-form line
- * after at least `minWordsBeforeComments` words of prose. `lines.length` when there is none.
+ * Lines that open the reader comments: comment-form lines, comment counts, and headings followed (up to
+ * the next heading) by at least `minCommentMeta` signatures or timestamps. A heading without
+ * them is a link such as "Add a comment" next to the byline, not the start of the comments.
  */
-export function commentsStart(lines: readonly LineInfo[], weights: BodyWeights): number {
-  let proseWords = 0
-  for (const line of lines) {
-    if (line.prose) proseWords += line.words
-    const opens = line.kind === 'comments' || line.kind === 'comment-form'
-    if (opens && proseWords >= weights.minWordsBeforeComments) return line.index
+export function commentBarriers(lines: readonly LineInfo[], weights: BodyWeights): number[] {
+  const headings = lines.filter((line) => line.kind === 'comments' || line.kind === 'comment-count' || line.kind === 'comment-form')
+  return headings
+    .filter((line, position) => {
+      if (line.kind !== 'comments') return true
+      const next = headings[position + 1]?.index ?? lines.length
+      let meta = 0
+      for (let index = line.index + 1; index < next; index += 1) if ((lines[index] as LineInfo).meta) meta += 1
+      return meta >= weights.minCommentMeta
+    })
+    .map((line) => line.index)
+}
+
+/**
+ * The main body and where the comments start. Comment headings split the text into segments;
+ * the body is the densest range of the first segment that scores `articleScore` or at least
+ * `minSegmentShare` of the best one (the article comes before its comments, but a heading above the article, such as
+ * "4 Comments" in a byline, must not hide it), and the comments start at the next heading.
+ */
+export function findBody(lines: readonly LineInfo[], weights: BodyWeights, useComments: boolean): BodyLayout {
+  const barriers = useComments ? commentBarriers(lines, weights) : []
+  const bounds = [-1, ...barriers, lines.length]
+  const ranges: ScoredRange[] = []
+  for (let index = 0; index + 1 < bounds.length; index += 1) {
+    const range = densestRange(lines, (bounds[index] as number) + 1, bounds[index + 1] as number, weights)
+    if (range !== undefined) ranges.push(range)
   }
-  return lines.length
+  const top = Math.max(0, ...ranges.map((range) => range.score))
+  const enough = Math.min(weights.articleScore, top * weights.minSegmentShare)
+  const body = ranges.find((range) => range.score >= enough)
+  if (body === undefined) return { body: undefined, commentsStart: lines.length }
+  const next = barriers.find((index) => index > body.end)
+  return { body, commentsStart: next ?? lines.length }
 }

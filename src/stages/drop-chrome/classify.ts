@@ -6,7 +6,7 @@
  */
 import type { ChromeMatcher } from '../../text/chrome-match.ts'
 import { comparable } from '../../text/lines.ts'
-import { commentsStart, densestRange } from './body.ts'
+import { findBody } from './body.ts'
 import type { BodyWeights, LineRange } from './body.ts'
 import { lineFeatures } from './features.ts'
 import type { LineInfo, ProseThresholds } from './features.ts'
@@ -71,8 +71,7 @@ function markRelatedBlocks(lines: readonly LineInfo[], decisions: Decisions, ran
 /** Classifies every line of a text dump. */
 export function classifyLines(input: readonly string[], settings: ClassifySettings): Decisions {
   const lines = lineFeatures(input, settings.match, settings)
-  const cut = settings.disabled.has('drop-chrome/comments-section') ? lines.length : commentsStart(lines, settings)
-  const body = densestRange(lines, cut, settings)
+  const { body, commentsStart: cut } = findBody(lines, settings, !settings.disabled.has('drop-chrome/comments-section'))
   const decisions: Decisions = lines.map((line) => (line.blank ? undefined : insideRule(line)))
   if (body === undefined) return applyKnown(lines, decisions, settings)
   const start = headStart(lines, body, settings)

@@ -6,6 +6,7 @@ import { capitalRatio, endsLikeSentence, wordsOf } from '../../text/lines.ts'
 import { isProseLine } from '../../text/prose.ts'
 import type { ProseThresholds } from '../../text/prose.ts'
 import { stopwordRatio } from '../../text/stopwords.ts'
+import { isCommentMetaLine } from '../../text/chrome-match.ts'
 import type { ChromeKind, ChromeMatcher } from '../../text/chrome-match.ts'
 
 export type { ProseThresholds } from '../../text/prose.ts'
@@ -25,6 +26,8 @@ export interface LineInfo {
   /** Running prose: long enough, sentence-like, full of function words. */
   prose: boolean
   kind: ChromeKind | undefined
+  /** Signature, timestamp or reply button of a reader comment (or a byline that looks like one). */
+  meta: boolean
   /** Id of the blank-line-delimited block the line belongs to. */
   block: number
 }
@@ -53,6 +56,7 @@ export function lineFeatures(lines: readonly string[], match: ChromeMatcher, thr
       capitals: capitalRatio(words),
       prose: !blank && kind === undefined && isProseLine(text, thresholds),
       kind,
+      meta: !blank && isCommentMetaLine(text),
       block,
     }
   })

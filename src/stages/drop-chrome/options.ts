@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { dropChromeRules } from './rules.ts'
 
-const KINDS = ['ui', 'share', 'cookie', 'skip', 'advertisement', 'related', 'comments', 'comment-form', 'copyright', 'feed-footer', 'newsletter', 'tags', 'breadcrumb'] as const
+const KINDS = ['ui', 'share', 'cookie', 'skip', 'advertisement', 'related', 'comments', 'comment-count', 'comment-form', 'copyright', 'feed-footer', 'newsletter', 'tags', 'breadcrumb'] as const
 
 const ruleList = z.array(z.string()).superRefine((rules, context) => {
   for (const rule of rules) {
@@ -27,12 +27,20 @@ export const DropChromeSchema = z
     minProseWords: count('minProseWords').default(10),
     /** …and at least this share of function words (default 0.2). */
     minStopwordRatio: z.number().min(0).max(1).default(0.2),
+    /** Body search: a prose line scores its words minus this (default 10), so one-line teasers barely count. */
+    proseOffset: count('proseOffset').default(10),
     /** Body search: cost of a short non-prose line (default 3 words' worth). */
     shortLinePenalty: count('shortLinePenalty').default(3),
+    /** Body search: cost of a comment signature, timestamp or reply line (default 20). */
+    metaLinePenalty: count('metaLinePenalty').default(20),
+    /** A comment heading opens the comments when at least this many of those lines follow (default 2). */
+    minCommentMeta: count('minCommentMeta').default(2),
     /** Body search: cost of a line matching a chrome phrase (default 10). */
     chromeLinePenalty: count('chromeLinePenalty').default(10),
-    /** A comment heading opens the comments only after this many words of prose (default 50). */
-    minWordsBeforeComments: count('minWordsBeforeComments').default(50),
+    /** Text before a comment heading is the article when it scores this share of the best part (default 0.15). */
+    minSegmentShare: z.number().min(0).max(1).default(0.15),
+    /** …or scores this much (about as many words of prose; default 60), whichever is lower. */
+    articleScore: count('articleScore').default(60),
     /** Non-blank lines above the body searched for the title line (default 8). */
     headLookback: count('headLookback').default(8),
     /** Lines of at most this many words, without sentence punctuation, are menu items (default 6). */

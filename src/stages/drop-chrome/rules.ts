@@ -36,6 +36,7 @@ const KIND_RULES: Record<ChromeKind, DropChromeRule> = {
   advertisement: 'drop-chrome/advertisement',
   related: 'drop-chrome/related-links',
   comments: 'drop-chrome/ui-line',
+  'comment-count': 'drop-chrome/ui-line',
   'comment-form': 'drop-chrome/comments-section',
   copyright: 'drop-chrome/copyright',
   'feed-footer': 'drop-chrome/feed-footer',
