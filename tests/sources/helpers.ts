@@ -1,0 +1,113 @@
+/**
+ * Fixtures for the source tests, built in code: a temp folder per test, a minimal zip writer
+ * (stored or deflated entries, with knobs to forge encrypted flags and lying sizes), default
+ * options, and a collector that turns `readInputs` into a compact list to assert on.
+ */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { crc32, deflateRawSync } from 'node:zlib'
+import { onTestFinished } from 'vitest'
+import { readInputs } from '../../src/sources/index.ts'
+import type { FieldMapping, SourceItem, SourceLimits, SourceOptions } from '../../src/sources/types.ts'
+
+/** The config defaults (copied so these tests do not load the stage list). */
+export const fields: FieldMapping = {
+  text: ['text', 'content', 'body', 'article', 'articleBody', 'innerText', 'plain_text', 'markdown'],
+  html: ['html', 'raw_html', 'rawHtml', 'content_html', 'contentHtml', 'body_html', 'page'],
+  title: ['title', 'headline', 'name', 'heading'],
+  url: ['url', 'link', 'href', 'canonical', 'canonical_url', 'source_url', 'uri'],
+  author: ['author', 'authors', 'byline', 'creator', 'by'],
+  published: ['published', 'date', 'published_at', 'publishedAt', 'datePublished', 'pubDate', 'created', 'timestamp', 'time'],
+  lang: ['lang', 'language', 'locale'],
+  id: ['id', '_id', 'uuid', 'guid', 'key'],
+}
+
+export const limits: SourceLimits = { maxFileBytes: 64 * 1024 * 1024, maxArchiveBytes: 256 * 1024 * 1024, maxCompressionRatio: 200, maxArchiveDepth: 3 }
+
+export function options(overrides: { limits?: Partial<SourceLimits>; fields?: Partial<FieldMapping> } = {}): SourceOptions {
+  return { fields: { ...fields, ...overrides.fields }, limits: { ...limits, ...overrides.limits } }
+}
+
+/** A fresh temp folder, removed after the test. */
+export function tempFolder(): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'sluice-sources-'))
+  onTestFinished(() => rmSync(folder, { recursive: true, force: true }))
+  return folder
+}
+
+/** Writes `files` (relative path → content) under `folder`, creating subfolders. */
+export function writeTree(folder: string, files: Record<string, string | Uint8Array>): void {
+  for (const [name, content] of Object.entries(files)) {
+    const target = path.join(folder, name)
+    mkdirSync(path.dirname(target), { recursive: true })
+    writeFileSync(target, content)
+  }
+}
+
+/** Reads everything `readInputs` yields. */
+export async function collect(inputs: string[], sourceOptions: SourceOptions = options(), root?: string): Promise<SourceItem[]> {
+  const items: SourceItem[] = []
+  for await (const item of readInputs(inputs, { ...sourceOptions, root })) items.push(item)
+  return items
+}
+
+/** One line per item: `label` for a seed, `label !rule` for a fatal one, `label (skipped)`. */
+export function labels(items: readonly SourceItem[]): string[] {
+  return items.map((item) => {
+    if (item.kind === 'skipped') return `${item.skipped.path} (skipped)`
+    const source = item.init.source
+    const label = `${source.path}${source.entry === undefined ? '' : `!/${source.entry}`}${source.index === undefined ? '' : `#${source.index}`}`
+    const fatal = item.init.messages?.find((message) => message.severity === 'fatal')
+    return fatal === undefined ? label : `${label} !${fatal.rule}`
+  })
+}
+
+/** The seeds among the items (failing the test if an item is skipped where a seed was due). */
+export function seeds(items: readonly SourceItem[]) {
+  return items.flatMap((item) => (item.kind === 'doc' ? [item.init] : []))
+}
+
+export interface ZipFile {
+  name: string
+  data: string | Uint8Array
+  deflate?: boolean
+  /** Sets the "encrypted" flag (data stays plain: enough for a reader to refuse it). */
+  encrypted?: boolean
+  /** Lies about the uncompressed size in both headers (zip-bomb tests). */
+  declaredSize?: number
+}
+
+function header(values: Array<[number, 2 | 4]>): Buffer {
+  const buffer = Buffer.alloc(values.reduce((total, [, size]) => total + size, 0))
+  let offset = 0
+  for (const [value, size] of values) {
+    if (size === 2) buffer.writeUInt16LE(value, offset)
+    else buffer.writeUInt32LE(value >>> 0, offset)
+    offset += size
+  }
+  return buffer
+}
+
+/** A minimal zip writer: stored or deflated entries, no extras, no zip64. */
+export function makeZip(files: readonly ZipFile[]): Buffer {
+  const locals: Buffer[] = []
+  const centrals: Buffer[] = []
+  let offset = 0
+  for (const file of files) {
+    const data = Buffer.from(file.data)
+    const body = file.deflate === true ? deflateRawSync(data) : data
+    const name = Buffer.from(file.name)
+    const flags = file.encrypted === true ? 1 : 0
+    const method = file.deflate === true ? 8 : 0
+    const size = file.declaredSize ?? data.length
+    const common: Array<[number, 2 | 4]> = [[20, 2], [flags, 2], [method, 2], [0, 2], [0x21, 2], [crc32(data), 4], [body.length, 4], [size, 4], [name.length, 2], [0, 2]]
+    const local = Buffer.concat([header([[0x04034b50, 4], ...common]), name, body])
+    centrals.push(Buffer.concat([header([[0x02014b50, 4], [20, 2], ...common, [0, 2], [0, 2], [0, 2], [0, 4], [offset, 4]]), name]))
+    locals.push(local)
+    offset += local.length
+  }
+  const central = Buffer.concat(centrals)
+  const end = header([[0x06054b50, 4], [0, 2], [0, 2], [files.length, 2], [files.length, 2], [central.length, 4], [offset, 4], [0, 2]])
+  return Buffer.concat([...locals, central, end])
+}
