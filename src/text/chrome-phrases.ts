@@ -123,7 +123,7 @@ export const COMMENT_FORM_PATTERNS: readonly RegExp[] = [
  * `comparable()` form of the line. Counts in a byline do not start the line, so they do not match.
  */
 export const COMMENT_COUNT_PATTERNS: readonly RegExp[] = [
-  /^(\d+|one|two|three|no)\s+(comments?|responses?|replies|reactions|thoughts?|trackbacks?|kommentare?|commentaires?|comentarios?|commenti|comentários?|reacties)( (on|to|so far)\b.*)?$/,
+  /^(\d+|one|two|three|no)\s+(comments?|responses?|replies|reactions|thoughts?|trackbacks?|kommentare?|commentaires?|comentarios?|commenti|comentários?|reacties)( (on|to|so far)\b.*| post a comment| leave a comment| add a comment| add yours)?$/,
   /^(comments?|responses?|kommentare|commentaires|comentarios|commenti|comentários|reacties) \d+$/,
 ]
 
@@ -138,6 +138,7 @@ export const COMMENT_META_PATTERNS: readonly RegExp[] = [
   /^\[?(reply|reply to this|replydelete|report abuse|report comment|flag|quote|permalink|like|rate this)\]?\b.{0,20}$/i,
   /^(\d+\.\s+)?(written by |posted by |by )?[^\s,.:;!?][^,.:;!?]{0,40}\s(-|–|—|·|\||,|on|at)\s+.{0,12}\b\d{1,2}\b.{0,20}\d{2,4}$/i,
   /^re:\s/i,
+  /^(\p{L}{3,9}\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})$/iu,
 ]
 /** A time of day ("10:51 PM", "22:51"); with a date on a short line, it stamps a comment. */
 export const TIME_OF_DAY = /\b\d{1,2}:\d{2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?(?!\d)/i

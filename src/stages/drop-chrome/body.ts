@@ -32,6 +32,8 @@ export interface BodyWeights {
   metaLinePenalty: number
   /** A comment heading opens the comments when this many comment meta lines follow it. */
   minCommentMeta: number
+  /** …or when text scoring this much precedes it. */
+  commentsAfterScore: number
   chromeLinePenalty: number
   /** A segment before a comment heading is the article when it scores this share of the best one. */
   minSegmentShare: number
@@ -66,22 +68,40 @@ export function densestRange(lines: readonly LineInfo[], from: number, to: numbe
   return { ...best, start: first }
 }
 
+/** Non-blank lines after a comment heading searched for comment signatures. */
+const COMMENT_WINDOW = 12
+
+/** Comment meta lines among the first `window` non-blank lines of `[from, to)`. */
+function metaLinesAfter(lines: readonly LineInfo[], from: number, to: number, window: number): number {
+  let meta = 0
+  let seen = 0
+  for (let index = from; index < to && seen < window; index += 1) {
+    const line = lines[index] as LineInfo
+    if (line.blank) continue
+    seen += 1
+    if (line.meta) meta += 1
+  }
+  return meta
+}
+
 /**
- * Lines that open the reader comments: comment-form lines, comment counts, and headings followed (up to
- * the next heading) by at least `minCommentMeta` signatures or timestamps. A heading without
- * them is a link such as "Add a comment" next to the byline, not the start of the comments.
+ * Lines that open the reader comments: comment-form lines and comment counts, and plain
+ * headings ("Comments") when comment signatures or timestamps follow them or a whole article
+ * precedes them. Otherwise a heading is a link such as "Add a comment" next to the byline.
  */
 export function commentBarriers(lines: readonly LineInfo[], weights: BodyWeights): number[] {
   const headings = lines.filter((line) => line.kind === 'comments' || line.kind === 'comment-count' || line.kind === 'comment-form')
-  return headings
-    .filter((line, position) => {
-      if (line.kind !== 'comments') return true
-      const next = headings[position + 1]?.index ?? lines.length
-      let meta = 0
-      for (let index = line.index + 1; index < next; index += 1) if ((lines[index] as LineInfo).meta) meta += 1
-      return meta >= weights.minCommentMeta
-    })
-    .map((line) => line.index)
+  const barriers: number[] = []
+  headings.forEach((line, position) => {
+    const next = headings[position + 1]?.index ?? lines.length
+    const previous = barriers[barriers.length - 1] ?? -1
+    const opens =
+      line.kind !== 'comments' ||
+      metaLinesAfter(lines, line.index + 1, next, COMMENT_WINDOW) >= weights.minCommentMeta ||
+      (densestRange(lines, previous + 1, line.index, weights)?.score ?? 0) >= weights.commentsAfterScore
+    if (opens) barriers.push(line.index)
+  })
+  return barriers
 }
 
 /**

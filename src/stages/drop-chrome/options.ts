@@ -35,6 +35,8 @@ export const DropChromeSchema = z
     metaLinePenalty: count('metaLinePenalty').default(20),
     /** A comment heading opens the comments when at least this many of those lines follow (default 2). */
     minCommentMeta: count('minCommentMeta').default(2),
+    /** …or when text scoring at least this much precedes it (default 100). */
+    commentsAfterScore: count('commentsAfterScore').default(100),
     /** Body search: cost of a line matching a chrome phrase (default 10). */
     chromeLinePenalty: count('chromeLinePenalty').default(10),
     /** Text before a comment heading is the article when it scores this share of the best part (default 0.15). */
