@@ -1,0 +1,131 @@
+/**
+ * extract — turns an HTML document into plain text with its structure, plus metadata.
+ *
+ * Runs only on documents whose `html` is a non-empty string; others pass through unchanged.
+ * - Parses with linkedom (after rebuilding a proper html/head/body skeleton), reads metadata
+ *   and the whole body text first, then runs Readability.js (which mutates the tree) to find
+ *   the main content. Text keeps its structure: blocks → paragraphs ("\n\n"), `<br>` → "\n",
+ *   list items and table rows → paragraphs, `pre` keeps its lines, hidden and non-text elements
+ *   (scripts, styles, forms controls, media) dropped, whitespace collapsed as a browser does.
+ * - Falls back to the whole body (landmark chrome such as nav/aside/page header/footer/forms
+ *   removed) when Readability fails, is skipped (too many elements, too deep) or finds too
+ *   little: fewer than `fallbackMinCharacters` AND less than `fallbackRatio` of the body text.
+ * - Fills title, author, published (ISO 8601 when readable), url and lang from meta tags,
+ *   Open Graph, JSON-LD, `<link rel=canonical>`, `<html lang>`, `<time>`; a field that is
+ *   already set (by a feed or JSONL record) is kept.
+ * - Sets `text`, releases `html`, and leaves `meta.extract` (method, lengths, metadata sources,
+ *   site name) for later stages.
+ * Rules: `extract/readability` (info: N of M characters), `extract/fallback-body` (warn, why),
+ * `extract/metadata` (info: field ← source), `extract/truncated` (warn: html over
+ * `maxHtmlLength` was cut), `extract/no-content` (drop: no visible text at all),
+ * `extract/parse-failed` (drop, with the parser's error).
+ */
+import { z } from 'zod'
+import type { Doc } from '../core/doc.ts'
+import { excerpt } from '../core/message.ts'
+import type { Stage, StageContext } from '../core/stage.ts'
+import { readBody, textLength } from './extract/body-text.ts'
+import type { BodyText } from './extract/body-text.ts'
+import { applyMetadata } from './extract/apply-metadata.ts'
+import { readMetadata } from './extract/metadata.ts'
+import { parseDocument } from './extract/parse.ts'
+import { runReadability } from './extract/readability.ts'
+import type { ReadabilityResult } from './extract/readability.ts'
+
+const Options = z
+  .object({
+    /** Readability's minimum article length before it retries with looser rules. */
+    charThreshold: z.number().int().nonnegative().default(500),
+    /** How many top-scoring candidates Readability compares. */
+    nbTopCandidates: z.number().int().positive().default(5),
+    /** Pages with more elements skip Readability (its cost grows with size) and use the fallback. */
+    maxElements: z.number().int().positive().default(100_000),
+    /** Pages nested deeper skip Readability (cost grows with depth squared; it recurses). */
+    maxDepth: z.number().int().positive().default(512),
+    /** HTML longer than this many characters is cut (at a tag start) before parsing. */
+    maxHtmlLength: z.number().int().positive().default(20_000_000),
+    /** Readability's text counts as too little below this many characters… */
+    fallbackMinCharacters: z.number().int().nonnegative().default(250),
+    /** …and below this share of the visible body text; both must hold for the fallback. */
+    fallbackRatio: z.number().min(0).max(1).default(0.25),
+  })
+  .strict()
+
+/** Options of {@link extract} as users write them. */
+export type ExtractOptions = z.input<typeof Options>
+type Settings = z.output<typeof Options>
+
+/** Rule ids of the extract stage. */
+export const extractRules = [
+  'extract/readability',
+  'extract/fallback-body',
+  'extract/metadata',
+  'extract/truncated',
+  'extract/no-content',
+  'extract/parse-failed',
+] as const
+type Rule = (typeof extractRules)[number]
+
+/** Creates the extract stage; invalid options fail here, at config time. */
+export function extract(options: ExtractOptions = {}): Stage<Rule> {
+  const settings = Options.parse(options)
+  return {
+    name: 'extract',
+    rules: extractRules,
+    run(doc, context) {
+      if (typeof doc.html !== 'string' || doc.html.length === 0) return doc
+      return extractDocument(doc, doc.html, settings, context)
+    },
+  }
+}
+
+function extractDocument(doc: Doc, source: string, settings: Settings, context: StageContext<Rule>): Doc | ReturnType<StageContext['drop']> {
+  const html = limitLength(source, settings.maxHtmlLength, context)
+  let document: Document
+  try {
+    document = parseDocument(html)
+  } catch (error) {
+    return context.drop('extract/parse-failed', 'Cannot parse the HTML of this document; check that the input is HTML.', { actual: errorText(error) })
+  }
+  // Metadata and body text come first: Readability rewrites the tree it reads.
+  const metadata = readMetadata(document)
+  const body = readBody(document)
+  const main = runReadability(document, settings)
+  const content = chooseContent(main, body, settings, context)
+  if (content.length === 0) return context.drop('extract/no-content', 'The page has no visible text (only markup, scripts or styles).')
+  const text = content.join('\n\n')
+  const filled = applyMetadata(doc, metadata, main, context)
+  const method = main.ok && content === main.paragraphs ? 'readability' : 'fallback-body'
+  const extractMeta = { method, characters: text.length, visibleCharacters: textLength(body.full), sources: filled.sources, siteName: metadata.siteName }
+  return { ...filled.doc, html: undefined, text, meta: { ...doc.meta, extract: extractMeta } }
+}
+
+/** Readability's paragraphs when they are enough, else the chrome-less body (or the full body). */
+function chooseContent(main: ReadabilityResult, body: BodyText, settings: Settings, context: StageContext<Rule>): string[] {
+  const visible = textLength(body.full)
+  const fallback = body.withoutChrome.length > 0 ? body.withoutChrome : body.full
+  if (main.ok) {
+    const found = textLength(main.paragraphs)
+    const tooLittle = found < settings.fallbackMinCharacters && found < visible * settings.fallbackRatio
+    if (!tooLittle || textLength(fallback) <= found) {
+      if (found > 0) context.info('extract/readability', `Readability extracted ${found} of ${visible} visible characters.`)
+      return main.paragraphs
+    }
+    if (visible > 0) context.warn('extract/fallback-body', `Readability found only ${found} of ${visible} visible characters; using the page body without navigation, header, footer, aside and forms.`)
+    return fallback
+  }
+  if (visible > 0) context.warn('extract/fallback-body', `Using the page body without navigation, header, footer, aside and forms: ${main.reason}.`)
+  return fallback
+}
+
+/** Cuts over-long HTML at the last tag start before the limit, so no tag is split. */
+function limitLength(html: string, limit: number, context: StageContext<Rule>): string {
+  if (html.length <= limit) return html
+  const cut = html.lastIndexOf('<', limit)
+  context.warn('extract/truncated', `The HTML has ${html.length} characters; only the first ${limit} were read (option maxHtmlLength).`)
+  return html.slice(0, cut > limit / 2 ? cut : limit)
+}
+
+function errorText(error: unknown): string {
+  return excerpt(error instanceof Error ? `${error.name}: ${error.message}` : String(error))
+}

@@ -1,0 +1,69 @@
+/**
+ * Publication dates come as ISO strings, RFC 2822 strings, "July 24, 2012 4:16 AM PDT",
+ * "20120724" or free text. We normalise what can be read without guessing and keep the rest
+ * as written, so no date is invented. Output never depends on the machine's time zone: a
+ * date without a zone stays without one.
+ */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2})?$/i
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/
+const HAS_TIME = /\d:\d\d/
+const HAS_ZONE = /(?:\bZ|[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|UT|[ECMP][SD]T)(?:[+-]\d{1,4})?)\s*(?:\([^)]*\))?\s*$/i
+const LONGEST_RAW = 100
+
+/** A normalised date and whether it could be read. */
+export interface NormalizedDate {
+  value: string
+  parsed: boolean
+}
+
+/** Reads a date string; returns undefined for blank input. */
+export function normalizeDate(raw: string): NormalizedDate | undefined {
+  const text = raw.replace(/\s+/g, ' ').trim()
+  if (text.length === 0) return undefined
+  const iso = fromIso(text) ?? fromCompact(text) ?? fromFreeText(text)
+  if (iso !== undefined) return { value: iso, parsed: true }
+  return { value: text.slice(0, LONGEST_RAW), parsed: false }
+}
+
+function fromIso(text: string): string | undefined {
+  const date = ISO_DATE.exec(text)
+  if (date !== null) return validDay(Number(date[1]), Number(date[2]), Number(date[3])) ? text : undefined
+  const dateTime = ISO_DATE_TIME.exec(text)
+  if (dateTime === null) return undefined
+  const [, day = '', minutes = '', seconds = ':00', zone] = dateTime
+  if (!validDay(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)))) return undefined
+  const offset = zone === undefined ? '' : zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2')
+  return `${day}T${minutes}${seconds}${offset}`
+}
+
+function fromCompact(text: string): string | undefined {
+  const match = COMPACT_DATE.exec(text)
+  if (match === null) return undefined
+  const [, year = '', month = '', day = ''] = match
+  return validDay(Number(year), Number(month), Number(day)) ? `${year}-${month}-${day}` : undefined
+}
+
+/** Free-text dates via Date.parse; local-time readings are printed back in local time (no zone). */
+function fromFreeText(text: string): string | undefined {
+  if (!/\d/.test(text)) return undefined
+  const time = Date.parse(text)
+  if (!Number.isFinite(time)) return undefined
+  const date = new Date(time)
+  const year = date.getFullYear()
+  if (year < 1900 || year > 2200) return undefined
+  if (HAS_TIME.test(text) && HAS_ZONE.test(text)) return date.toISOString().replace('.000Z', 'Z')
+  const day = `${year}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+  if (!HAS_TIME.test(text)) return day
+  return `${day}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+}
+
+function validDay(year: number, month: number, day: number): boolean {
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return false
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0')
+}
