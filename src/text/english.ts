@@ -1,0 +1,76 @@
+/**
+ * Closed word classes of English (determiners, pronouns, prepositions, auxiliaries). They are
+ * few, very frequent and combine by strict rules, so a pair that breaks those rules ("their
+ * to", "the of") is a strong sign that a word was lost or shuffled, and their share of the
+ * words tells English prose from other languages cheaply.
+ */
+
+function words(list: string): ReadonlySet<string> {
+  return new Set(list.split(/\s+/u).filter((word) => word.length > 0))
+}
+
+/** Words that are nearly always English and nearly never another language's. */
+const ENGLISH_MARKERS = words(`
+  the and of to is was that with for are this have from by it he she they you be not but
+  which were been has their would there what about will when who them his her its our your
+  into than then these those could should also after because only other some such
+`)
+
+/** True when at least 15% of the words are common English function words (prose is ~40%). */
+export function looksEnglish(text: string): boolean {
+  const tokens = text.toLowerCase().match(/\p{L}+/gu) ?? []
+  if (tokens.length < 8) return false
+  let hits = 0
+  for (const token of tokens) if (ENGLISH_MARKERS.has(token)) hits += 1
+  return hits / tokens.length >= 0.15
+}
+
+/**
+ * Determiners that must be followed by a noun phrase. ("this", "that", "his", "her" are left
+ * out: they also stand alone as pronouns, as in "his to keep".)
+ */
+export const DETERMINERS = words('the a an my your our their its every')
+
+/**
+ * Words that cannot follow a determiner: other determiners, subject pronouns, prepositions,
+ * conjunctions, finite auxiliaries and the infinitive "to". ("will", "can", "might", "being"
+ * are left out: they are also nouns.)
+ */
+export const NOT_AFTER_DETERMINER = words(`
+  the a an my your our their its his to of is was were are could would should shall does did
+  he she they we i and or but if because than from with by at into onto upon who whom whose
+  which been am isn't wasn't weren't aren't doesn't didn't couldn't wouldn't shouldn't
+`)
+
+/** Modal verbs: two in a row ("could would") is not English. */
+export const MODALS = words('could would should shall must may might can will')
+
+/** Subject pronouns ("we" is left out: "we the people"). */
+export const SUBJECT_PRONOUNS = words('i he she they')
+
+/** Words that cannot directly follow a subject pronoun. */
+export const NOT_AFTER_SUBJECT = words('the a an of to from with at by my your our their')
+
+/** Prepositions that must take an object. */
+export const PREPOSITIONS = words('of from with into onto upon at by for about among between through during without within')
+
+/**
+ * Function words that are never doubled in correct text ("the the", "of of"), so a doubled
+ * one is a typing or scraping slip that can be removed safely.
+ */
+export const NEVER_DOUBLED = words(`
+  the a an of to in on at for with from by and or but as is are was were be been it its their
+  our your my his this these those which who an into onto than if when
+`)
+
+/**
+ * Doubled words that are correct English ("that that", "had had", "very very", "bye bye"):
+ * a doubled word outside this list is reported, never silently removed.
+ */
+export const MAY_BE_DOUBLED = words(`
+  that had is do does very really so no yes ha bye far long many much more knock go come tut
+  hush chop now well oh hey again ever
+`)
+
+/** Words that cannot end a sentence or a heading, so a line ending in one continues. */
+export const CONTINUES_LINE = words('the a an of and or with from their its our your my whose between into than nor')

@@ -1,0 +1,118 @@
+/**
+ * Repairs that join lines: a word hyphenated across a line break ("infor-\nmation") and a
+ * sentence broken over two lines inside a paragraph. Both only act when the evidence is
+ * strong (a lowercase continuation, a word list, a line that cannot end there), because
+ * verse, lists, addresses and bylines also put short lines one under another.
+ */
+import { CONTINUES_LINE } from './english.ts'
+import type { Lexicon } from './lexicon.ts'
+
+/** One line of the text being repaired, with its 1-based line number in the input. */
+export interface NumberedLine {
+  text: string
+  line: number
+}
+
+/** One repair, for the stage to report. */
+export interface Repair {
+  rule: 'hyphen-joined' | 'line-joined' | 'glue-split' | 'repeated-word' | 'punctuation-spacing'
+  line: number
+  actual: string
+}
+
+const TERMINAL = /[.!?…:;。！？]["'”’»)\]]*$/u
+const HYPHEN_END = /(\p{L}+)-$/u
+const LOWER_START = /^(\p{Ll}+)(?![\p{L}\p{N}])/u
+const LIST_START = /^(?:[-*•▪◦‣⁃–—]|\d{1,3}[.)]|\p{L}[.)]\s)/u
+
+function wordCount(text: string): number {
+  return text.match(/\p{L}+/gu)?.length ?? 0
+}
+
+function lastWord(text: string): string {
+  return (/(\p{L}+)\P{L}*$/u.exec(text)?.[1] ?? '').toLowerCase()
+}
+
+/** "well-known" stays hyphenated, "infor-mation" is joined; the document's own spelling wins. */
+function keepsHyphen(left: string, right: string, lexicon: Lexicon, docWords: ReadonlySet<string>): boolean {
+  const joined = `${left}${right}`.toLowerCase()
+  const hyphenated = `${left}-${right}`.toLowerCase()
+  if (docWords.has(hyphenated)) return true
+  if (docWords.has(joined) || lexicon.isWord(joined, 2)) return false
+  return lexicon.isWord(left, 3) && lexicon.isWord(right, 3)
+}
+
+/** The merged line when `upper` ends in a hyphenated fragment that `lower` completes. */
+function hyphenMerge(upper: string, lower: string, lexicon: Lexicon, docWords: ReadonlySet<string>): string | undefined {
+  const top = upper.trimEnd()
+  const fragment = HYPHEN_END.exec(top)
+  const rest = lower.trimStart()
+  const completion = LOWER_START.exec(rest)
+  if (fragment === null || completion === null || /^\s/u.test(lower)) return undefined
+  const left = fragment[1] as string
+  const hyphen = keepsHyphen(left, completion[1] as string, lexicon, docWords) ? '-' : ''
+  return `${top.slice(0, -1)}${hyphen}${rest}`
+}
+
+/** True when `lower` continues the sentence that `upper` leaves unfinished. */
+function continuesSentence(upper: string, lower: string): boolean {
+  const top = upper.trimEnd()
+  if (/^\s/u.test(lower) || TERMINAL.test(top) || /[-–—]$/u.test(top) || LIST_START.test(lower)) return false
+  const ending = lastWord(top)
+  const strong = CONTINUES_LINE.has(ending) || top.endsWith(',')
+  if (/^\p{Lu}/u.test(lower)) return strong && /\p{Ll}$/u.test(top)
+  if (!/^\p{Ll}/u.test(lower)) return false
+  if (strong) return true
+  return wordCount(top) >= 3 && (TERMINAL.test(lower.trimEnd()) || wordCount(lower) >= 5)
+}
+
+/** Verse, lists and addresses: three or more lines, most of them short. */
+function looksLikeVerse(lines: readonly string[]): boolean {
+  if (lines.length < 3) return false
+  const counts = lines.map(wordCount).sort((left, right) => left - right)
+  return (counts[Math.floor(counts.length / 2)] as number) < 8
+}
+
+function joinParagraph(lines: NumberedLine[], lexicon: Lexicon | undefined, docWords: ReadonlySet<string>, repairs: Repair[]): NumberedLine[] {
+  const verse = looksLikeVerse(lines.map((line) => line.text))
+  const out: NumberedLine[] = []
+  for (const line of lines) {
+    const previous = out[out.length - 1]
+    const merged = previous === undefined || lexicon === undefined ? undefined : hyphenMerge(previous.text, line.text, lexicon, docWords)
+    if (previous !== undefined && merged !== undefined) {
+      repairs.push({ rule: 'hyphen-joined', line: previous.line, actual: `${previous.text.trimEnd().slice(-30)}⏎${line.text.trimStart().slice(0, 30)}` })
+      previous.text = merged
+    } else if (previous !== undefined && !verse && continuesSentence(previous.text, line.text)) {
+      repairs.push({ rule: 'line-joined', line: previous.line, actual: `${previous.text.trimEnd().slice(-30)}⏎${line.text.slice(0, 30)}` })
+      previous.text = `${previous.text.trimEnd()} ${line.text.trimStart()}`
+    } else out.push({ ...line })
+  }
+  return out
+}
+
+/** Splits text into numbered lines (1-based), the form every repair pass works on. */
+export function numberLines(text: string): NumberedLine[] {
+  return text.split('\n').map((content, index) => ({ text: content, line: index + 1 }))
+}
+
+/**
+ * Joins hyphenated and broken lines inside each paragraph (blank lines are kept as they are).
+ * Without a lexicon (text that is not English) only broken lines are joined.
+ */
+export function joinLines(lines: readonly NumberedLine[], lexicon: Lexicon | undefined, repairs: Repair[]): NumberedLine[] {
+  const docWords = new Set(lines.map((line) => line.text).join('\n').toLowerCase().match(/\p{L}+(?:-\p{L}+)*/gu) ?? [])
+  const result: NumberedLine[] = []
+  let paragraph: NumberedLine[] = []
+  const flush = (): void => {
+    result.push(...joinParagraph(paragraph, lexicon, docWords, repairs))
+    paragraph = []
+  }
+  for (const line of lines) {
+    if (line.text.trim() === '') {
+      flush()
+      result.push(line)
+    } else paragraph.push(line)
+  }
+  flush()
+  return result
+}
