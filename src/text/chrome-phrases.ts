@@ -75,15 +75,15 @@ export const SHARE_WORDS: readonly string[] = words(`
  */
 export const COMMENT_HEADINGS: readonly string[] = words(`
   comments, comment, responses, response, replies, reactions, discussion, reader comments, user comments, readers comments, your comments,
-  add a comment, add comment, add new comment, add your comment, show comments, view comments, comments rss, conversation, discuss,
+  add a comment, add comment, add new comment, add your comment, leave a comment, leave your comment, post a comment, write a comment,
+  join the discussion, join the conversation, show comments, view comments, comments rss, conversation, discuss,
   discuss this article, see comments, read comments, comment now, kommentare, kommentar, leserkommentare, diskussion, commentaires,
   commentaire, réactions, comentarios, comentario, commenti, commento, comentários, comentário, reacties, reactie
 `)
 
 /** Headings and buttons of a comment form or a closed thread: the comments start here. */
 export const COMMENT_FORM_HEADINGS: readonly string[] = words(`
-  leave a reply, leave a comment, leave a response, leave your comment, leave a reply cancel reply, post a comment, write a comment,
-  join the discussion, join the conversation, what do you think, have your say, comments are closed, speak your mind,
+  leave a reply, leave a response, leave a reply cancel reply, what do you think, have your say, comments are closed, speak your mind,
   tell us what you think, trackbacks, pingbacks, trackbacks pingbacks, comments for this entry are closed, post comment, submit comment,
   write comment, kommentar schreiben, schreibe einen kommentar, kommentar verfassen, hinterlasse einen kommentar, laisser un commentaire,
   ajouter un commentaire, réagir, laisser une réponse, deja un comentario, dejar un comentario, añadir comentario, deja una respuesta,
@@ -91,12 +91,13 @@ export const COMMENT_FORM_HEADINGS: readonly string[] = words(`
   geef een reactie, plaats een reactie
 `)
 
-/** Fields and buttons of comment forms; wherever they are, they are not article text. */
+/** Fields and buttons of comment forms, and the header of a comment list; never article text. */
 export const COMMENT_FORM_PATTERNS: readonly RegExp[] = [
+  /^[{(\[]?\s*(\d+|one|no)\s+(responses?|thoughts?|comments?|replies|reactions) (to|on) ["“«„'‘]/i,
   /\b(your )?e-?mail( address)? will (not|never) be (published|shared|displayed)/i,
   /\brequired fields are (marked|indicated)/i,
   /^(name|e-?mail|mail|website|url|comment|message)\s*(\*|\((required|optional)[^)]*\))/i,
-  /^(name|e-?mail|website|comment)\s*\*?$/i,
+  /^(name|e-?mail|website|comment)\s*\*$/i,
   /^(mail|e-?mail) \(will not be published\)/i,
   /\bnotify me of (new|follow-?up)/i,
   /^save my name, e-?mail/i,
@@ -136,7 +137,7 @@ export const COMMENT_META_PATTERNS: readonly RegExp[] = [
   /^posted by:?\s.{1,60}\b(at|on|\|)\s/i,
   /^\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b/i,
   /^\[?(reply|reply to this|replydelete|report abuse|report comment|flag|quote|permalink|like|rate this)\]?\b.{0,20}$/i,
-  /^(\d+\.\s+)?(written by |posted by |by )?[^\s,.:;!?][^,.:;!?]{0,40}\s(-|–|—|·|\||,|on|at)\s+.{0,12}\b\d{1,2}\b.{0,20}\d{2,4}$/i,
+  /^(\d+\.\s+)?(written by |posted by |by )?[^\s,.:;!?][^,.:;!?]{0,40}(\s[-–—·|]|,|\son|\sat)\s+.{0,12}\b\d{1,2}\b.{0,20}\d{2,4}$/i,
   /^re:\s/i,
   /^(\p{L}{3,9}\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})$/iu,
 ]

@@ -85,9 +85,10 @@ function metaLinesAfter(lines: readonly LineInfo[], from: number, to: number, wi
 }
 
 /**
- * Lines that open the reader comments: comment-form lines and comment counts, and plain
- * headings ("Comments") when comment signatures or timestamps follow them or a whole article
- * precedes them. Otherwise a heading is a link such as "Add a comment" next to the byline.
+ * Lines that open the reader comments: comment-form lines ("Leave a Reply", "4 Responses to
+ * “…”"), and comment headings or counts ("Comments", "Add a comment", "12 comments") when comment
+ * signatures or timestamps follow them or a whole article precedes them. Otherwise such a line
+ * is a link next to the byline.
  */
 export function commentBarriers(lines: readonly LineInfo[], weights: BodyWeights): number[] {
   const headings = lines.filter((line) => line.kind === 'comments' || line.kind === 'comment-count' || line.kind === 'comment-form')
@@ -96,7 +97,7 @@ export function commentBarriers(lines: readonly LineInfo[], weights: BodyWeights
     const next = headings[position + 1]?.index ?? lines.length
     const previous = barriers[barriers.length - 1] ?? -1
     const opens =
-      line.kind !== 'comments' ||
+      line.kind === 'comment-form' ||
       metaLinesAfter(lines, line.index + 1, next, COMMENT_WINDOW) >= weights.minCommentMeta ||
       (densestRange(lines, previous + 1, line.index, weights)?.score ?? 0) >= weights.commentsAfterScore
     if (opens) barriers.push(line.index)
