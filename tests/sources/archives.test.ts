@@ -1,0 +1,130 @@
+import { gzipSync } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { planEntries } from '../../src/sources/zip.ts'
+import { collect, labels, makeZip, options, seeds, tempFolder, writeTree } from './helpers.ts'
+
+async function read(files: Record<string, string | Uint8Array>, sourceOptions = options()) {
+  const folder = tempFolder()
+  writeTree(folder, files)
+  return collect([folder], sourceOptions)
+}
+
+describe('zip archives', () => {
+  it('reads entries in sorted order, labels them archive!/entry and skips OS junk', async () => {
+    const zip = makeZip([
+      { name: 'site/b.txt', data: 'B text', deflate: true },
+      { name: '__MACOSX/site/._a.txt', data: 'junk' },
+      { name: '__MACOSX/site/._b.txt', data: 'junk' },
+      { name: 'site/', data: '' },
+      { name: 'site/.DS_Store', data: 'junk' },
+      { name: 'site/a.txt', data: 'A text' },
+      { name: 'site/feed.jsonl', data: '{"text": "one"}\n{"text": "two"}', deflate: true },
+      { name: 'site/logo.png', data: 'png' },
+      { name: '.git/config', data: 'x' },
+    ])
+    const items = await read({ 'dump.zip': zip })
+    expect(labels(items)).toEqual([
+      'dump.zip!/.git/ (skipped)',
+      'dump.zip!/__MACOSX/ (skipped)',
+      'dump.zip!/site/.DS_Store (skipped)',
+      'dump.zip!/site/a.txt',
+      'dump.zip!/site/b.txt',
+      'dump.zip!/site/feed.jsonl#1',
+      'dump.zip!/site/feed.jsonl#2',
+      'dump.zip!/site/logo.png (skipped)',
+    ])
+    const [a, b] = seeds(items)
+    expect(Buffer.from(a?.raw ?? []).toString()).toBe('A text')
+    expect(Buffer.from(b?.raw ?? []).toString()).toBe('B text')
+    expect(a?.source).toEqual({ path: 'dump.zip', entry: 'site/a.txt', format: 'txt' })
+    const junk = items[1]
+    expect(junk?.kind === 'skipped' && junk.skipped.reason).toMatch(/OS junk.*\(2 entries\)/)
+  })
+
+  it('nested zips are read through, labels joined with !/', async () => {
+    const inner = makeZip([{ name: 'deep.txt', data: 'deep' }])
+    const middle = makeZip([{ name: 'inner.zip', data: inner, deflate: true }, { name: 'mid.txt', data: 'mid' }])
+    const items = await read({ 'outer.zip': makeZip([{ name: 'middle.zip', data: middle }]) })
+    expect(labels(items)).toEqual(['outer.zip!/middle.zip!/inner.zip!/deep.txt', 'outer.zip!/middle.zip!/mid.txt'])
+    expect(seeds(items)[0]?.source).toEqual({ path: 'outer.zip', entry: 'middle.zip!/inner.zip!/deep.txt', format: 'txt' })
+  })
+
+  it('refuses archives nested deeper than limits.maxArchiveDepth', async () => {
+    const inner = makeZip([{ name: 'deep.txt', data: 'deep' }])
+    const items = await read({ 'outer.zip': makeZip([{ name: 'inner.zip', data: inner }]) }, options({ limits: { maxArchiveDepth: 0 } }))
+    expect(labels(items)).toEqual(['outer.zip!/inner.zip !source/archive-too-deep'])
+  })
+
+  it('a truncated zip is a fatal seed, and the batch goes on', async () => {
+    const zip = makeZip([{ name: 'a.txt', data: 'some text that is long enough', deflate: true }])
+    const items = await read({ 'a-broken.zip': zip.subarray(0, zip.length - 30), 'b.txt': 'still read' })
+    expect(labels(items)).toEqual(['a-broken.zip !source/unreadable-archive', 'b.txt'])
+    expect(seeds(items)[0]?.messages?.[0]?.reason).toMatch(/^Cannot read a-broken\.zip: it is not a readable zip archive .*truncated or corrupt/)
+  })
+
+  it('a corrupt entry is reported and the other entries are still read', async () => {
+    const zip = makeZip([{ name: 'a.txt', data: 'first entry text' }, { name: 'b.txt', data: 'second' }])
+    const corrupt = Buffer.from(zip)
+    corrupt[30 + 'a.txt'.length + 2] ^= 0xff
+    expect(labels(await read({ 'c.zip': corrupt }))).toEqual(['c.zip!/a.txt !source/unreadable-archive', 'c.zip!/b.txt'])
+  })
+
+  it('encrypted entries, zip bombs and the archive budget', async () => {
+    const bomb = { name: 'bomb.txt', data: 'x'.repeat(100), declaredSize: 50 * 1024 * 1024 }
+    const items = await read({ 'e.zip': makeZip([{ name: 'secret.txt', data: 'x', encrypted: true }, bomb, { name: 'ok.txt', data: 'fine' }]) })
+    expect(labels(items)).toEqual(['e.zip!/bomb.txt !source/compression-ratio', 'e.zip!/ok.txt', 'e.zip!/secret.txt !source/encrypted'])
+    const budget = await read({ 'big.zip': makeZip([{ name: 'a.txt', data: 'x'.repeat(600) }, { name: 'b.txt', data: 'y'.repeat(600) }]) }, options({ limits: { maxArchiveBytes: 1000 } }))
+    expect(labels(budget)).toEqual(['big.zip !source/archive-too-large'])
+  })
+
+  it('entry names with ../ or absolute paths are labels only', async () => {
+    const items = await read({ 'evil.zip': makeZip([{ name: '../../escape.txt', data: 'x' }, { name: '/etc/abs.txt', data: 'y' }]) })
+    expect(labels(items)).toEqual(['evil.zip!/../../escape.txt', 'evil.zip!//etc/abs.txt'])
+  })
+
+  it('an empty archive and a non-zip behind .zip', async () => {
+    expect(labels(await read({ 'none.zip': makeZip([]) }))).toEqual(['none.zip !source/empty'])
+    expect(labels(await read({ 'fake.zip': 'just some text' }))).toEqual(['fake.zip !source/unreadable-archive'])
+  })
+
+  it('plans junk folders as one skip each', () => {
+    const entry = (name: string) => ({ name, isDirectory: false }) as Parameters<typeof planEntries>[0][number]
+    const plan = planEntries([entry('b/__MACOSX/x'), entry('a.txt'), entry('b/__MACOSX/y'), entry('c/Thumbs.db')])
+    expect(plan.map((step) => (step.kind === 'skip' ? `skip ${step.name} ${step.count}` : step.entry.name))).toEqual(['a.txt', 'skip b/__MACOSX/ 2', 'skip c/Thumbs.db 1'])
+  })
+})
+
+describe('gzip', () => {
+  it('reads the inner file by its name without .gz', async () => {
+    const items = await read({ 'batch.jsonl.gz': gzipSync('{"text": "one"}\n{"text": "two"}\n'), 'page.html.gz': gzipSync('<p>Hi</p>') })
+    expect(labels(items)).toEqual(['batch.jsonl.gz#1', 'batch.jsonl.gz#2', 'page.html.gz'])
+    expect(seeds(items)[2]?.source).toEqual({ path: 'page.html.gz', format: 'html' })
+    expect(Buffer.from(seeds(items)[2]?.raw ?? []).toString()).toBe('<p>Hi</p>')
+  })
+
+  it('a zip inside a gzip, and a gzip inside a zip', async () => {
+    const items = await read({
+      'a.zip.gz': gzipSync(makeZip([{ name: 'x.txt', data: 'x' }])),
+      'b.zip': makeZip([{ name: 'y.txt.gz', data: gzipSync('y') }]),
+    })
+    expect(labels(items)).toEqual(['a.zip.gz!/x.txt', 'b.zip!/y.txt.gz'])
+  })
+
+  it('a truncated gzip keeps the records read before the cut and reports the rest', async () => {
+    const lines = Array.from({ length: 2000 }, (_, index) => JSON.stringify({ text: `record number ${index} ${'z'.repeat(index % 50)}` })).join('\n')
+    const gz = gzipSync(lines)
+    const items = await read({ 'cut.jsonl.gz': gz.subarray(0, Math.floor(gz.length / 2)) })
+    const last = labels(items).at(-1)
+    expect(last).toBe('cut.jsonl.gz !source/unreadable-archive')
+    expect(items.length).toBeGreaterThan(1)
+  })
+
+  it('a gzip bomb is stopped by the compression ratio', async () => {
+    const items = await read({ 'bomb.txt.gz': gzipSync(Buffer.alloc(20 * 1024 * 1024, 0x20)) }, options({ limits: { maxCompressionRatio: 10 } }))
+    expect(labels(items)).toEqual(['bomb.txt.gz !source/compression-ratio'])
+  })
+
+  it('an inner name sluice does not read is skipped', async () => {
+    expect(labels(await read({ 'x.pdf.gz': gzipSync('x') }))).toEqual(['x.pdf.gz (skipped)'])
+  })
+})
