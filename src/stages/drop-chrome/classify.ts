@@ -6,6 +6,7 @@
  */
 import type { ChromeMatcher } from '../../text/chrome-match.ts'
 import { comparable } from '../../text/lines.ts'
+import { articleStart } from './head.ts'
 import { findBody } from './body.ts'
 import type { BodyWeights, LineRange } from './body.ts'
 import { lineFeatures } from './features.ts'
@@ -29,20 +30,6 @@ export interface ClassifySettings extends ProseThresholds, BodyWeights {
 
 /** Per line: undefined to keep it, or the rule that removes it. */
 export type Decisions = Array<DropChromeRule | undefined>
-
-/** Where the article starts: the title line when it sits shortly above the body. */
-function headStart(lines: readonly LineInfo[], body: LineRange, settings: ClassifySettings): number {
-  const title = settings.title === undefined ? '' : comparable(settings.title)
-  if (title === '') return body.start
-  let seen = 0
-  for (let index = body.start - 1; index >= 0 && seen < settings.headLookback; index -= 1) {
-    const line = lines[index] as LineInfo
-    if (line.blank) continue
-    seen += 1
-    if (comparable(line.text) === title) return index
-  }
-  return body.start
-}
 
 function outsideRule(line: LineInfo, settings: ClassifySettings, fallback: DropChromeRule): DropChromeRule {
   if (line.kind !== undefined) return ruleOfKind(line.kind)
@@ -74,7 +61,7 @@ export function classifyLines(input: readonly string[], settings: ClassifySettin
   const { body, commentsStart: cut } = findBody(lines, settings, !settings.disabled.has('drop-chrome/comments-section'))
   const decisions: Decisions = lines.map((line) => (line.blank ? undefined : insideRule(line)))
   if (body === undefined) return applyKnown(lines, decisions, settings)
-  const start = headStart(lines, body, settings)
+  const start = articleStart(lines, body.start, settings)
   for (const line of lines) {
     if (line.blank) continue
     if (line.index < start) decisions[line.index] = outsideRule(line, settings, 'drop-chrome/boilerplate-head')
