@@ -16,7 +16,6 @@ import type { SourceItem, SourceOptions } from './types.ts'
 
 export { sourceRules } from './fatal.ts'
 export type { SourceRule } from './fatal.ts'
-export { decodeBytes } from '../text/charset.ts'
 
 /** Options of {@link readInputs}: the resolved `fields` and `limits`, and an optional label root. */
 export type ReadInputsOptions = SourceOptions & { root?: string }

@@ -122,6 +122,7 @@ async function* readOpenZip(file: string, blob: InputBlob, context: ReadContext)
 /** Reads every entry of a zip archive, in sorted order, one at a time. */
 export async function* readZip(blob: InputBlob, context: ReadContext): AsyncGenerator<SourceItem> {
   checkDepth(blob, context.options.limits)
+  if (blob.size === 0) throw new SourceError('source/empty', `${labelOf(blob.location)} is empty (0 bytes); remove it or check the export that wrote it.`)
   if (blob.filePath !== undefined) return yield* readOpenZip(blob.filePath, blob, context)
   const spilled = await spillToTemp(blob, context.options.limits.maxFileBytes)
   try {

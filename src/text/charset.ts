@@ -54,7 +54,10 @@ const META_CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i
 export function sniffDeclaredEncoding(bytes: Uint8Array, format?: SourceFormat): string | undefined {
   if (format === 'txt' || format === 'json' || format === 'jsonl') return undefined
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, DECLARATION_WINDOW)).toString('latin1')
-  const label = (format === 'html' ? undefined : XML_DECLARATION.exec(head)?.[1]) ?? (format === 'xml' ? undefined : META_CHARSET.exec(head)?.[1])
+  const xml = XML_DECLARATION.exec(head)?.[1]
+  const meta = format === 'xml' ? undefined : META_CHARSET.exec(head)?.[1]
+  // A page's meta tag is what browsers honour; an XHTML file may only have the XML declaration.
+  const label = format === 'html' ? (meta ?? xml) : (xml ?? meta)
   return label === undefined ? undefined : canonicalEncoding(label)
 }
 
@@ -103,8 +106,9 @@ function genuineReplacements(bytes: Uint8Array, encoding: string): number {
   const pattern = encoding === 'utf-8' ? [0xef, 0xbf, 0xbd] : encoding === 'utf-16le' ? [0xfd, 0xff] : encoding === 'utf-16be' ? [0xff, 0xfd] : undefined
   if (pattern === undefined) return 0
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
+  const needle = Buffer.from(pattern)
   let count = 0
-  for (let at = buffer.indexOf(Buffer.from(pattern)); at !== -1; at = buffer.indexOf(Buffer.from(pattern), at + pattern.length)) count += 1
+  for (let at = buffer.indexOf(needle); at !== -1; at = buffer.indexOf(needle, at + needle.length)) count += 1
   return count
 }
 

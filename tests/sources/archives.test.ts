@@ -86,6 +86,7 @@ describe('zip archives', () => {
   it('an empty archive and a non-zip behind .zip', async () => {
     expect(labels(await read({ 'none.zip': makeZip([]) }))).toEqual(['none.zip !source/empty'])
     expect(labels(await read({ 'fake.zip': 'just some text' }))).toEqual(['fake.zip !source/unreadable-archive'])
+    expect(labels(await read({ 'zero.zip': '' }))).toEqual(['zero.zip !source/empty'])
   })
 
   it('plans junk folders as one skip each', () => {

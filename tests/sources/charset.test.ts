@@ -59,6 +59,14 @@ const cases: Case[] = [
     method: 'declared',
   },
   {
+    name: 'XHTML page with only an XML declaration',
+    input: bytes('<?xml version="1.0" encoding="windows-1250"?><html><p>', encode('Zażółć', 'windows-1250'), '</p></html>'),
+    format: 'html',
+    text: '<?xml version="1.0" encoding="windows-1250"?><html><p>Zażółć</p></html>',
+    encoding: 'windows-1250',
+    method: 'declared',
+  },
+  {
     name: 'declared UTF-8 but bytes are cp1252: falls back to detection',
     input: bytes('<meta charset="utf-8"><p>', encode('Réunion “spéciale” à Genève', 'windows-1252')),
     format: 'html',
