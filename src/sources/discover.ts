@@ -58,6 +58,9 @@ export function classify(name: string): { kind: InputKind } | { skip: string } {
   return kind === undefined ? { skip: `unsupported format .${extension}: ${SUPPORTED}` } : { kind }
 }
 
+/** A FIFO would block the batch forever; devices and sockets hold no documents. */
+const SPECIAL_FILE = 'not a regular file (pipe, socket or device), not read'
+
 /** A file found on disk, with its label relative to the input root. */
 export interface FoundFile {
   kind: 'file'
@@ -107,6 +110,7 @@ async function* walkChild(child: Child, base: string, seen: Set<string>): AsyncG
 async function foundFile(filePath: string, label: string, name: string): Promise<FoundFile | SourceItem> {
   try {
     const info = await stat(filePath)
+    if (!info.isFile()) return skippedItem(label, SPECIAL_FILE)
     return { kind: 'file', filePath, label, name, size: info.size }
   } catch (error) {
     return fatalSeed({ path: label }, 'unknown', 'source/unreadable', `Cannot read ${label}: ${describeError(error)}.`)
@@ -143,7 +147,7 @@ export async function* discover(inputs: readonly string[], root?: string): Async
     try {
       const info = await stat(absolute)
       if (info.isDirectory()) yield* walkFolder(absolute, base ?? absolute, seen)
-      else yield { kind: 'file', filePath: absolute, label: toLabel(base ?? process.cwd(), absolute), name: path.basename(absolute), size: info.size }
+      else yield await foundFile(absolute, toLabel(base ?? process.cwd(), absolute), path.basename(absolute))
     } catch (error) {
       const reason = `Cannot read input ${input}: ${describeError(error)}. Check the path given in \`input\` or --input.`
       yield fatalSeed({ path: input.split(path.sep).join('/') }, 'unknown', 'source/unreadable', reason)

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { symlinkSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -82,5 +83,14 @@ describe('discover: order and labels', () => {
 
   it('every fatal rule id is namespaced and kebab-case', () => {
     for (const rule of sourceRules) expect(rule).toMatch(/^source\/[a-z]+(-[a-z]+)*$/)
+  })
+})
+
+describe('discover: special files', () => {
+  it('skips a named pipe instead of blocking on it', async () => {
+    const folder = tempFolder()
+    writeTree(folder, { 'a.txt': 'a' })
+    execFileSync('mkfifo', [path.join(folder, 'pipe.txt')])
+    expect(labels(await collect([folder]))).toEqual(['a.txt', 'pipe.txt (skipped)'])
   })
 })
