@@ -71,7 +71,8 @@ function corruptTokens(kind: Kind, tokens: string[], rand: Rand): string | undef
 function corruptLayout(kind: Kind, tokens: string[], rand: Rand): string | undefined {
   const joinAt = (index: number, glue: string): string => `${tokens.slice(0, index + 1).join(' ')}${glue}${tokens.slice(index + 1).join(' ')}`
   if (kind === 'glued') {
-    const index = pick(rand, range(0, tokens.length - 1).filter((i) => /\p{Ll}[.!?]?$/u.test(tokens[i] as string) && /^\p{Lu}\p{Ll}+\P{L}*$/u.test(tokens[i + 1] as string)))
+    // A lowercase word, or a sentence's last word and stop, glued to the capitalised word after it.
+    const index = pick(rand, range(0, tokens.length - 1).filter((i) => /^\p{Ll}+[.!?]?$/u.test(tokens[i] as string) && /^\p{Lu}\p{Ll}+\P{L}*$/u.test(tokens[i + 1] as string)))
     return index === undefined ? undefined : joinAt(index, '')
   }
   if (kind === 'line-break') {
@@ -111,6 +112,15 @@ function candidates(text: string): { start: number; end: number; text: string }[
   return sentenceSpans(text).filter((span) => !span.text.includes('\n') && /^\p{Lu}/u.test(span.text) && /[.!?]$/u.test(span.text) && span.text.split(' ').length >= 6 && span.text.split(' ').length <= 60)
 }
 
+/** `--show KIND` prints the misses of one kind, to see what the rules get wrong. */
+const SHOW = process.argv.includes('--show') ? process.argv[process.argv.indexOf('--show') + 1] : undefined
+
+function showMiss(kind: Kind | 'clean', corrupted: string, result: Outcome, baseline: Outcome): void {
+  if (SHOW !== kind) return
+  const at = [...result.text].findIndex((character, index) => character !== baseline.text[index])
+  console.log(`MISS ${kind}: ${JSON.stringify(corrupted)}\n   got: ${JSON.stringify(result.text.slice(Math.max(0, at - 60), at + 60))}`)
+}
+
 async function evaluateDoc(text: string, rand: Rand, perDoc: number, tallies: Map<Kind, Tally>, offset: number): Promise<void> {
   const baseline = await clean(text)
   const spans = candidates(text)
@@ -125,6 +135,7 @@ async function evaluateDoc(text: string, rand: Rand, perDoc: number, tallies: Ma
     const tally = tallies.get(kind) ?? { cases: 0, hits: 0 }
     tally.cases += 1
     if (repaired || (DETECT.includes(kind) && flaggedNew)) tally.hits += 1
+    else showMiss(kind, corrupted, result, baseline)
     tallies.set(kind, tally)
   }
 }
@@ -163,7 +174,11 @@ async function main(): Promise<number> {
     const baseline = await clean(text)
     sentences += sentenceSpans(baseline.text).length
     falseFlags += baseline.flagged.length
-    if (baseline.text !== text) changedDocs += 1
+    if (baseline.text !== text) {
+      changedDocs += 1
+      if (SHOW === 'clean') showMiss('clean', name, baseline, { text, flagged: [] })
+    }
+    if (SHOW === 'flags') for (const flag of baseline.flagged) console.log(`FLAG ${name}: ${flag}`)
     await evaluateDoc(text, rand, perDoc, tallies, index)
   }
   return report({ seed, docs, sentences, falseFlags, changedDocs, tallies })

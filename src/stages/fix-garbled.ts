@@ -130,14 +130,12 @@ export function fixGarbled(options: FixGarbledOptions = {}): Stage<Rule> {
       let text = repairs.length === 0 ? doc.text : lines.map((line) => line.text).join('\n')
       if (!english) return text === doc.text ? doc : { ...doc, text }
       const { flags, sentences } = findGarbled(lines, lexicon)
+      for (const flag of flags) context.warn('fix-garbled/garbled-sentence', flag.reason, { place: { line: flag.line }, actual: excerpt(flag.sentence) })
       if (sentences > 0 && flags.length / sentences > settings.maxGarbleRatio) {
         return context.drop('fix-garbled/too-garbled', `${flags.length} of ${sentences} sentences look garbled, more than the allowed share of ${settings.maxGarbleRatio} (option \`maxGarbleRatio\`).`)
       }
       const dropping = settings.garbled === 'drop-sentence'
-      for (const flag of flags) {
-        context.warn('fix-garbled/garbled-sentence', flag.reason, { place: { line: flag.line }, actual: excerpt(flag.sentence) })
-        if (dropping) context.info('fix-garbled/sentence-dropped', 'Removed the garbled sentence (option `garbled: drop-sentence`).', { place: { line: flag.line }, actual: excerpt(flag.sentence) })
-      }
+      if (dropping) for (const flag of flags) context.info('fix-garbled/sentence-dropped', 'Removed the garbled sentence (option `garbled: drop-sentence`).', { place: { line: flag.line }, actual: excerpt(flag.sentence) })
       if (dropping && flags.length > 0) text = dropSentences(text, flags)
       return text === doc.text ? doc : { ...doc, text }
     },

@@ -59,8 +59,8 @@ export const PREPOSITIONS = words('of from with into onto upon at by for about a
  * one is a typing or scraping slip that can be removed safely.
  */
 export const NEVER_DOUBLED = words(`
-  the a an of to in on at for with from by and or but as is are was were be been it its their
-  our your my his this these those which who an into onto than if when
+  the a an of to in on at for with from by and or but as been its their our your my his these
+  those which who into onto than if when
 `)
 
 /**
@@ -68,9 +68,21 @@ export const NEVER_DOUBLED = words(`
  * a doubled word outside this list is reported, never silently removed.
  */
 export const MAY_BE_DOUBLED = words(`
-  that had is do does very really so no yes ha bye far long many much more knock go come tut
-  hush chop now well oh hey again ever
+  that had is are was were be do does very really so no yes ha bye far long many much more
+  knock go come tut hush chop now well oh hey again ever
+`)
+
+/**
+ * Closed-class words (articles, pronouns, prepositions, conjunctions, auxiliaries): never a
+ * name, so one capitalised in mid-sentence is out of place.
+ */
+export const FUNCTION_WORDS = words(`
+  the a an and or but nor so yet of to in on at by for with from into onto upon about over under
+  after before between through during without within against among is are was were be been being
+  am has have had do does did will would shall should can could may might must he she it we they
+  i me him her us them my your our their its his this that these those which who whom whose what
+  not than then there here also very just only
 `)
 
 /** Words that cannot end a sentence or a heading, so a line ending in one continues. */
-export const CONTINUES_LINE = words('the a an of and or with from their its our your my whose between into than nor')
+export const CONTINUES_LINE = words('the a an of and or with from their its our your my whose between into than nor on at to for by about as via per including among')

@@ -5,7 +5,8 @@
  * content word typed twice. General signals from closed word classes and a word list, so they
  * hold for any English text, not for one page.
  */
-import { DETERMINERS, MAY_BE_DOUBLED, MODALS, NOT_AFTER_DETERMINER, NOT_AFTER_SUBJECT, SUBJECT_PRONOUNS } from './english.ts'
+import { MONTHS } from './abbreviations.ts'
+import { DETERMINERS, FUNCTION_WORDS, MAY_BE_DOUBLED, MODALS, NOT_AFTER_DETERMINER, NOT_AFTER_SUBJECT, SUBJECT_PRONOUNS } from './english.ts'
 import type { Lexicon } from './lexicon.ts'
 
 /** What the detector may consult besides the sentence. */
@@ -58,16 +59,27 @@ function insideName(tokens: readonly Token[], index: number): boolean {
   return NAME_GLUE.has(glue.word) && before !== undefined && before.after === '' && /^\p{Lu}/u.test(before.word)
 }
 
+/**
+ * Capitalised words that cannot be names: function words ("ahead of The") and verb forms in
+ * -ing/-ed ("him Bringing"). Capitalised nouns and adjectives are names too often ("at Apple",
+ * "on Telegram", "in May") to be evidence.
+ */
+function cannotBeName(word: string, context: DetectContext): boolean {
+  const lower = word.toLowerCase()
+  if (MONTHS.has(lower) || !context.lexicon.isCommonLowercase(word, MIN_COMMON)) return false
+  return FUNCTION_WORDS.has(lower) || /\p{Ll}{3,}(?:ing|ed)$/u.test(word)
+}
+
 function capitalReason(tokens: readonly Token[], context: DetectContext): string | undefined {
   for (let index = 1; index < tokens.length; index += 1) {
     const previous = tokens[index - 1] as Token
     const current = tokens[index] as Token
     if (!/^\p{Lu}\p{Ll}+$/u.test(current.word) || previous.after !== '' || !/^\p{Ll}+$/u.test(previous.word)) continue
     if (DETERMINERS.has(previous.word) || insideName(tokens, index) || (context.tokenCounts.get(current.word) ?? 0) > 1) continue
-    if (!context.lexicon.isCommonLowercase(current.word, MIN_COMMON)) continue
+    if (!cannotBeName(current.word, context)) continue
     const next = tokens[index + 1]
     const nameFollows = next !== undefined && current.after === '' && /^\p{Lu}/u.test(next.word)
-    if (nameFollows && (DETERMINERS.has(current.word.toLowerCase()) || NAME_GLUE.has(current.word.toLowerCase()))) continue
+    if (nameFollows && FUNCTION_WORDS.has(current.word.toLowerCase())) continue
     return `"${current.word}" is a common word capitalised in mid-sentence after "${previous.word}" (words out of place or a sentence spliced in).`
   }
   return undefined

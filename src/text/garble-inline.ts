@@ -12,8 +12,8 @@ const CODE_LIKE = /[{}<>=;]|\(\)|=>|::/u
 /** Tokens that are addresses, paths or handles. */
 const WEBBY = /@|:\/\/|www\.|[/\\_#]/iu
 const SENTENCE_GLUE = /(?<![\p{L}\p{N}.])([\p{L}\p{N},]*(?:\p{Ll}{2}|\p{N}))([.!?])(\p{Lu}\p{Ll}+)(?=[\s,;:!?'"”’)]|\.(?!\p{L})|$)/gu
-const CAMEL_GLUE = /(?<![\p{L}\p{N}_@./\\#-])(\p{Ll}{2,})(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}_@/\\-])/gu
-const REPEATED = /(?<![\p{L}\p{N}'’-])(\p{L}+)([ \t]+)(\p{L}+)(?![\p{L}\p{N}'’-])/gu
+const CAMEL_GLUE = /(?<![\p{L}\p{N}_@./\\#-])(\p{Ll}{2,}|a)(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}_@/\\-])/gu
+const REPEATED = /(?<![\p{L}\p{N}'’-])(\p{L}+)[ \t]+(\1)(?![\p{L}\p{N}'’-])/giu
 const SPACE_BEFORE = /(?<=[\p{L}\p{N})\]"'”’%])[ \t]+([,.])(?=[ \t]+[^\s.]|$)/gu
 const SPACE_BEFORE_ENGLISH = /(?<=[\p{L}\p{N})\]"'”’%])[ \t]+([,.;?!])(?=[ \t]+[^\s.]|$)/gu
 
@@ -42,14 +42,18 @@ function splitSentenceGlue(line: string): { text: string; count: number } {
   return { text, count }
 }
 
-/** "articleRelated" → "article Related" when both halves are words and the whole is not. */
+/**
+ * "articleRelated", "atMicrosoft" → a space before the capital, when the lowercase half is a
+ * common word, the whole is not a word and the token occurs only once (identifiers repeat).
+ * Two capitalised halves ("PowerPoint", "WordPress") are brand names far too often to split.
+ */
 function splitCamelGlue(line: string, context: InlineContext): { text: string; count: number } {
   const { lexicon } = context
   if (lexicon === undefined) return { text: line, count: 0 }
   let count = 0
   const text = line.replace(CAMEL_GLUE, (match, left: string, right: string) => {
     if ((context.tokenCounts.get(match) ?? 0) > 1) return match
-    if (!lexicon.isWord(left, 3) || !lexicon.isWord(right, 3) || lexicon.isWord(match)) return match
+    if (!lexicon.isCommonLowercase(left, 3) || lexicon.isWord(match) || lexicon.isWord(left + right)) return match
     count += 1
     return `${left} ${right}`
   })
@@ -62,7 +66,7 @@ function removeRepeatedWords(line: string): { text: string; count: number } {
   let text = line
   for (let pass = 0; pass < 5; pass += 1) {
     const before = count
-    text = text.replace(REPEATED, (match, first: string, _space: string, second: string) => {
+    text = text.replace(REPEATED, (match, first: string, second: string) => {
       if (second !== second.toLowerCase() || first.toLowerCase() !== second || !NEVER_DOUBLED.has(second)) return match
       count += 1
       return first

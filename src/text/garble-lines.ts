@@ -4,6 +4,7 @@
  * strong (a lowercase continuation, a word list, a line that cannot end there), because
  * verse, lists, addresses and bylines also put short lines one under another.
  */
+import { SENTENCE_STARTERS } from './abbreviations.ts'
 import { CONTINUES_LINE } from './english.ts'
 import type { Lexicon } from './lexicon.ts'
 
@@ -54,23 +55,39 @@ function hyphenMerge(upper: string, lower: string, lexicon: Lexicon, docWords: R
   return `${top.slice(0, -1)}${hyphen}${rest}`
 }
 
-/** True when `lower` continues the sentence that `upper` leaves unfinished. */
-function continuesSentence(upper: string, lower: string): boolean {
-  const top = upper.trimEnd()
-  if (/^\s/u.test(lower) || TERMINAL.test(top) || /[-–—]$/u.test(top) || LIST_START.test(lower)) return false
-  const ending = lastWord(top)
-  const strong = CONTINUES_LINE.has(ending) || top.endsWith(',')
-  if (/^\p{Lu}/u.test(lower)) return strong && /\p{Ll}$/u.test(top)
-  if (!/^\p{Ll}/u.test(lower)) return false
-  if (strong) return true
-  return wordCount(top) >= 3 && (TERMINAL.test(lower.trimEnd()) || wordCount(lower) >= 5)
+/** A capitalised word that is a name, not a common word or a usual sentence opener. */
+function startsWithName(text: string, lexicon: Lexicon | undefined): boolean {
+  const word = /^\p{Lu}[\p{Ll}'’]+/u.exec(text)?.[0]
+  if (word === undefined || lexicon === undefined || SENTENCE_STARTERS.has(word.toLowerCase())) return false
+  return !lexicon.isCommonLowercase(word)
 }
 
-/** Verse, lists and addresses: three or more lines, most of them short. */
+/** True when `lower` continues the sentence that `upper` leaves unfinished. */
+function continuesSentence(upper: string, lower: string, lexicon: Lexicon | undefined): boolean {
+  const top = upper.trimEnd()
+  if (/^\s/u.test(lower) || TERMINAL.test(top) || /[-–—]$/u.test(top) || LIST_START.test(lower)) return false
+  const strong = CONTINUES_LINE.has(lastWord(top)) || (top.endsWith(',') && wordCount(top) >= 4)
+  if (/^\p{Lu}/u.test(lower)) {
+    if (strong) return true
+    return /\p{Ll}$/u.test(top) && wordCount(top) >= 6 && !looksLikeTitle(top) && startsWithName(lower, lexicon)
+  }
+  if (!/^\p{Ll}/u.test(lower)) return false
+  if (strong) return true
+  return wordCount(top) >= 2 && (TERMINAL.test(lower.trimEnd()) || wordCount(lower) >= 5)
+}
+
+/** Headings capitalise most words ("Cities In Ukraine Are Bombed"). */
+function looksLikeTitle(text: string): boolean {
+  const words = text.match(/\p{L}+/gu) ?? []
+  return words.filter((word) => /^\p{Lu}/u.test(word)).length * 2 > words.length
+}
+
+/** Verse, lists and addresses: three or more lines, most of them short and without a full stop. */
 function looksLikeVerse(lines: readonly string[]): boolean {
   if (lines.length < 3) return false
   const counts = lines.map(wordCount).sort((left, right) => left - right)
-  return (counts[Math.floor(counts.length / 2)] as number) < 8
+  const stopped = lines.filter((line) => /[.!?]["'”’)\]]*$/u.test(line.trimEnd())).length
+  return (counts[Math.floor(counts.length / 2)] as number) < 8 && stopped * 2 < lines.length
 }
 
 function joinParagraph(lines: NumberedLine[], lexicon: Lexicon | undefined, docWords: ReadonlySet<string>, repairs: Repair[]): NumberedLine[] {
@@ -82,7 +99,7 @@ function joinParagraph(lines: NumberedLine[], lexicon: Lexicon | undefined, docW
     if (previous !== undefined && merged !== undefined) {
       repairs.push({ rule: 'hyphen-joined', line: previous.line, actual: `${previous.text.trimEnd().slice(-30)}⏎${line.text.trimStart().slice(0, 30)}` })
       previous.text = merged
-    } else if (previous !== undefined && !verse && continuesSentence(previous.text, line.text)) {
+    } else if (previous !== undefined && !verse && continuesSentence(previous.text, line.text, lexicon)) {
       repairs.push({ rule: 'line-joined', line: previous.line, actual: `${previous.text.trimEnd().slice(-30)}⏎${line.text.slice(0, 30)}` })
       previous.text = `${previous.text.trimEnd()} ${line.text.trimStart()}`
     } else out.push({ ...line })

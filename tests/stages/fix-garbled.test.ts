@@ -1,0 +1,112 @@
+import { fc, test as propertyTest } from '@fast-check/vitest'
+import { describe, expect, it } from 'vitest'
+import { fixGarbled, fixGarbledRules } from '../../src/stages/fix-garbled.ts'
+import { makeDoc, runStage } from '../helpers/run-stage.ts'
+
+/** Enough English around a case for the stage's "is this English?" check. */
+const LEAD = 'The report was published on Monday by the city council, and it says that the harbour will be closed for the winter.'
+const TAIL = 'The council will meet again in the spring to discuss what they should do with the money from the sale.'
+const wrap = (text: string): string => `${LEAD}\n\n${text}\n\n${TAIL}`
+
+interface Case {
+  name: string
+  input: string
+  expected: string
+  rules: string[]
+}
+
+const stage = fixGarbled()
+
+const repairs: Case[] = [
+  { name: 'a word hyphenated across lines is joined', input: 'We need more infor-\nmation about the plan.', expected: 'We need more information about the plan.', rules: ['fix-garbled/hyphen-joined'] },
+  { name: 'a compound hyphenated across lines keeps its hyphen', input: 'She is a well-\nknown writer in the town.', expected: 'She is a well-known writer in the town.', rules: ['fix-garbled/hyphen-joined'] },
+  { name: 'the document spelling of a compound wins', input: 'The co-\nop is open. The co-op closes at six.', expected: 'The co-op is open. The co-op closes at six.', rules: ['fix-garbled/hyphen-joined'] },
+  { name: 'a sentence broken before a lowercase word is joined', input: 'The mayor said the bridge\nwill reopen next week.', expected: 'The mayor said the bridge will reopen next week.', rules: ['fix-garbled/line-joined'] },
+  { name: 'a line ending in "of" continues before a capital', input: 'It was the first visit of\nPresident Lee to the island.', expected: 'It was the first visit of President Lee to the island.', rules: ['fix-garbled/line-joined'] },
+  { name: 'glued sentences get their space back', input: 'The vote passed.Nobody objected to it.', expected: 'The vote passed. Nobody objected to it.', rules: ['fix-garbled/glue-split'] },
+  { name: 'a lowercase word glued to a name is split', input: 'He met the developers atMicrosoft last year.', expected: 'He met the developers at Microsoft last year.', rules: ['fix-garbled/glue-split'] },
+  { name: 'a doubled function word is removed', input: 'They walked to the the station.', expected: 'They walked to the station.', rules: ['fix-garbled/repeated-word'] },
+  { name: 'a space before a comma is removed', input: 'We bought apples , pears and plums .', expected: 'We bought apples, pears and plums.', rules: ['fix-garbled/punctuation-spacing'] },
+]
+
+const untouched: Case[] = [
+  { name: 'a heading above a paragraph stays apart', input: 'Cities in the north are flooded\nMeanwhile, the rain went on.', expected: '', rules: [] },
+  { name: 'verse keeps its lines', input: 'The wind was cold\nand the road was long\nwe walked all night\nuntil the dawn', expected: '', rules: [] },
+  { name: 'an indented list keeps its lines', input: 'You will need:\n    two eggs\n    some flour', expected: '', rules: [] },
+  { name: 'a byline stays on its own line', input: 'How the harbour was saved\nby Anna Berg', expected: '', rules: [] },
+  { name: 'a dash at the end of a line is not hyphenation', input: 'It was late -\nthe shops were closed.', expected: '', rules: [] },
+  { name: 'grammatical doubled words stay', input: 'He said that that was what had had to happen.', expected: '', rules: [] },
+  { name: 'abbreviations, decimals, URLs and e-mail stay', input: 'Mrs.Smith paid 3.50 at www.example.com and wrote to a.b@Example.org today.', expected: '', rules: [] },
+  { name: 'brand names in camel case stay', input: 'She opened PowerPoint and her iPhone, then checked eBay for a new laptop.', expected: '', rules: [] },
+  { name: 'spaced ellipses stay', input: 'It was . . . strange, and then . . . silence.', expected: '', rules: [] },
+  { name: 'code-like lines stay', input: 'Set the value with x = 3 ; then call run() .', expected: '', rules: [] },
+  { name: 'names with capitalised common words are not flagged', input: 'She wrote on Telegram that the Department of Justice and the Center for Strategic Studies had agreed.', expected: '', rules: [] },
+]
+
+const flagged: Case[] = [
+  { name: 'a possessive before "to" is flagged', input: 'It will help Ukrainians protect their to improve energy infrastructure.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
+  { name: 'a capitalised verb in mid-sentence is flagged', input: 'He wants more help before him Bringing the plan out of office in January.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
+  { name: 'a doubled content word is flagged, not removed', input: 'The council approved the budget budget on Monday.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
+]
+
+describe('fix-garbled: repairs', () => {
+  it.each(repairs)('$name', async ({ input, expected, rules }) => {
+    const { doc } = await runStage(stage, { text: wrap(input) }, rules)
+    expect(doc.text).toBe(wrap(expected))
+  })
+})
+
+describe('fix-garbled: correct text is left alone', () => {
+  it.each(untouched)('$name', async ({ input, rules }) => {
+    const { doc } = await runStage(stage, { text: wrap(input) }, rules)
+    expect(doc.text).toBe(wrap(input))
+  })
+})
+
+describe('fix-garbled: garbled sentences are flagged', () => {
+  it.each(flagged)('$name', async ({ input, rules }) => {
+    const { doc } = await runStage(stage, { text: wrap(input) }, rules)
+    expect(doc.text).toBe(wrap(input))
+    const flag = doc.messages.find((message) => message.rule === 'fix-garbled/garbled-sentence')
+    expect(flag?.actual).toBe(input)
+    expect(flag?.severity).toBe('warn')
+  })
+
+  it('drops flagged sentences when configured', async () => {
+    const input = `${LEAD} It will help them protect their to improve the roads.\n\n${TAIL}`
+    const { doc } = await runStage(fixGarbled({ garbled: 'drop-sentence' }), { text: input }, ['fix-garbled/garbled-sentence', 'fix-garbled/sentence-dropped'])
+    expect(doc.text).toBe(`${LEAD}\n\n${TAIL}`)
+  })
+
+  it('rejects a document above the garble ratio', async () => {
+    const input = `${LEAD} It will help them protect their to improve the roads.\n\n${TAIL}`
+    const result = await runStage(fixGarbled({ maxGarbleRatio: 0.2 }), { text: input }, ['fix-garbled/garbled-sentence', 'fix-garbled/too-garbled'])
+    expect(result.dropped).toBe(true)
+  })
+
+  it('leaves text that is not English alone', async () => {
+    const german = 'Der Rat hat am Montag beschlossen, dass der Hafen im Winter geschlossen bleibt , und die Stadt die Kosten trägt.\nDie Bürger sind dagegen.'
+    const { doc } = await runStage(stage, { text: german }, ['fix-garbled/punctuation-spacing'])
+    expect(doc.text).toBe(german.replace(' ,', ','))
+  })
+})
+
+describe('fix-garbled: contract', () => {
+  it('rejects unknown options at config time', () => {
+    expect(() => fixGarbled({ garble: 'keep' } as never)).toThrow(/garble/)
+  })
+
+  it('lists its rules', () => {
+    expect(stage.rules).toEqual(fixGarbledRules)
+  })
+
+  const text = fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom('the', 'the the', 'infor-\n', 'mation', ' , ', '.', 'end.Next', 'atMicrosoft', '\n', '\n\n', 'of\n', 'Bringing', 'their to'), fc.constant(LEAD)), { maxLength: 25 }).map((parts) => parts.join(' '))
+
+  propertyTest.prop([text])('never throws and is idempotent', async (input) => {
+    const first = await runStage(stage, { text: input })
+    expect(first.rules.some((rule) => rule.endsWith('/crashed'))).toBe(false)
+    const second = await runStage(stage, makeDoc({ text: first.doc.text }))
+    expect(second.doc.text).toBe(first.doc.text)
+    expect(second.rules.filter((rule) => rule !== 'fix-garbled/garbled-sentence')).toEqual([])
+  })
+})
