@@ -10,27 +10,30 @@
  * - Falls back to the whole body (landmark chrome such as nav/aside/page header/footer/forms
  *   removed) when Readability fails, is skipped (too many elements, too deep) or finds too
  *   little: fewer than `fallbackMinCharacters` AND less than `fallbackRatio` of the body text.
+ * - Puts the page headline (an h1-h3 that matches the title) back as the first paragraph when
+ *   Readability removed it as a duplicate of the title (`keepHeadline`).
  * - Fills title, author, published (ISO 8601 when readable), url and lang from meta tags,
  *   Open Graph, JSON-LD, `<link rel=canonical>`, `<html lang>`, `<time>`; a field that is
  *   already set (by a feed or JSONL record) is kept.
  * - Sets `text`, releases `html`, and leaves `meta.extract` (method, lengths, metadata sources,
  *   site name) for later stages.
  * Rules: `extract/readability` (info: N of M characters), `extract/fallback-body` (warn, why),
- * `extract/metadata` (info: field ← source), `extract/truncated` (warn: html over
- * `maxHtmlLength` was cut), `extract/no-content` (drop: no visible text at all),
- * `extract/parse-failed` (drop, with the parser's error).
+ * `extract/metadata` (info: field ← source), `extract/headline-restored` (info: headline put
+ * back), `extract/truncated` (warn: html over `maxHtmlLength` was cut), `extract/no-content`
+ * (drop: no visible text at all), `extract/parse-failed` (drop, with the parser's error).
  */
 import { z } from 'zod'
 import type { Doc } from '../core/doc.ts'
 import { excerpt } from '../core/message.ts'
 import type { Stage, StageContext } from '../core/stage.ts'
 import { readBody, textLength } from './extract/body-text.ts'
-import type { BodyText } from './extract/body-text.ts'
+import { chooseContent, withHeadline } from './extract/choose-content.ts'
 import { applyMetadata } from './extract/apply-metadata.ts'
+import { findHeadline } from './extract/headline.ts'
 import { readMetadata } from './extract/metadata.ts'
+import type { PageMetadata } from './extract/metadata.ts'
 import { parseDocument } from './extract/parse.ts'
 import { runReadability } from './extract/readability.ts'
-import type { ReadabilityResult } from './extract/readability.ts'
 
 const Options = z
   .object({
@@ -44,6 +47,8 @@ const Options = z
     maxDepth: z.number().int().positive().default(512),
     /** HTML longer than this many characters is cut (at a tag start) before parsing. */
     maxHtmlLength: z.number().int().positive().default(20_000_000),
+    /** Put the page's headline back as the first paragraph when Readability removed it. */
+    keepHeadline: z.boolean().default(true),
     /** Readability's text counts as too little below this many characters… */
     fallbackMinCharacters: z.number().int().nonnegative().default(250),
     /** …and below this share of the visible body text; both must hold for the fallback. */
@@ -60,6 +65,7 @@ export const extractRules = [
   'extract/readability',
   'extract/fallback-body',
   'extract/metadata',
+  'extract/headline-restored',
   'extract/truncated',
   'extract/no-content',
   'extract/parse-failed',
@@ -90,32 +96,19 @@ function extractDocument(doc: Doc, source: string, settings: Settings, context: 
   // Metadata and body text come first: Readability rewrites the tree it reads.
   const metadata = readMetadata(document)
   const body = readBody(document)
+  const headline = settings.keepHeadline ? findHeadline(document, titlesOf(metadata)) : undefined
   const main = runReadability(document, settings)
-  const content = chooseContent(main, body, settings, context)
-  if (content.length === 0) return context.drop('extract/no-content', 'The page has no visible text (only markup, scripts or styles).')
-  const text = content.join('\n\n')
+  const content = withHeadline(chooseContent(main, body, settings, context), headline, context)
+  if (content.paragraphs.length === 0) return context.drop('extract/no-content', 'The page has no visible text (only markup, scripts or styles).')
+  const text = content.paragraphs.join('\n\n')
   const filled = applyMetadata(doc, metadata, main, context)
-  const method = main.ok && content === main.paragraphs ? 'readability' : 'fallback-body'
-  const extractMeta = { method, characters: text.length, visibleCharacters: textLength(body.full), sources: filled.sources, siteName: metadata.siteName }
+  const extractMeta = { method: content.method, characters: text.length, visibleCharacters: textLength(body.full), sources: filled.sources, siteName: metadata.siteName }
   return { ...filled.doc, html: undefined, text, meta: { ...doc.meta, extract: extractMeta } }
 }
 
-/** Readability's paragraphs when they are enough, else the chrome-less body (or the full body). */
-function chooseContent(main: ReadabilityResult, body: BodyText, settings: Settings, context: StageContext<Rule>): string[] {
-  const visible = textLength(body.full)
-  const fallback = body.withoutChrome.length > 0 ? body.withoutChrome : body.full
-  if (main.ok) {
-    const found = textLength(main.paragraphs)
-    const tooLittle = found < settings.fallbackMinCharacters && found < visible * settings.fallbackRatio
-    if (!tooLittle || textLength(fallback) <= found) {
-      if (found > 0) context.info('extract/readability', `Readability extracted ${found} of ${visible} visible characters.`)
-      return main.paragraphs
-    }
-    if (visible > 0) context.warn('extract/fallback-body', `Readability found only ${found} of ${visible} visible characters; using the page body without navigation, header, footer, aside and forms.`)
-    return fallback
-  }
-  if (visible > 0) context.warn('extract/fallback-body', `Using the page body without navigation, header, footer, aside and forms: ${main.reason}.`)
-  return fallback
+/** The metadata titles a visible heading is compared with (the first `h1` itself excluded). */
+function titlesOf(metadata: PageMetadata): string[] {
+  return metadata.candidates.title.filter((candidate) => candidate.from !== '<h1>').map((candidate) => candidate.value)
 }
 
 /** Cuts over-long HTML at the last tag start before the limit, so no tag is split. */
