@@ -44,6 +44,12 @@ export const dedupeHeadersRules = [
 
 type Rule = (typeof dedupeHeadersRules)[number]
 
+/**
+ * How the title was found, left in `doc.meta.titleEvidence` for later stages: drop-chrome lets
+ * a `metadata` or `repeated` title pick the article, but not a `headline` guess.
+ */
+export type TitleEvidence = 'metadata' | 'repeated' | 'headline'
+
 /** The line of the title to keep: the last occurrence above the first prose line, else the first. */
 function keptTitleIndex(lines: readonly string[], matches: readonly number[]): number | undefined {
   const firstProse = lines.findIndex((line) => isProseLine(line))
@@ -90,10 +96,12 @@ export function dedupeHeaders(options: DedupeHeadersOptions = {}): Stage<Rule> {
       const lines = splitLines(doc.text)
       let raw = doc.title?.trim()
       const fromMetadata = raw !== undefined && raw !== ''
+      let evidence: TitleEvidence | undefined = fromMetadata ? 'metadata' : undefined
       if ((raw === undefined || raw === '') && settings.titleFromText) {
         const found = findTitleLine(lines, match, settings)
         if (found !== undefined) {
           raw = found.text
+          evidence = found.evidence
           context.info('dedupe-headers/title-found', 'Found the title in the text.', { place: { line: found.index + 1 }, actual: excerpt(found.text) })
         }
       }
@@ -105,7 +113,8 @@ export function dedupeHeaders(options: DedupeHeadersOptions = {}): Stage<Rule> {
       if (title !== undefined) removeTitleRepeats(lines, keep, new Set([comparable(title), comparable(raw ?? title)]), title, context)
       removeRepeatedSubheads(lines, keep, context)
       const text = keep.every(Boolean) ? lines.join('\n') : joinKeptLines(lines, keep)
-      return { ...doc, text, title }
+      const meta = evidence === undefined ? doc.meta : { ...doc.meta, titleEvidence: evidence }
+      return { ...doc, text, title, meta }
     },
   }
 }

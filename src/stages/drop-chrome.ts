@@ -33,7 +33,8 @@ export function dropChrome(options: DropChromeOptions = {}): Stage<DropChromeRul
     rules: dropChromeRules,
     run(doc, context) {
       const lines = splitLines(doc.text)
-      const decisions = classifyLines(lines, { ...settings, match, disabled, title: doc.title })
+      const anchor = doc.meta.titleEvidence !== 'headline'
+      const decisions = classifyLines(lines, { ...settings, match, disabled, title: doc.title, anchor })
       let removed = 0
       decisions.forEach((rule, index) => {
         if (rule === undefined) return

@@ -4,7 +4,7 @@
  * strong (a lowercase continuation, a word list, a line that cannot end there), because
  * verse, lists, addresses and bylines also put short lines one under another.
  */
-import { SENTENCE_STARTERS } from './abbreviations.ts'
+import { NEVER_FINAL_DOTTED, PREPOSITIVE, SENTENCE_STARTERS } from './abbreviations.ts'
 import { CONTINUES_LINE } from './english.ts'
 import type { Lexicon } from './lexicon.ts'
 
@@ -27,11 +27,7 @@ const LOWER_START = /^(\p{Ll}+)(?![\p{L}\p{N}])/u
 const LIST_START = /^(?:[-*•▪◦‣⁃–—]|\d{1,3}[.)]|\p{L}[.)]\s)/u
 
 function wordCount(text: string): number {
-  return text.match(/\p{L}+/gu)?.length ?? 0
-}
-
-function lastWord(text: string): string {
-  return (/(\p{L}+)\P{L}*$/u.exec(text)?.[1] ?? '').toLowerCase()
+  return text.match(/\p{L}+|\p{N}+/gu)?.length ?? 0
 }
 
 /** "well-known" stays hyphenated, "infor-mation" is joined; the document's own spelling wins. */
@@ -62,18 +58,44 @@ function startsWithName(text: string, lexicon: Lexicon | undefined): boolean {
   return !lexicon.isCommonLowercase(word)
 }
 
+/** The line ends in a title or "e.g." that a name or phrase must follow ("Mr.", "i.e."). */
+function endsInPrepositive(text: string): boolean {
+  const word = /(?:^|\s)\(?([\p{L}.]+)\.$/u.exec(text)?.[1]?.toLowerCase()
+  return word !== undefined && (PREPOSITIVE.has(word) || NEVER_FINAL_DOTTED.has(word))
+}
+
+/** How `lower` starts: a lowercase word, a capital, a number, a dash or bracket. */
+function startKind(lower: string): 'lower' | 'upper' | 'number' | 'dash' | 'other' {
+  if (/^\p{Ll}/u.test(lower)) return 'lower'
+  if (/^\p{Lu}/u.test(lower)) return 'upper'
+  if (/^\d/u.test(lower)) return 'number'
+  if (/^[–—(]/u.test(lower)) return 'dash'
+  return 'other'
+}
+
+/** Lines that stand alone even in lowercase: bylines, datelines, addresses. */
+const STANDS_ALONE = /^(?:by|posted|updated|published|written|filed|https?:|www\.)/iu
+
+/** A capitalised continuation: a long unfinished line, then a name and more lowercase words. */
+function nameContinues(top: string, lower: string, lexicon: Lexicon | undefined): boolean {
+  if (!/\p{Ll}$/u.test(top) || wordCount(top) < 8 || top.includes(':') || looksLikeTitle(top)) return false
+  return startsWithName(lower, lexicon) && (lower.match(/(?:^|\s)\p{Ll}+/gu)?.length ?? 0) >= 3
+}
+
 /** True when `lower` continues the sentence that `upper` leaves unfinished. */
 function continuesSentence(upper: string, lower: string, lexicon: Lexicon | undefined): boolean {
   const top = upper.trimEnd()
-  if (/^\s/u.test(lower) || TERMINAL.test(top) || /[-–—]$/u.test(top) || LIST_START.test(lower)) return false
-  const strong = CONTINUES_LINE.has(lastWord(top)) || (top.endsWith(',') && wordCount(top) >= 4)
-  if (/^\p{Lu}/u.test(lower)) {
-    if (strong) return true
-    return /\p{Ll}$/u.test(top) && wordCount(top) >= 6 && !looksLikeTitle(top) && startsWithName(lower, lexicon)
-  }
-  if (!/^\p{Ll}/u.test(lower)) return false
-  if (strong) return true
-  return wordCount(top) >= 2 && (TERMINAL.test(lower.trimEnd()) || wordCount(lower) >= 5)
+  if (/^\s/u.test(lower) || /[-–—]$/u.test(top) || LIST_START.test(lower) || STANDS_ALONE.test(lower)) return false
+  const kind = startKind(lower)
+  if (endsInPrepositive(top)) return kind === 'upper'
+  if (top.endsWith(':')) return kind === 'lower' && TERMINAL.test(lower.trimEnd()) && wordCount(lower) >= 3
+  if (TERMINAL.test(top)) return false
+  const last = /(\p{L}+)\P{L}*$/u.exec(top)?.[1] ?? ''
+  const strong = CONTINUES_LINE.has(last) || (top.endsWith(',') && wordCount(top) >= 4)
+  if (strong) return kind !== 'other'
+  if (kind === 'lower') return /[\p{L},)]$/u.test(top) && wordCount(top) >= 2 && (TERMINAL.test(lower.trimEnd()) || wordCount(lower) >= 5)
+  if (kind === 'dash') return /[\p{Ll},]$/u.test(top) && wordCount(top) >= 4
+  return kind === 'upper' && nameContinues(top, lower, lexicon)
 }
 
 /** Headings capitalise most words ("Cities In Ukraine Are Bombed"). */

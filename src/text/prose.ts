@@ -15,7 +15,7 @@ export interface ProseThresholds {
 }
 
 /** Defaults measured on the development corpus. */
-export const DEFAULT_PROSE: ProseThresholds = { minProseWords: 10, minStopwordRatio: 0.2 }
+export const DEFAULT_PROSE: ProseThresholds = { minProseWords: 10, minStopwordRatio: 0.15 }
 
 /** True for a line of running prose: long, full of function words, ending like a sentence (or very long). */
 export function isProseLine(text: string, thresholds: ProseThresholds = DEFAULT_PROSE): boolean {

@@ -1,17 +1,21 @@
 /**
  * Finds the title of a text dump from its lines, for documents without title metadata:
- * a heading-like line repeated near the top (an innerText dump often shows the title twice),
- * else the last heading-like line right above the first paragraph of prose (the h1 above the
- * article, after the menus), skipping bylines, dates and chrome lines in between.
+ * a headline-shaped line repeated near the top (an innerText dump often shows the title twice),
+ * else the headline right above the densest run of prose (the h1 above the article, after the
+ * menus), found by walking up over bylines, dates and chrome lines.
  */
 import type { ChromeMatcher } from '../../text/chrome-match.ts'
+import { headlineAbove } from '../../text/headline.ts'
 import { comparable, wordsOf } from '../../text/lines.ts'
-import { isBylineOrDate, isHeadingLike, isProseLine } from '../../text/prose.ts'
+import { isHeadingLike, isProseLine } from '../../text/prose.ts'
+import { maxScoreRange } from '../../text/ranges.ts'
 
-/** Where the title was found: the line index and its text. */
+/** Where the title was found: the line index, its text, and which evidence found it. */
 export interface TitleLine {
   index: number
   text: string
+  /** `repeated`: shown twice near the top (strong); `headline`: the heading above the densest prose (a guess). */
+  evidence: 'repeated' | 'headline'
 }
 
 /** How far to look: non-blank lines at the top, and non-blank lines above the first paragraph. */
@@ -20,41 +24,38 @@ export interface TitleSearch {
   aboveWindow: number
 }
 
-function nonBlankIndexes(lines: readonly string[]): number[] {
-  const out: number[] = []
-  lines.forEach((line, index) => {
-    if (line.trim() !== '') out.push(index)
-  })
-  return out
-}
+/** Words a prose line needs before it counts toward the densest run (as in drop-chrome). */
+const PROSE_OFFSET = 10
+const OTHER_LINE_COST = 3
 
-function repeatedAtTop(lines: readonly string[], indexes: readonly number[], match: ChromeMatcher, window: number): TitleLine | undefined {
+function repeatedAtTop(lines: readonly string[], match: ChromeMatcher, window: number): TitleLine | undefined {
   const seen = new Map<string, number>()
-  for (const index of indexes.slice(0, window)) {
+  let count = 0
+  for (let index = 0; index < lines.length && count < window; index += 1) {
     const text = (lines[index] as string).trim()
+    if (text === '') continue
+    count += 1
     if (!isHeadingLike(text) || wordsOf(text).length < 4 || match(text) !== undefined) continue
     const key = comparable(text)
     const first = seen.get(key)
-    if (first !== undefined) return { index: first, text: (lines[first] as string).trim() }
+    if (first !== undefined) return { index: first, text: (lines[first] as string).trim(), evidence: 'repeated' }
     seen.set(key, index)
   }
   return undefined
 }
 
-function aboveFirstProse(lines: readonly string[], indexes: readonly number[], match: ChromeMatcher, window: number): TitleLine | undefined {
-  const first = indexes.findIndex((index) => isProseLine(lines[index] as string) && match(lines[index] as string) === undefined)
-  if (first < 0) return undefined
-  for (let position = first - 1; position >= 0 && position >= first - window; position -= 1) {
-    const index = indexes[position] as number
-    const text = (lines[index] as string).trim()
-    if (match(text) !== undefined || isBylineOrDate(text)) continue
-    if (isHeadingLike(text)) return { index, text }
-  }
-  return undefined
+function aboveDensestProse(lines: readonly string[], match: ChromeMatcher, window: number): TitleLine | undefined {
+  const prose = lines.map((line) => line.trim() !== '' && match(line) === undefined && isProseLine(line))
+  const scores = lines.map((line, index) => (prose[index] === true ? wordsOf(line).length - PROSE_OFFSET : line.trim() === '' ? 0 : -OTHER_LINE_COST))
+  const range = maxScoreRange(scores, 0, lines.length, (index) => prose[index] === true)
+  if (range === undefined) return undefined
+  let start = range.start
+  while (start < range.end && prose[start] !== true) start += 1
+  const found = headlineAbove(lines, start, window, (index) => match(lines[index] as string) !== undefined)
+  return found.headline === undefined ? undefined : { index: found.headline, text: (lines[found.headline] as string).trim(), evidence: 'headline' }
 }
 
 /** The title line of a text dump, or undefined when none is convincing. */
 export function findTitleLine(lines: readonly string[], match: ChromeMatcher, search: TitleSearch): TitleLine | undefined {
-  const indexes = nonBlankIndexes(lines)
-  return repeatedAtTop(lines, indexes, match, search.topWindow) ?? aboveFirstProse(lines, indexes, match, search.aboveWindow)
+  return repeatedAtTop(lines, match, search.topWindow) ?? aboveDensestProse(lines, match, search.aboveWindow)
 }

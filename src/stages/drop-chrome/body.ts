@@ -4,7 +4,11 @@
  * contiguous range (maximum subarray) is the body. Reader comments come after the article, so
  * comment headings split the search (see `findBody`).
  */
+import { bestPrefixRange, maxScoreRange } from '../../text/ranges.ts'
+import type { ScoredRange } from '../../text/ranges.ts'
 import type { LineInfo } from './features.ts'
+
+export type { ScoredRange } from '../../text/ranges.ts'
 
 /** An inclusive range of line indices. */
 export interface LineRange {
@@ -12,15 +16,13 @@ export interface LineRange {
   end: number
 }
 
-/** A range with the score that made it the best. */
-export interface ScoredRange extends LineRange {
-  score: number
-}
 
 /** The body found, and the first line of the reader comments (`lines.length` when none). */
 export interface BodyLayout {
-  body: LineRange | undefined
+  body: ScoredRange | undefined
   commentsStart: number
+  /** Every line that opens comments, in order. */
+  barriers: readonly number[]
 }
 
 /** Weights of the body search. */
@@ -48,24 +50,27 @@ function lineScore(line: LineInfo, weights: BodyWeights): number {
   return line.meta ? -weights.metaLinePenalty : -weights.shortLinePenalty
 }
 
+/** Per-line scores of the body search. */
+export function bodyScores(lines: readonly LineInfo[], weights: BodyWeights): number[] {
+  return lines.map((line) => lineScore(line, weights))
+}
+
+/** Moves the start of a range down to its first prose line. */
+function trimToProse(lines: readonly LineInfo[], range: ScoredRange | undefined): ScoredRange | undefined {
+  if (range === undefined) return undefined
+  let first = range.start
+  while (first < range.end && !(lines[first] as LineInfo).prose) first += 1
+  return { ...range, start: first }
+}
+
+/** The best-scoring range that starts at `from` (a prefix), ending on a prose line before `to`. */
+export function bestPrefix(lines: readonly LineInfo[], from: number, to: number, weights: BodyWeights): ScoredRange | undefined {
+  return trimToProse(lines, bestPrefixRange(bodyScores(lines, weights), from, to, (index) => (lines[index] as LineInfo).prose))
+}
+
 /** Maximum-sum contiguous range over `[from, to)`, with its score; undefined when nothing scores above zero. */
 export function densestRange(lines: readonly LineInfo[], from: number, to: number, weights: BodyWeights): ScoredRange | undefined {
-  let best: ScoredRange | undefined
-  let start = from
-  let score = 0
-  for (let index = from; index < to; index += 1) {
-    const line = lines[index] as LineInfo
-    if (score <= 0) {
-      start = index
-      score = 0
-    }
-    score += lineScore(line, weights)
-    if (score > (best?.score ?? 0) && line.prose) best = { start, end: index, score }
-  }
-  if (best === undefined) return undefined
-  let first = best.start
-  while (first < best.end && !(lines[first] as LineInfo).prose) first += 1
-  return { ...best, start: first }
+  return trimToProse(lines, maxScoreRange(bodyScores(lines, weights), from, to, (index) => (lines[index] as LineInfo).prose))
 }
 
 /** Non-blank lines after a comment heading searched for comment signatures. */
@@ -122,7 +127,6 @@ export function findBody(lines: readonly LineInfo[], weights: BodyWeights, useCo
   const top = Math.max(0, ...ranges.map((range) => range.score))
   const enough = Math.min(weights.articleScore, top * weights.minSegmentShare)
   const body = ranges.find((range) => range.score >= enough)
-  if (body === undefined) return { body: undefined, commentsStart: lines.length }
-  const next = barriers.find((index) => index > body.end)
-  return { body, commentsStart: next ?? lines.length }
+  if (body === undefined) return { body: undefined, commentsStart: lines.length, barriers }
+  return { body, commentsStart: barriers.find((index) => index > body.end) ?? lines.length, barriers }
 }

@@ -7,15 +7,17 @@
 import type { ChromeMatcher } from '../../text/chrome-match.ts'
 import { comparable } from '../../text/lines.ts'
 import { articleStart } from './head.ts'
+import { anchorToTitle } from './anchor.ts'
+import type { AnchorWeights } from './anchor.ts'
 import { findBody } from './body.ts'
-import type { BodyWeights, LineRange } from './body.ts'
+import type { LineRange } from './body.ts'
 import { lineFeatures } from './features.ts'
 import type { LineInfo, ProseThresholds } from './features.ts'
 import { ruleOfKind } from './rules.ts'
 import type { DropChromeRule } from './rules.ts'
 
 /** Everything the classifier needs besides the lines. */
-export interface ClassifySettings extends ProseThresholds, BodyWeights {
+export interface ClassifySettings extends ProseThresholds, AnchorWeights {
   match: ChromeMatcher
   disabled: ReadonlySet<string>
   /** Non-blank lines above the body searched for the title. */
@@ -24,6 +26,8 @@ export interface ClassifySettings extends ProseThresholds, BodyWeights {
   navLineMaxWords: number
   /** Known title of the document, used to start the article at its title line. */
   title?: string
+  /** Whether the title is trusted to pick the article (it came from metadata or repeats near the top). */
+  anchor?: boolean
   /** Lines (in `comparable()` form) known to be chrome of this site, e.g. learnt across a batch. */
   knownChrome?: ReadonlySet<string>
 }
@@ -58,7 +62,8 @@ function markRelatedBlocks(lines: readonly LineInfo[], decisions: Decisions, ran
 /** Classifies every line of a text dump. */
 export function classifyLines(input: readonly string[], settings: ClassifySettings): Decisions {
   const lines = lineFeatures(input, settings.match, settings)
-  const { body, commentsStart: cut } = findBody(lines, settings, !settings.disabled.has('drop-chrome/comments-section'))
+  const layout = findBody(lines, settings, !settings.disabled.has('drop-chrome/comments-section'))
+  const { body, commentsStart: cut } = settings.anchor === true ? anchorToTitle(lines, layout, settings.title, settings) : layout
   const decisions: Decisions = lines.map((line) => (line.blank ? undefined : insideRule(line)))
   if (body === undefined) return applyKnown(lines, decisions, settings)
   const start = articleStart(lines, body.start, settings)

@@ -25,8 +25,8 @@ export const DropChromeSchema = z
     phrases: z.partialRecord(z.enum(KINDS), z.array(z.string().min(1))).default({}),
     /** A prose line has at least this many words (default 10). */
     minProseWords: count('minProseWords').default(10),
-    /** …and at least this share of function words (default 0.2). */
-    minStopwordRatio: z.number().min(0).max(1).default(0.2),
+    /** …and at least this share of function words (default 0.15). */
+    minStopwordRatio: z.number().min(0).max(1).default(0.15),
     /** Body search: a prose line scores its words minus this (default 10), so one-line teasers barely count. */
     proseOffset: count('proseOffset').default(10),
     /** Body search: cost of a short non-prose line (default 3 words' worth). */
@@ -43,6 +43,8 @@ export const DropChromeSchema = z
     minSegmentShare: z.number().min(0).max(1).default(0.15),
     /** …or scores this much (about as many words of prose; default 60), whichever is lower. */
     articleScore: count('articleScore').default(60),
+    /** The prose right below the title line is the body when it scores this share of the densest run (default 0.3). */
+    titleAnchorShare: z.number().min(0).max(1).default(0.3),
     /** Non-blank lines above the body searched for the title line (default 8). */
     headLookback: count('headLookback').default(8),
     /** Lines of at most this many words, without sentence punctuation, are menu items (default 6). */

@@ -1,0 +1,33 @@
+/**
+ * Title anchoring: the article follows its headline. When the title is known (metadata, or
+ * found by dedupe-headers) and a line of the text equals it, the best run of prose right below
+ * that line is the body, unless the densest run elsewhere is far stronger (a title repeated in
+ * a teaser list must not pull the body away from the real article).
+ */
+import { comparable } from '../../text/lines.ts'
+import { bestPrefix } from './body.ts'
+import type { BodyLayout, BodyWeights, ScoredRange } from './body.ts'
+import type { LineInfo } from './features.ts'
+
+/** Weights of the anchoring. */
+export interface AnchorWeights extends BodyWeights {
+  /** The run below the title wins when it scores at least this share of the densest run. */
+  titleAnchorShare: number
+}
+
+/** The layout with its body moved below the title line when that is convincing. */
+export function anchorToTitle(lines: readonly LineInfo[], layout: BodyLayout, title: string | undefined, weights: AnchorWeights): BodyLayout {
+  const body = layout.body
+  const key = title === undefined ? '' : comparable(title)
+  if (body === undefined || key === '') return layout
+  let best: ScoredRange | undefined
+  for (const line of lines) {
+    if (line.blank || comparable(line.text) !== key) continue
+    const limit = layout.barriers.find((index) => index > line.index) ?? lines.length
+    const range = bestPrefix(lines, line.index + 1, limit, weights)
+    if (range !== undefined && range.score > (best?.score ?? 0)) best = range
+  }
+  if (best === undefined || best.score < body.score * weights.titleAnchorShare) return layout
+  const end = best.end
+  return { ...layout, body: best, commentsStart: layout.barriers.find((index) => index > end) ?? lines.length }
+}

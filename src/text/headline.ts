@@ -1,0 +1,36 @@
+/**
+ * Finding the headline above a run of prose: text dumps put the headline, then the byline and
+ * the date, right above the first paragraph. Walking up from the paragraph over bylines, dates,
+ * comment-style timestamps and chrome lines, the first headline-shaped line is the headline.
+ * Shared by dedupe-headers (title from text) and drop-chrome (where the article starts).
+ */
+import { isCommentMetaLine } from './chrome-match.ts'
+import { isBylineOrDate, isHeadingLike } from './prose.ts'
+
+/** The headline found above a paragraph, and the highest byline or date line passed on the way. */
+export interface HeadlineSearch {
+  headline: number | undefined
+  /** Topmost byline/date line between the headline (or the search limit) and the paragraph. */
+  byline: number | undefined
+}
+
+/**
+ * Walks up from `start - 1` over at most `window` non-blank lines. `isChrome` tells which lines
+ * to step over (buttons, share bars between the headline and the text).
+ */
+export function headlineAbove(lines: readonly string[], start: number, window: number, isChrome: (index: number) => boolean): HeadlineSearch {
+  let byline: number | undefined
+  let seen = 0
+  for (let index = start - 1; index >= 0 && seen < window; index -= 1) {
+    const text = (lines[index] as string).trim()
+    if (text === '') continue
+    seen += 1
+    if (isChrome(index)) continue
+    if (isBylineOrDate(text) || isCommentMetaLine(text)) {
+      byline = index
+      continue
+    }
+    return { headline: isHeadingLike(text) ? index : undefined, byline }
+  }
+  return { headline: undefined, byline }
+}
