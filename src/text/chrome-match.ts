@@ -100,7 +100,7 @@ export function createChromeMatcher(extra: ExtraPhrases = {}): ChromeMatcher {
     if (trimmed === '') return undefined
     const byPattern = patternKind(trimmed)
     if (byPattern !== undefined) return byPattern
-    if (trimmed.length <= 120 && anyMatch(COMMENT_COUNT_PATTERNS, comparable(trimmed))) return 'comment-count'
+    if (trimmed.length <= 120 && !/[.!?]$/.test(trimmed) && anyMatch(COMMENT_COUNT_PATTERNS, comparable(trimmed))) return 'comment-count'
     const key = phraseKey(trimmed)
     if (key === '' || key.split(' ').length > MAX_PHRASE_WORDS) return undefined
     for (const [kind, table] of [...tables, ...others]) if (table.has(key)) return kind

@@ -124,7 +124,7 @@ export const COMMENT_FORM_PATTERNS: readonly RegExp[] = [
  * `comparable()` form of the line. Counts in a byline do not start the line, so they do not match.
  */
 export const COMMENT_COUNT_PATTERNS: readonly RegExp[] = [
-  /^(\d+|one|two|three|no)\s+(comments?|responses?|replies|reactions|thoughts?|trackbacks?|kommentare?|commentaires?|comentarios?|commenti|comentários?|reacties)( (on|to|so far)\b.*| post a comment| leave a comment| add a comment| add yours)?$/,
+  /^(\d+|one|two|three|no)\s+(comments?|responses?|replies|reactions|thoughts?|trackbacks?|kommentare?|commentaires?|comentarios?|commenti|comentários?|reacties)(( \S+){0,8}| (on|to) .*)$/,
   /^(comments?|responses?|kommentare|commentaires|comentarios|commenti|comentários|reacties) \d+$/,
 ]
 

@@ -90,11 +90,11 @@ function continuesSentence(upper: string, lower: string, lexicon: Lexicon | unde
   if (endsInPrepositive(top)) return kind === 'upper'
   if (top.endsWith(':')) return kind === 'lower' && TERMINAL.test(lower.trimEnd()) && wordCount(lower) >= 3
   if (TERMINAL.test(top)) return false
-  const last = /(\p{L}+)\P{L}*$/u.exec(top)?.[1] ?? ''
+  const last = /(\p{L}+)[^\p{L}\p{N}]*$/u.exec(top)?.[1] ?? ''
   const strong = CONTINUES_LINE.has(last) || (top.endsWith(',') && wordCount(top) >= 4)
   if (strong) return kind !== 'other'
   if (kind === 'lower') return /[\p{L},)]$/u.test(top) && wordCount(top) >= 2 && (TERMINAL.test(lower.trimEnd()) || wordCount(lower) >= 5)
-  if (kind === 'dash') return /[\p{Ll},]$/u.test(top) && wordCount(top) >= 4
+  if (kind === 'dash') return /[\p{Ll},]$/u.test(top) && wordCount(top) >= 4 && !looksLikeTitle(top)
   return kind === 'upper' && nameContinues(top, lower, lexicon)
 }
 
@@ -104,12 +104,12 @@ function looksLikeTitle(text: string): boolean {
   return words.filter((word) => /^\p{Lu}/u.test(word)).length * 2 > words.length
 }
 
-/** Verse, lists and addresses: three or more lines, most of them short and without a full stop. */
+/** Verse, lists and addresses: three or more lines, all of them short, most without a stop. */
 function looksLikeVerse(lines: readonly string[]): boolean {
   if (lines.length < 3) return false
-  const counts = lines.map(wordCount).sort((left, right) => left - right)
+  const longest = Math.max(...lines.map(wordCount))
   const stopped = lines.filter((line) => /[.!?]["'”’)\]]*$/u.test(line.trimEnd())).length
-  return (counts[Math.floor(counts.length / 2)] as number) < 8 && stopped * 2 < lines.length
+  return longest < 12 && stopped * 2 < lines.length
 }
 
 function joinParagraph(lines: NumberedLine[], lexicon: Lexicon | undefined, docWords: ReadonlySet<string>, repairs: Repair[]): NumberedLine[] {
