@@ -56,17 +56,43 @@ export function clip(text: string, limit = 70): string {
   return flat.length <= limit ? flat : `${flat.slice(0, limit - 1)}…`
 }
 
-function extraReason(truth: TokenIndex, prediction: string, comments: string | undefined): string {
-  const extra = absentLines(prediction, truth)
-  const tokens = extra.reduce((sum, line) => sum + line.tokens, 0)
-  const first = extra[0]
-  let reason = `low precision: kept ${count(tokens, 'extra token')} in ${count(extra.length, 'line')}`
-  if (comments !== undefined) {
-    const index = indexText(comments)
-    const fromComments = extra.filter((line) => coverage(tokenize(line.line), index) >= 0.5)
-    if (fromComments.length > 0) reason += ` (${count(fromComments.length, 'line')} from the reader comments)`
+function lineCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const line of text.split('\n')) {
+    const key = tokenize(line).join(' ')
+    if (key !== '') counts.set(key, (counts.get(key) ?? 0) + 1)
   }
-  return first === undefined ? reason : `${reason}; first: «${clip(first.line)}»`
+  return counts
+}
+
+/** Lines (of 4 tokens or more) the prediction has more often than the truth: text kept twice. */
+export function repeatedLines(truth: string, prediction: string): string[] {
+  const inTruth = lineCounts(truth)
+  const seen = new Map<string, number>()
+  const out: string[] = []
+  for (const line of prediction.split('\n')) {
+    const tokens = tokenize(line)
+    const key = tokens.join(' ')
+    if (tokens.length < 4) continue
+    seen.set(key, (seen.get(key) ?? 0) + 1)
+    if ((seen.get(key) as number) > Math.max(1, inTruth.get(key) ?? 0)) out.push(line.trim())
+  }
+  return out
+}
+
+function extraReason(truth: string, prediction: string, comments: string | undefined): string {
+  const extra = absentLines(prediction, indexText(truth))
+  const parts: string[] = []
+  if (extra[0] !== undefined) {
+    const tokens = extra.reduce((sum, line) => sum + line.tokens, 0)
+    const index = comments === undefined ? undefined : indexText(comments)
+    const fromComments = index === undefined ? 0 : extra.filter((line) => coverage(tokenize(line.line), index) >= 0.5).length
+    const note = fromComments > 0 ? ` (${count(fromComments, 'line')} from the reader comments)` : ''
+    parts.push(`kept ${count(tokens, 'extra token')} in ${count(extra.length, 'line')}${note}; first: «${clip(extra[0].line)}»`)
+  }
+  const repeated = repeatedLines(truth, prediction)
+  if (repeated[0] !== undefined) parts.push(`${count(repeated.length, 'line')} kept twice, first: «${clip(repeated[0], 50)}»`)
+  return `low precision: ${parts.length === 0 ? 'extra text repeats parts of the article' : parts.join('; ')}`
 }
 
 function lossReason(truth: string, prediction: TokenIndex): string {
@@ -83,6 +109,6 @@ export function pageReason(page: PageScore, truth: string, prediction: string | 
   if (prediction === undefined || tokenize(prediction).length === 0) return 'empty output'
   if (page.recall === null) return 'truth is empty: any output is extra'
   const precision = page.precision ?? 0
-  if (precision <= page.recall) return extraReason(indexText(truth), prediction, comments)
+  if (precision <= page.recall) return extraReason(truth, prediction, comments)
   return lossReason(truth, indexText(prediction))
 }

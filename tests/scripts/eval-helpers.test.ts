@@ -38,6 +38,10 @@ describe('worst-page reasons', () => {
     expect(pageReason(scorePage('p', article, undefined), article, undefined, undefined, rejection)).toBe('rejected: validate/too-short — Only 3 words.')
     expect(pageReason(scorePage('p', article, ' '), article, ' ', undefined, undefined)).toBe('empty output')
   })
+  it('says when the output keeps article lines twice', () => {
+    const twice = `${article}\n${article}`
+    expect(pageReason(scorePage('p', article, twice), article, twice, undefined, undefined)).toBe('low precision: 2 lines kept twice, first: «The council voted on Tuesday to close the old bri…»')
+  })
   it('finds lines mostly absent from another text', () => {
     expect(absentLines(raw, indexText(article)).map((line) => line.line)).toEqual(['Home | News | Sport', 'Share on Facebook', '3 comments', 'Great article, thanks for writing it up so clearly today!'])
   })
