@@ -31,6 +31,21 @@ function formatAudit(track: TrackResult): string[] {
   return lines
 }
 
+function signed(value: number): string {
+  return Number.isNaN(value) ? 'nan' : `${value >= 0 ? '+' : ''}${value.toFixed(3)}`
+}
+
+/** What switching each ablated rule off costs (negative: the rule earns its place). */
+export function formatAblations(track: TrackResult): string[] {
+  const full = track.systems.find((system) => system.name === 'sluice')
+  const ablations = track.systems.filter((system) => system.name.startsWith('sluice -'))
+  if (full === undefined || ablations.length === 0) return []
+  const rows = ablations.map((system) => ({ name: system.name.slice('sluice -'.length), d: (key: 'f1' | 'precision' | 'recall') => system.summary[key] - full.summary[key] }))
+  rows.sort((a, b) => a.d('f1') - b.d('f1'))
+  const width = Math.max(...rows.map((r) => r.name.length))
+  return [`\nAblations on ${track.track} (change when the rule is switched off):`, ...rows.map((r) => `  ${r.name.padEnd(width)}  F1 ${signed(r.d('f1'))}  P ${signed(r.d('precision'))}  R ${signed(r.d('recall'))}`)]
+}
+
 /** Worst pages, rejects and audit of sluice on one track. */
 export function formatTrackDetails(track: TrackResult): string {
   const lines = [`\nWorst ${track.worst.length} pages of sluice on ${track.track}:`]
@@ -43,5 +58,5 @@ export function formatTrackDetails(track: TrackResult): string {
     lines.push(`\nRejected by sluice on ${track.track} (${sluice.rejected.length}, scored as empty outputs):`)
     for (const reject of sluice.rejected) lines.push(`  ${reject.id}: ${reject.rule} — ${reject.reason}`)
   }
-  return [...lines, ...formatAudit(track)].join('\n')
+  return [...lines, ...formatAblations(track), ...formatAudit(track)].join('\n')
 }
