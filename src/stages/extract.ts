@@ -19,7 +19,8 @@
  *   site name) for later stages.
  * Rules: `extract/readability` (info: N of M characters), `extract/fallback-body` (warn, why),
  * `extract/metadata` (info: field ← source), `extract/headline-restored` (info: headline put
- * back), `extract/truncated` (warn: html over `maxHtmlLength` was cut), `extract/no-content`
+ * back), `extract/truncated` (warn: html over `maxHtmlLength` was cut), `extract/flattened` (warn: tags
+ * nested deeper than `maxDepth` dropped, text kept), `extract/no-content`
  * (drop: no visible text at all), `extract/parse-failed` (drop, with the parser's error).
  */
 import { z } from 'zod'
@@ -29,6 +30,7 @@ import type { Stage, StageContext } from '../core/stage.ts'
 import { readBody, textLength } from './extract/body-text.ts'
 import { chooseContent, withHeadline } from './extract/choose-content.ts'
 import { applyMetadata } from './extract/apply-metadata.ts'
+import { flattenDeepNesting } from './extract/flatten.ts'
 import { findHeadline } from './extract/headline.ts'
 import { readMetadata } from './extract/metadata.ts'
 import type { PageMetadata } from './extract/metadata.ts'
@@ -43,8 +45,8 @@ const Options = z
     nbTopCandidates: z.number().int().positive().default(5),
     /** Pages with more elements skip Readability (its cost grows with size) and use the fallback. */
     maxElements: z.number().int().positive().default(100_000),
-    /** Pages nested deeper skip Readability (cost grows with depth squared; it recurses). */
-    maxDepth: z.number().int().positive().default(512),
+    /** Tags nested deeper are dropped before parsing (parser and Readability cost grow with depth). */
+    maxDepth: z.number().int().positive().default(256),
     /** HTML longer than this many characters is cut (at a tag start) before parsing. */
     maxHtmlLength: z.number().int().positive().default(20_000_000),
     /** Put the page's headline back as the first paragraph when Readability removed it. */
@@ -67,6 +69,7 @@ export const extractRules = [
   'extract/metadata',
   'extract/headline-restored',
   'extract/truncated',
+  'extract/flattened',
   'extract/no-content',
   'extract/parse-failed',
 ] as const
@@ -86,7 +89,7 @@ export function extract(options: ExtractOptions = {}): Stage<Rule> {
 }
 
 function extractDocument(doc: Doc, source: string, settings: Settings, context: StageContext<Rule>): Doc | ReturnType<StageContext['drop']> {
-  const html = limitLength(source, settings.maxHtmlLength, context)
+  const html = limitNesting(limitLength(source, settings.maxHtmlLength, context), settings.maxDepth, context)
   let document: Document
   try {
     document = parseDocument(html)
@@ -117,6 +120,15 @@ function limitLength(html: string, limit: number, context: StageContext<Rule>): 
   const cut = html.lastIndexOf('<', limit)
   context.warn('extract/truncated', `The HTML has ${html.length} characters; only the first ${limit} were read (option maxHtmlLength).`)
   return html.slice(0, cut > limit / 2 ? cut : limit)
+}
+
+/** Drops tags nested deeper than `maxDepth` before parsing (see flatten.ts for why). */
+function limitNesting(html: string, maxDepth: number, context: StageContext<Rule>): string {
+  const flat = flattenDeepNesting(html, maxDepth)
+  if (flat.removed > 0) {
+    context.warn('extract/flattened', `The HTML nests elements ${flat.depth} levels deep; ${flat.removed} tags below level ${maxDepth} were dropped, their text kept (option maxDepth).`)
+  }
+  return flat.html
 }
 
 function errorText(error: unknown): string {

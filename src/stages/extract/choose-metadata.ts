@@ -11,14 +11,19 @@ import type { Candidate, MetadataField } from './metadata.ts'
 export type ChosenMetadata = Partial<Record<MetadataField, Candidate>>
 
 /** "By Jane Doe" and its usual translations → "Jane Doe". */
-const BYLINE_PREFIX = /^(?:by|von|par|por|di|door|av|af|przez)\s*:?\s+/i
+const BYLINE_PREFIX = /^(?:by|von|par|por|di|door|av|af|przez)(?::|\s)\s*/i
+const BYLINE_WORD = /^(?:by|von|par|por|di|door|av|af|przez):?$/i
+
+/** Where a byline's fields meet: line breaks, runs of spaces, a pipe. */
+const BYLINE_FIELD_BREAK = /\s*[\n|]\s*|\s{2,}/
+const LONGEST_NAME = 120
 
 /** Chooses title, author, published date, canonical URL and language. */
 export function chooseMetadata(candidates: Record<MetadataField, readonly Candidate[]>): ChosenMetadata {
   const chosen: ChosenMetadata = {}
   const title = candidates.title[0]
   if (title !== undefined) chosen.title = title
-  const author = candidates.author.map((item) => ({ ...item, value: item.value.replace(BYLINE_PREFIX, '').trim() })).find((item) => item.value.length > 0)
+  const author = firstMapped(candidates.author, authorName)
   if (author !== undefined) chosen.author = author
   const published = chooseDate(candidates.published)
   if (published !== undefined) chosen.published = published
@@ -27,6 +32,19 @@ export function chooseMetadata(candidates: Record<MetadataField, readonly Candid
   const lang = firstMapped(candidates.lang, normalizeLanguage)
   if (lang !== undefined) chosen.lang = lang
   return chosen
+}
+
+/**
+ * A byline as a name: its first field (bylines glue name, date and "Follow @x" with runs of
+ * spaces or line breaks), without a "By" prefix. Values with digits are dates or counts, not
+ * names, and are skipped.
+ */
+function authorName(value: string): string | undefined {
+  const unprefixed = value.trim().replace(BYLINE_PREFIX, '')
+  const first = unprefixed.split(BYLINE_FIELD_BREAK).find((part) => part.trim().length > 0) ?? ''
+  const name = first.replace(/\s+/g, ' ').trim().replace(BYLINE_PREFIX, '').trim()
+  if (name.length === 0 || BYLINE_WORD.test(name) || name.length > LONGEST_NAME || /\d/.test(name) || !/\p{L}.*\p{L}/u.test(name)) return undefined
+  return name
 }
 
 /** The first date that parses, normalised to ISO 8601; else the first one as written. */

@@ -8,6 +8,12 @@ import { Readability } from '@mozilla/readability'
 import { domToParagraphs } from './dom-text.ts'
 import { measureTree } from './tree-shape.ts'
 
+/**
+ * The pre-parse flattening counts only elements with required end tags, so the tree can be
+ * somewhat deeper than `maxDepth` (nested tables, lists); Readability is skipped only beyond this factor.
+ */
+const DEPTH_SLACK = 2
+
 /** Limits and tuning passed through from the stage options. */
 export interface ReadabilitySettings {
   charThreshold: number
@@ -25,7 +31,7 @@ export type ReadabilityResult =
 export function runReadability(document: Document, settings: ReadabilitySettings): ReadabilityResult {
   const shape = measureTree(document.documentElement, settings.maxElements)
   if (shape.elements > settings.maxElements) return { ok: false, reason: `the page has more than ${settings.maxElements} elements (option maxElements)` }
-  if (shape.depth > settings.maxDepth) return { ok: false, reason: `the page nests ${shape.depth} levels deep, more than ${settings.maxDepth} (option maxDepth)` }
+  if (shape.depth > settings.maxDepth * DEPTH_SLACK) return { ok: false, reason: `the page nests elements ${shape.depth} levels deep, more than ${settings.maxDepth * DEPTH_SLACK} (twice the option maxDepth)` }
   let article: ReturnType<Readability<Node>['parse']>
   try {
     const reader = new Readability<Node>(document, {
