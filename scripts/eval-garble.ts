@@ -4,7 +4,8 @@
  * ../shared/corpus/dev/truth. Each case corrupts one sentence of one article the way scraping
  * or machine translation does, runs the real stage on the whole article and compares with the
  * stage's output on the clean article (so a change it would make anyway is not counted):
- * - repair (glued words, hyphen splits, line breaks): output equals the clean output exactly;
+ * - repair (glued words and sentences, hyphen splits, line breaks): output equals the clean
+ *   output exactly;
  * - detection (dropped, duplicated, swapped, capitalised word): a new garbled-sentence flag or
  *   an exact repair; false flags = flagged sentences / all sentences of the clean articles.
  * Targets (issue 5): repair ≥ 95%, detection recall ≥ 70% at ≤ 2% clean sentences flagged.
@@ -127,9 +128,12 @@ async function evaluateDoc(text: string, rand: Rand, perDoc: number, tallies: Ma
   for (let n = 0; n < perDoc && spans.length > 0; n += 1) {
     const kind = KINDS[(offset + n) % KINDS.length] as Kind
     const span = pick(rand, spans) as (typeof spans)[number]
-    const corrupted = corruptTokens(kind, span.text.split(' '), rand)
+    const sentenceGlue = kind === 'glued' && rand() < 0.5 && /^ \p{Lu}\p{Ll}/u.test(text.slice(span.end, span.end + 3))
+    const corrupted = sentenceGlue ? span.text : corruptTokens(kind, span.text.split(' '), rand)
     if (corrupted === undefined) continue
-    const result = await clean(text.slice(0, span.start) + corrupted + text.slice(span.end))
+    // Sentence glue drops the space between this sentence and the next ("ended.Next").
+    const rest = sentenceGlue ? text.slice(span.end + 1) : text.slice(span.end)
+    const result = await clean(text.slice(0, span.start) + corrupted + rest)
     const repaired = result.text === baseline.text
     const flaggedNew = result.flagged.some((sentence) => !baseline.flagged.includes(sentence))
     const tally = tallies.get(kind) ?? { cases: 0, hits: 0 }

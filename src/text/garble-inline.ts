@@ -8,7 +8,7 @@ import { NEVER_DOUBLED } from './english.ts'
 import type { Lexicon } from './lexicon.ts'
 
 /** Lines that look like code or markup are never touched. */
-const CODE_LIKE = /[{}<>=;]|\(\)|=>|::/u
+const CODE_LIKE = /[{}<>=]|;$|;\S|\(\)|=>|::/u
 /** Tokens that are addresses, paths or handles. */
 const WEBBY = /@|:\/\/|www\.|[/\\_#]/iu
 const SENTENCE_GLUE = /(?<![\p{L}\p{N}.])([\p{L}\p{N},]*(?:\p{Ll}{2}|\p{N}))([.!?])(\p{Lu}\p{Ll}+)(?=[\s,;:!?'"”’)]|\.(?!\p{L})|$)/gu
@@ -44,7 +44,7 @@ function splitSentenceGlue(line: string): { text: string; count: number } {
 
 /**
  * "articleRelated", "atMicrosoft" → a space before the capital, when the lowercase half is a
- * common word, the whole is not a word and the token occurs only once (identifiers repeat).
+ * known word, the whole is not a word and the token occurs only once (identifiers repeat).
  * Two capitalised halves ("PowerPoint", "WordPress") are brand names far too often to split.
  */
 function splitCamelGlue(line: string, context: InlineContext): { text: string; count: number } {
@@ -53,7 +53,7 @@ function splitCamelGlue(line: string, context: InlineContext): { text: string; c
   let count = 0
   const text = line.replace(CAMEL_GLUE, (match, left: string, right: string) => {
     if ((context.tokenCounts.get(match) ?? 0) > 1) return match
-    if (!lexicon.isCommonLowercase(left, 3) || lexicon.isWord(match) || lexicon.isWord(left + right)) return match
+    if (!lexicon.isWord(left, 3) || lexicon.isWord(match)) return match
     count += 1
     return `${left} ${right}`
   })
