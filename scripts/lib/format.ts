@@ -27,7 +27,9 @@ function formatAudit(track: TrackResult): string[] {
   const audit = track.audit
   if (audit === undefined) return []
   const lines = [`\nNo silent loss (${track.track}): ${audit.lost} raw lines with article text missing from the output; ${audit.silent} of them without a message, on ${audit.pagesWithSilentLoss} pages.`]
-  for (const example of audit.examples) lines.push(`  ${example.id}: «${example.line}»`)
+  const rules = Object.entries(audit.byRule).sort((a, b) => b[1] - a[1])
+  if (rules.length > 0) lines.push(`  on record by: ${rules.map(([rule, n]) => `${rule} ${n}`).join(', ')}`)
+  for (const example of audit.examples) lines.push(`  silent: ${example.id}: «${example.line}»`)
   return lines
 }
 

@@ -80,7 +80,7 @@ export function repeatedLines(truth: string, prediction: string): string[] {
   return out
 }
 
-function extraReason(truth: string, prediction: string, comments: string | undefined): string {
+function extraPart(truth: string, prediction: string, comments: string | undefined): string {
   const extra = absentLines(prediction, indexText(truth))
   const parts: string[] = []
   if (extra[0] !== undefined) {
@@ -92,15 +92,16 @@ function extraReason(truth: string, prediction: string, comments: string | undef
   }
   const repeated = repeatedLines(truth, prediction)
   if (repeated[0] !== undefined) parts.push(`${count(repeated.length, 'line')} kept twice, first: «${clip(repeated[0], 50)}»`)
-  return `low precision: ${parts.length === 0 ? 'extra text repeats parts of the article' : parts.join('; ')}`
+  return parts.length === 0 ? 'extra text repeats parts of the article' : parts.join('; ')
 }
 
-function lossReason(truth: string, prediction: TokenIndex): string {
+function lossPart(truth: string, prediction: TokenIndex): string {
   const lost = absentLines(truth, prediction)
   const tokens = lost.reduce((sum, line) => sum + line.tokens, 0)
-  const first = lost[0]
-  const reason = `low recall: lost ${count(tokens, 'truth token')} in ${count(lost.length, 'line')}`
-  return first === undefined ? reason : `${reason}; first: «${clip(first.line)}»`
+  // Name a sentence rather than a one-word heading when there is one.
+  const first = lost.find((line) => line.tokens >= 8) ?? lost[0]
+  const part = `lost ${count(tokens, 'truth token')} in ${count(lost.length, 'line')}`
+  return first === undefined ? part : `${part}; first: «${clip(first.line)}»`
 }
 
 /** Why a page scored badly, in one line. */
@@ -109,6 +110,8 @@ export function pageReason(page: PageScore, truth: string, prediction: string | 
   if (prediction === undefined || tokenize(prediction).length === 0) return 'empty output'
   if (page.recall === null) return 'truth is empty: any output is extra'
   const precision = page.precision ?? 0
-  if (precision <= page.recall) return extraReason(truth, prediction, comments)
-  return lossReason(truth, indexText(prediction))
+  // Both low: the output is mostly some other block of the page.
+  if (precision < 0.5 && page.recall < 0.5) return `wrong text: ${extraPart(truth, prediction, comments)}; ${lossPart(truth, indexText(prediction))}`
+  if (precision <= page.recall) return `low precision: ${extraPart(truth, prediction, comments)}`
+  return `low recall: ${lossPart(truth, indexText(prediction))}`
 }

@@ -38,6 +38,12 @@ describe('worst-page reasons', () => {
     expect(pageReason(scorePage('p', article, undefined), article, undefined, undefined, rejection)).toBe('rejected: validate/too-short — Only 3 words.')
     expect(pageReason(scorePage('p', article, ' '), article, ' ', undefined, undefined)).toBe('empty output')
   })
+  it('says "wrong text" when the output is some other block of the page', () => {
+    const other = 'Subscribe to our newsletter for the latest updates from the city.'
+    expect(pageReason(scorePage('p', article, other), article, other, undefined, undefined)).toBe(
+      'wrong text: kept 11 extra tokens in 1 line; first: «Subscribe to our newsletter for the latest updates from the city.»; lost 27 truth tokens in 2 lines; first: «The council voted on Tuesday to close the old bridge for repairs.»',
+    )
+  })
   it('says when the output keeps article lines twice', () => {
     const twice = `${article}\n${article}`
     expect(pageReason(scorePage('p', article, twice), article, twice, undefined, undefined)).toBe('low precision: 2 lines kept twice, first: «The council voted on Tuesday to close the old bri…»')
