@@ -179,7 +179,8 @@ export const NEWSLETTER_PATTERNS: readonly RegExp[] = [
   /^(your )?e-?mail address:?$/i,
   /\bdelivered by feedburner\b/i,
   /^subscribe (to|via|by) (our |the )?(rss|feed|e-?mail|newsletter|blog|posts|comments|updates)\b/i,
-  /\bnewsletter\b.{0,30}\b(abonnieren|anmelden|inscri|abonn|suscr|iscri|assin|aanmelden|inschrijven)/i,
+  /\b(newsletter|boletín|infolettre|nieuwsbrief)\b.{0,30}\b(abonnieren|anmelden|inscri|abonn|suscr|iscri|assin|inscrev|aanmeld|inschrijv)/i,
+  /\b(abonnier\w*|abonnez|abonne|anmelden|inscri\w*|suscr[ií]b\w*|iscri\w*|assin\w*|inscrev\w*|meld je aan|schrijf je in)\b.{0,40}\b(newsletter|boletín|infolettre|nieuwsbrief)\b/i,
   /\b(unsubscribe at any time|you can unsubscribe)\b/i,
 ]
 

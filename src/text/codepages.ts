@@ -17,6 +17,8 @@ export interface CodePage {
   /** Bit of this code page in {@link LEAD_MASK} and {@link CONTINUATION_MASK}. */
   readonly bit: number
   readonly byteOf: ReadonlyMap<number, number>
+  /** The same as {@link byteOf} as a table over BMP code units, -1 where there is no byte. */
+  readonly byteTable: Int16Array
 }
 
 /** Most common first: on equal evidence the earlier code page wins. */
@@ -38,7 +40,9 @@ function buildCodePage(name: string, bit: number): CodePage {
     if (!byteOf.has(byte) && (name === 'windows-1252' || !defined.has(byte))) byteOf.set(byte, byte)
   }
   for (const [code, byte] of EXTRA[name] ?? []) byteOf.set(code, byte)
-  return { name, bit: 1 << bit, byteOf }
+  const byteTable = new Int16Array(0x10000).fill(-1)
+  for (const [code, byte] of byteOf) byteTable[code] = byte
+  return { name, bit: 1 << bit, byteOf, byteTable }
 }
 
 /** The code pages tried by the repair, most common first. */

@@ -12,84 +12,52 @@
  * in "IL2Rγ"); a combining mark with nothing to combine with 2; "Ã" 2 and a lone "Â" 2 (they
  * are the windows-1252 lead bytes of the whole Latin-1 range and rare as real letters).
  */
-import { charRarity } from './char-rarity.ts'
+import { KIND, kindOf, rarityOf, SCRIPT, scriptOf } from './char-class.ts'
+import type { Kind } from './char-class.ts'
 import { CODE_PAGES } from './codepages.ts'
 
-const KIND = { space: 0, upper: 1, lower: 2, letter: 3, mark: 4, digit: 5, ascii: 6, symbol: 7, control: 8 } as const
-type Kind = (typeof KIND)[keyof typeof KIND]
+function codes(chars: string): ReadonlySet<number> {
+  return new Set([...chars].map((char) => char.codePointAt(0) ?? 0))
+}
 
 /** Symbols that close a word naturally: quotes, ellipsis, marks such as ™ ® ° ², ordinals. */
-const CLOSERS = new Set('’”“‘»«›‹…™®©°²³¹ªº¿¡´¨†‡‰¢€–—•·′″\uFFFD')
+const CLOSERS = codes('’”“‘»«›‹…™®©°²³¹ªº¿¡´¨†‡‰¢€–—•·′″')
 /** Symbols that open a word naturally: quotes, inverted marks, bullets, currency, maths. */
-const OPENERS = new Set('¿¡«»‹›„“”‘’‚•–—…€£¥§¶°µ©®¨´†±×÷√∞≈≤≥¬\uFFFD')
+const OPENERS = codes('¿¡«»‹›„“”‘’‚•–—…€£¥§¶°µ©®¨´†±×÷√∞≈≤≥¬')
 /** The only symbols that sit between two letters of one word: apostrophes, dots, hyphens. */
-const MIDWORD = new Set('’\'·‐‑\u00AD–—/‧・\uFFFD')
+const MIDWORD = codes('’\'·‐‑\u00AD–—/‧・')
 /** Everyday punctuation: two of these in a row ("…”") is normal. */
-const COMMON_PUNCTUATION = new Set('’”“‘„‚»«›‹…–—•©®™°¿¡€£$')
+const COMMON_PUNCTUATION = codes('’”“‘„‚»«›‹…–—•©®™°¿¡€£$')
 
 /**
  * The symbols mojibake is made of: every non-letter in the high half of the code pages the
  * repair knows (¢ ¤ ¦ § ¨ ± ´ ¶ ¸ ¼ × ƒ ˆ ‰ ˜ √ ∂ ≈ ├ ╨ ...). Other symbols (emoji, arrows,
  * music) are not suspicious where they stand.
  */
-const ODD = new Set(
-  CODE_PAGES.flatMap((page) => [...page.byteOf.keys()])
-    .filter((code) => code >= 0xa1 && !/[\p{L}\s]/u.test(String.fromCodePoint(code)))
-    .map((code) => String.fromCodePoint(code)),
+const ODD: ReadonlySet<number> = new Set(
+  CODE_PAGES.flatMap((page) => [...page.byteOf.keys()]).filter((code) => code >= 0xa1 && kindOf(code) !== KIND.space && !isLetter(kindOf(code))),
 )
 /** Combining accents of living orthographies (Yoruba, Vietnamese, pinyin stack these freely). */
 const COMMON_MARKS = /[\u0300-\u030C\u0323-\u0328\u0331]/u
-/** Letters by category that behave like symbols in text (florin, micro, ordinals, modifiers). */
-const SYMBOL_LETTERS = /[\u0192\u00B5\u00AA\u00BA\u02B0-\u02FF]/u
 
-const SCRIPTS: ReadonlyArray<readonly [string, RegExp]> = [
-  ['latin', /\p{Script=Latin}/u],
-  ['greek', /\p{Script=Greek}/u],
-  ['cyrillic', /\p{Script=Cyrillic}/u],
-  ['hebrew', /\p{Script=Hebrew}/u],
-  ['arabic', /\p{Script=Arabic}/u],
-  ['cjk', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u],
-  ['neutral', /[\p{Script=Inherited}\p{Script=Common}]/u],
-  ...['Armenian', 'Georgian', 'Thai', 'Lao', 'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Myanmar', 'Khmer', 'Ethiopic', 'Tibetan', 'Mongolian', 'Syriac', 'Thaana'].map(
-    (name) => [name.toLowerCase(), new RegExp(`\\p{Script=${name}}`, 'u')] as const,
-  ),
-]
+const A_TILDE = 0xc3
+const A_CIRCUMFLEX = 0xc2
 
 interface Unit {
-  char: string
   code: number
   kind: Kind
-}
-
-function kindOf(char: string, code: number): Kind {
-  if (/\s/u.test(char)) return KIND.space
-  if (code < 0x80) return /[A-Za-z]/.test(char) ? (char < 'a' ? KIND.upper : KIND.lower) : /\d/.test(char) ? KIND.digit : code < 0x20 || code === 0x7f ? KIND.control : KIND.ascii
-  if (code <= 0x9f) return KIND.control
-  if (code === 0xfffd) return KIND.letter
-  if (SYMBOL_LETTERS.test(char)) return KIND.symbol
-  if (/\p{Lu}/u.test(char)) return KIND.upper
-  if (/\p{Ll}/u.test(char)) return KIND.lower
-  if (/\p{L}/u.test(char)) return KIND.letter
-  if (/\p{M}/u.test(char)) return KIND.mark
-  if (/\p{Nd}/u.test(char)) return KIND.digit
-  return KIND.symbol
 }
 
 function isLetter(kind: Kind | undefined): boolean {
   return kind === KIND.upper || kind === KIND.lower || kind === KIND.letter
 }
 
-/** Script group of a letter or mark: Latin, Greek, ..., or the 128-code-point block it sits in. */
-function scriptOf(unit: Unit): string {
-  for (const [name, pattern] of SCRIPTS) if (pattern.test(unit.char)) return name
-  return `block-${unit.code >> 7}`
-}
-
 function unitsOf(text: string): Unit[] {
   const units: Unit[] = []
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0
-    units.push({ char, code, kind: kindOf(char, code) })
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.codePointAt(index) ?? 0
+    if (code > 0xffff) index += 1
+    units.push({ code, kind: kindOf(code) })
   }
   return units
 }
@@ -98,19 +66,25 @@ function unitsOf(text: string): Unit[] {
 function characterCost(units: readonly Unit[]): number {
   let cost = 0
   units.forEach((unit, index) => {
-    if (unit.kind === KIND.control) cost += unit.code >= 0x80 ? 4 : unit.char === '\t' ? 0 : 1
-    else if (unit.kind !== KIND.space && unit.code !== 0xfffd) cost += /\p{Cn}/u.test(unit.char) ? 3 : charRarity(unit.code)
-    if (unit.char === 'Ã') cost += 2
-    if (unit.char === 'Â') cost += isLetter(units[index - 1]?.kind) || isLetter(units[index + 1]?.kind) ? 1 : 2
+    if (unit.kind === KIND.control) cost += unit.code >= 0x80 ? 4 : 1
+    else if (unit.kind !== KIND.space && unit.code !== 0xfffd) cost += rarityOf(unit.code)
+    if (unit.code === A_TILDE) cost += 2
+    if (unit.code === A_CIRCUMFLEX) cost += isLetter(units[index - 1]?.kind) || isLetter(units[index + 1]?.kind) ? 1 : 2
   })
   return cost
 }
 
 function scriptPairCost(left: Unit, right: Unit): number {
-  const a = scriptOf(left)
-  const b = scriptOf(right)
-  if (a === b || a === 'neutral' || b === 'neutral') return 0
-  return (a === 'latin' && b === 'greek') || (a === 'greek' && b === 'latin') ? 0.5 : 2
+  const a = scriptOf(left.code)
+  const b = scriptOf(right.code)
+  if (a === b || a === SCRIPT.neutral || b === SCRIPT.neutral) return 0
+  return (a === SCRIPT.latin && b === SCRIPT.greek) || (a === SCRIPT.greek && b === SCRIPT.latin) ? 0.5 : 2
+}
+
+/** A Latin letter with a mark it takes in some orthography, or that NFC composes with it. */
+function composes(base: Unit, mark: Unit): boolean {
+  const pair = String.fromCodePoint(base.code, mark.code)
+  return COMMON_MARKS.test(pair) || [...pair.normalize('NFC')].length === 1
 }
 
 /** Cost of neighbouring letters: case switches and script mixing inside a word. */
@@ -121,12 +95,12 @@ function letterPairCost(units: readonly Unit[]): number {
     const before = units[index - 1]
     const after = units[index + 1]
     if (unit.kind === KIND.mark && (before === undefined || before.kind === KIND.space)) cost += 2
-    if (unit.kind === KIND.mark && before !== undefined && before.code < 0x250 && isLetter(before.kind) && !COMMON_MARKS.test(unit.char) && [...`${before.char}${unit.char}`.normalize('NFC')].length > 1) cost += 1
+    if (unit.kind === KIND.mark && before !== undefined && before.code < 0x250 && isLetter(before.kind) && !composes(before, unit)) cost += 1
     if (before === undefined || !(isLetter(unit.kind) || unit.kind === KIND.mark)) continue
     if (isLetter(before.kind) || before.kind === KIND.mark) cost += scriptPairCost(before, unit)
     if (before.kind === KIND.lower && unit.kind === KIND.upper && unit.code >= 0x80) cost += 2
     if (unit.kind === KIND.lower && unit.code >= 0x80 && before.kind === KIND.upper && (after?.kind === KIND.upper || (after === undefined || !isLetter(after.kind)) && units[index - 2]?.kind === KIND.upper)) cost += 2
-    if (unit.code >= 0x80 && !/\p{Script=Latin}/u.test(unit.char) && isLetter(unit.kind) && (before.kind === KIND.digit || after?.kind === KIND.digit)) cost += 1
+    if (unit.code >= 0x80 && scriptOf(unit.code) !== SCRIPT.latin && isLetter(unit.kind) && (before.kind === KIND.digit || after?.kind === KIND.digit)) cost += 1
   }
   return cost
 }
@@ -137,13 +111,13 @@ function symbolRunCost(run: readonly Unit[], before: Unit | undefined, after: Un
   for (let index = 1; index < run.length; index += 1) {
     const left = run[index - 1] as Unit
     const right = run[index] as Unit
-    if (left.char !== right.char && (ODD.has(left.char) || ODD.has(right.char)) && !(COMMON_PUNCTUATION.has(left.char) && COMMON_PUNCTUATION.has(right.char))) cost += 1
+    if (left.code !== right.code && (ODD.has(left.code) || ODD.has(right.code)) && !(COMMON_PUNCTUATION.has(left.code) && COMMON_PUNCTUATION.has(right.code))) cost += 1
   }
   const afterLetter = isLetter(before?.kind)
   const beforeLetter = isLetter(after?.kind)
-  if (afterLetter && beforeLetter) return cost + (run.length === 1 && MIDWORD.has(run[0]?.char ?? '') ? 0 : 1 + 2 * run.length)
-  if (afterLetter) return cost + run.filter((unit) => ODD.has(unit.char) && !CLOSERS.has(unit.char)).length
-  if (beforeLetter) return cost + run.filter((unit) => ODD.has(unit.char) && !OPENERS.has(unit.char)).length
+  if (afterLetter && beforeLetter) return cost + (run.length === 1 && MIDWORD.has(run[0]?.code ?? 0) ? 0 : 1 + 2 * run.length)
+  if (afterLetter) return cost + run.filter((unit) => ODD.has(unit.code) && !CLOSERS.has(unit.code)).length
+  if (beforeLetter) return cost + run.filter((unit) => ODD.has(unit.code) && !OPENERS.has(unit.code)).length
   return cost
 }
 

@@ -20,6 +20,11 @@ export interface LinePlan {
   page: CodePage
   matches: SequenceMatch[]
   gain: number
+  /**
+   * Every non-ASCII character of the line was part of a candidate, all were taken and left
+   * flawless text: the line reads consistently in this code page and no other needs trying.
+   */
+  complete: boolean
 }
 
 interface Cluster {
@@ -185,7 +190,8 @@ export function planLine(line: string, page: CodePage, repairedBefore: boolean):
   const chosen = accepted.flatMap((cluster) => cluster.matches)
   if (chosen.length === 0) return undefined
   if (!repairedBefore && hasCleanNonAscii(line, matches.filter(isSolid)) && !isEnoughForMixedLine(chosen)) return undefined
-  return { page, matches: chosen, gain: accepted.reduce((sum, cluster) => sum + cluster.gain, 0) }
+  const complete = accepted.length === clusters.length && accepted.every((cluster) => cluster.after === 0) && !hasCleanNonAscii(line, matches)
+  return { page, matches: chosen, gain: accepted.reduce((sum, cluster) => sum + cluster.gain, 0), complete }
 }
 
 /** A weaker cluster next to a clear one: any gain, or none when the result is flawless. */

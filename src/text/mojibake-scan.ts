@@ -10,6 +10,7 @@
  * space that a later step turned into a space). CESU-8 pairs (a UTF-16 surrogate pair encoded
  * as two 3-byte sequences, as Java and MySQL's old `utf8` did) decode to one astral character.
  */
+import { KIND, kindOf } from './char-class.ts'
 import { isContinuationByte, isLeadByte, LEAD_MASK } from './codepages.ts'
 import type { CodePage } from './codepages.ts'
 
@@ -60,15 +61,15 @@ interface RawSequence {
 
 /** Reads lead + continuations at `index` as bytes of `page`, or undefined when they don't fit. */
 function readBytes(line: string, index: number, page: CodePage): RawSequence | undefined {
-  const lead = page.byteOf.get(line.charCodeAt(index))
-  if (lead === undefined || !isLeadByte(lead)) return undefined
+  const lead = page.byteTable[line.charCodeAt(index)] ?? -1
+  if (!isLeadByte(lead)) return undefined
   const bytes = [lead]
   let question = false
   let space = false
   for (let offset = 1; offset < sequenceLength(lead); offset += 1) {
     const code = line.charCodeAt(index + offset)
-    const byte = page.byteOf.get(code)
-    if (byte !== undefined && isContinuationByte(byte)) bytes.push(byte)
+    const byte = Number.isNaN(code) ? -1 : (page.byteTable[code] ?? -1)
+    if (isContinuationByte(byte)) bytes.push(byte)
     else if (code === 0xfffd) bytes.push(LOST)
     else if (code === 0x3f) {
       question = true
@@ -88,19 +89,18 @@ export function readSequence(line: string, index: number, page: CodePage): Seque
   const [lead = 0, second = LOST] = raw.bytes
   if (!secondByteFits(lead, second, true)) return undefined
   const lossy = raw.bytes.includes(LOST)
-  const base = { start: index, end: raw.end, lossy, question: raw.question, space: raw.space }
-  if (lossy) return { ...base, text: '\uFFFD' }
+  if (lossy) return { start: index, end: raw.end, text: '\uFFFD', lossy, question: raw.question, space: raw.space }
   const code = codePointOf(raw.bytes)
   // A stand-in space must have stood for a character of its own, not a combining mark.
-  if (raw.space && /\p{M}/u.test(String.fromCodePoint(code))) return undefined
-  if (code < 0xd800 || code > 0xdfff) return { ...base, text: String.fromCodePoint(code) }
+  if (raw.space && kindOf(code) === KIND.mark) return undefined
+  if (code < 0xd800 || code > 0xdfff) return { start: index, end: raw.end, text: String.fromCodePoint(code), lossy, question: raw.question, space: raw.space }
   if (code > 0xdbff) return undefined
   const low = readBytes(line, raw.end, page)
   if (low === undefined || low.bytes.includes(LOST) || low.bytes[0] !== 0xed) return undefined
   const lowCode = codePointOf(low.bytes)
   if (lowCode < 0xdc00 || lowCode > 0xdfff) return undefined
   const text = String.fromCharCode(code, lowCode)
-  return { ...base, end: low.end, text, question: raw.question || low.question, space: raw.space || low.space }
+  return { start: index, end: low.end, text, lossy, question: raw.question || low.question, space: raw.space || low.space }
 }
 
 /** All non-overlapping sequences of `page` in `line`, left to right. */

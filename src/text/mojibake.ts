@@ -52,11 +52,28 @@ export function mayContainMojibake(line: string): boolean {
   return C1.test(line) || line.includes('Ã ')
 }
 
+/** Bit set of the code pages in which `line` has a lead character followed by a continuation. */
+function pagesWithPairs(line: string): number {
+  let pages = 0
+  for (let index = 0; index < line.length; index += 1) {
+    const lead = LEAD_MASK[line.charCodeAt(index)] ?? 0
+    if (lead !== 0) pages |= lead & (CONTINUATION_MASK[line.charCodeAt(index + 1)] ?? 0)
+  }
+  return pages
+}
+
+/**
+ * The code page whose repairs gain most. When windows-1252 (by far the most common) leaves
+ * the line flawless, no other code page can do better and the rest are not tried.
+ */
 function bestPlan(line: string, repairedBefore: boolean): LinePlan | undefined {
+  const pages = pagesWithPairs(line)
   let best: LinePlan | undefined
   for (const page of CODE_PAGES) {
+    if ((pages & page.bit) === 0) continue
     const plan = planLine(line, page, repairedBefore)
     if (plan !== undefined && plan.gain > (best?.gain ?? 0)) best = plan
+    if (best?.complete === true) break
   }
   return best
 }
