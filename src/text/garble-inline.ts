@@ -11,7 +11,7 @@ import type { Lexicon } from './lexicon.ts'
 const CODE_LIKE = /[{}<>=]|;$|;\S|\(\)|=>|::/u
 /** Tokens that are addresses, paths or handles. */
 const WEBBY = /@|:\/\/|www\.|[/\\_#]/iu
-const SENTENCE_GLUE = /(?<![\p{L}\p{N}.])([\p{L}\p{N},]*(?:\p{Ll}{2}|\p{N}))([.!?])(\p{Lu}\p{Ll}+)(?=[\s,;:!?'"”’)]|\.(?!\p{L})|$)/gu
+const SENTENCE_GLUE = /(?<![\p{L}\p{N}.])([\p{L}\p{N},]*(?:\p{Ll}{2}|\p{Lu}{2}|\p{N}|[\p{L}\p{N}][)"”’+\]]+))([.!?])(\p{Lu}\p{Ll}+)(?=[\s,;:!?'"”’)]|\.(?!\p{L})|$)/gu
 const CAMEL_GLUE = /(?<![\p{L}\p{N}_@./\\#-])(\p{Ll}{2,}|a)(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}_@/\\-])/gu
 const REPEATED = /(?<![\p{L}\p{N}'’-])(\p{L}+)[ \t]+(\1)(?![\p{L}\p{N}'’-])/giu
 const SPACE_BEFORE = /(?<=[\p{L}\p{N})\]"'”’%])[ \t]+([,.])(?=[ \t]+[^\s.]|$)/gu
