@@ -13,7 +13,7 @@
 import { excerpt } from '../core/message.ts'
 import type { Stage } from '../core/stage.ts'
 import { createChromeMatcher } from '../text/chrome-match.ts'
-import { joinKeptLines, splitLines } from '../text/lines.ts'
+import { comparable, joinKeptLines, splitLines } from '../text/lines.ts'
 import { classifyLines } from './drop-chrome/classify.ts'
 import { DropChromeSchema } from './drop-chrome/options.ts'
 import type { DropChromeOptions } from './drop-chrome/options.ts'
@@ -28,13 +28,14 @@ export function dropChrome(options: DropChromeOptions = {}): Stage<DropChromeRul
   const settings = DropChromeSchema.parse(options)
   const match = createChromeMatcher(settings.phrases)
   const disabled = new Set<string>(settings.disable)
+  const knownChrome = new Set(settings.knownChrome.map(comparable))
   return {
     name: 'drop-chrome',
     rules: dropChromeRules,
     run(doc, context) {
       const lines = splitLines(doc.text)
       const anchor = doc.meta.titleEvidence !== 'headline'
-      const decisions = classifyLines(lines, { ...settings, match, disabled, title: doc.title, anchor })
+      const decisions = classifyLines(lines, { ...settings, match, disabled, title: doc.title, anchor, knownChrome })
       let removed = 0
       decisions.forEach((rule, index) => {
         if (rule === undefined) return

@@ -30,6 +30,8 @@ export interface BodyWeights {
   /** Words a prose line needs before it adds to the body (short one-sentence teasers barely count). */
   proseOffset: number
   shortLinePenalty: number
+  /** Cost of an item of a related-articles block (its heading costs `chromeLinePenalty`). */
+  relatedItemPenalty: number
   /** Cost of a comment signature, timestamp or reply line: it splits a run of comments into small pieces. */
   metaLinePenalty: number
   /** A comment heading opens the comments when this many comment meta lines follow it. */
@@ -45,6 +47,7 @@ export interface BodyWeights {
 
 function lineScore(line: LineInfo, weights: BodyWeights): number {
   if (line.blank) return 0
+  if (line.relatedItem) return -weights.relatedItemPenalty
   if (line.prose) return line.words - weights.proseOffset
   if (line.kind !== undefined) return -weights.chromeLinePenalty
   return line.meta ? -weights.metaLinePenalty : -weights.shortLinePenalty

@@ -10,7 +10,6 @@ import { articleStart } from './head.ts'
 import { anchorToTitle } from './anchor.ts'
 import type { AnchorWeights } from './anchor.ts'
 import { findBody } from './body.ts'
-import type { LineRange } from './body.ts'
 import { lineFeatures } from './features.ts'
 import type { LineInfo, ProseThresholds } from './features.ts'
 import { ruleOfKind } from './rules.ts'
@@ -37,26 +36,15 @@ export type Decisions = Array<DropChromeRule | undefined>
 
 function outsideRule(line: LineInfo, settings: ClassifySettings, fallback: DropChromeRule): DropChromeRule {
   if (line.kind !== undefined) return ruleOfKind(line.kind)
+  if (line.relatedItem) return 'drop-chrome/related-links'
   if (fallback === 'drop-chrome/boilerplate-head' && line.words <= settings.navLineMaxWords && !line.terminal) return 'drop-chrome/nav-run'
   return fallback
 }
 
 function insideRule(line: LineInfo): DropChromeRule | undefined {
+  if (line.relatedItem) return 'drop-chrome/related-links'
   if (line.kind === undefined) return undefined
   return ruleOfKind(line.kind)
-}
-
-/** Marks the lines of a related-articles block (heading + its short lines) inside the body. */
-function markRelatedBlocks(lines: readonly LineInfo[], decisions: Decisions, range: LineRange): void {
-  for (let index = range.start; index <= range.end; index += 1) {
-    const line = lines[index] as LineInfo
-    if (line.kind !== 'related') continue
-    for (let next = index + 1; next <= range.end; next += 1) {
-      const item = lines[next] as LineInfo
-      if (item.blank || item.block !== line.block || item.words > 25) break
-      decisions[next] = 'drop-chrome/related-links'
-    }
-  }
 }
 
 /** Classifies every line of a text dump. */
@@ -73,7 +61,6 @@ export function classifyLines(input: readonly string[], settings: ClassifySettin
     else if (line.index >= cut) decisions[line.index] = line.kind === 'copyright' || line.kind === 'feed-footer' ? ruleOfKind(line.kind) : 'drop-chrome/comments-section'
     else if (line.index > body.end) decisions[line.index] = outsideRule(line, settings, 'drop-chrome/boilerplate-tail')
   }
-  markRelatedBlocks(lines, decisions, { start, end: body.end })
   return applyKnown(lines, decisions, settings)
 }
 

@@ -30,13 +30,30 @@ export interface LineInfo {
   meta: boolean
   /** Id of the blank-line-delimited block the line belongs to. */
   block: number
+  /** An item of a related-articles block: a short line after a "Related" heading in the same block. */
+  relatedItem: boolean
+}
+
+/** Longest line (in words) taken as an item of a related-articles block. */
+const RELATED_ITEM_WORDS = 25
+
+/** Marks the short lines that follow a related-articles heading in the same block. */
+function markRelatedItems(lines: LineInfo[]): void {
+  let heading: LineInfo | undefined
+  for (const line of lines) {
+    if (line.kind === 'related') heading = line
+    else if (heading !== undefined && !line.blank && line.block === heading.block && line.words <= RELATED_ITEM_WORDS && line.kind === undefined) {
+      line.relatedItem = true
+      line.prose = false
+    } else heading = undefined
+  }
 }
 
 /** Computes the features of every line; blank lines get zeroed features. */
 export function lineFeatures(lines: readonly string[], match: ChromeMatcher, thresholds: ProseThresholds): LineInfo[] {
   let block = 0
   let previousBlank = true
-  return lines.map((raw, index) => {
+  const infos = lines.map((raw, index): LineInfo => {
     const text = raw.trim()
     const blank = text === ''
     if (!blank && previousBlank) block += 1
@@ -58,6 +75,9 @@ export function lineFeatures(lines: readonly string[], match: ChromeMatcher, thr
       kind,
       meta: !blank && isCommentMetaLine(text),
       block,
+      relatedItem: false,
     }
   })
+  markRelatedItems(infos)
+  return infos
 }

@@ -23,6 +23,11 @@ export const DropChromeSchema = z
     disable: ruleList.default([]),
     /** Extra whole-line phrases per kind (`{ui: ['Mehr laden']}`), matched case- and punctuation-insensitively. */
     phrases: z.partialRecord(z.enum(KINDS), z.array(z.string().min(1))).default({}),
+    /**
+     * Whole lines known to be chrome of the sites in this batch (e.g. learnt from an earlier run),
+     * removed wherever they appear, compared case- and punctuation-insensitively.
+     */
+    knownChrome: z.array(z.string().min(1)).default([]),
     /** A prose line has at least this many words (default 10). */
     minProseWords: count('minProseWords').default(10),
     /** …and at least this share of function words (default 0.15). */
@@ -37,8 +42,10 @@ export const DropChromeSchema = z
     minCommentMeta: count('minCommentMeta').default(2),
     /** …or when text scoring at least this much precedes it (default 100). */
     commentsAfterScore: count('commentsAfterScore').default(100),
-    /** Body search: cost of a line matching a chrome phrase (default 10). */
-    chromeLinePenalty: count('chromeLinePenalty').default(10),
+    /** Body search: cost of an item of a related-articles block (default 3, as a short line). */
+    relatedItemPenalty: count('relatedItemPenalty').default(3),
+    /** Body search: cost of a line matching a chrome phrase (default 20). */
+    chromeLinePenalty: count('chromeLinePenalty').default(20),
     /** Text before a comment heading is the article when it scores this share of the best part (default 0.15). */
     minSegmentShare: z.number().min(0).max(1).default(0.15),
     /** …or scores this much (about as many words of prose; default 60), whichever is lower. */
