@@ -31,11 +31,12 @@ import { readBody, textLength } from './extract/body-text.ts'
 import { chooseContent, withHeadline } from './extract/choose-content.ts'
 import { applyMetadata } from './extract/apply-metadata.ts'
 import { flattenDeepNesting } from './extract/flatten.ts'
-import { findHeadline } from './extract/headline.ts'
+import { findHeadline, readHeadings } from './extract/headline.ts'
 import { readMetadata } from './extract/metadata.ts'
 import type { PageMetadata } from './extract/metadata.ts'
 import { parseDocument } from './extract/parse.ts'
 import { runReadability } from './extract/readability.ts'
+import type { ReadabilityResult } from './extract/readability.ts'
 
 const Options = z
   .object({
@@ -99,8 +100,9 @@ function extractDocument(doc: Doc, source: string, settings: Settings, context: 
   // Metadata and body text come first: Readability rewrites the tree it reads.
   const metadata = readMetadata(document)
   const body = readBody(document)
-  const headline = settings.keepHeadline ? findHeadline(document, titlesOf(metadata)) : undefined
+  const headings = settings.keepHeadline ? readHeadings(document) : []
   const main = runReadability(document, settings)
+  const headline = findHeadline(headings, titlesOf(metadata, main))
   const content = withHeadline(chooseContent(main, body, settings, context), headline, context)
   if (content.paragraphs.length === 0) return context.drop('extract/no-content', 'The page has no visible text (only markup, scripts or styles).')
   const text = content.paragraphs.join('\n\n')
@@ -109,9 +111,10 @@ function extractDocument(doc: Doc, source: string, settings: Settings, context: 
   return { ...filled.doc, html: undefined, text, meta: { ...doc.meta, extract: extractMeta } }
 }
 
-/** The metadata titles a visible heading is compared with (the first `h1` itself excluded). */
-function titlesOf(metadata: PageMetadata): string[] {
-  return metadata.candidates.title.filter((candidate) => candidate.from !== '<h1>').map((candidate) => candidate.value)
+/** The titles a visible heading is compared with: metadata (not the `h1` itself) and Readability's. */
+function titlesOf(metadata: PageMetadata, main: ReadabilityResult): string[] {
+  const titles = metadata.candidates.title.filter((candidate) => candidate.from !== '<h1>').map((candidate) => candidate.value)
+  return main.ok && main.title !== undefined ? [...titles, main.title] : titles
 }
 
 /** Cuts over-long HTML at the last tag start before the limit, so no tag is split. */

@@ -8,6 +8,9 @@
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2})?$/i
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/
+const NUMERIC_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/
+/** Marks a date that has a known shape but is impossible or ambiguous, so no later reader guesses. */
+const UNREADABLE = '\0'
 const HAS_TIME = /\d:\d\d/
 const HAS_ZONE = /(?:\bZ|[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|UT|[ECMP][SD]T)(?:[+-]\d{1,4})?)\s*(?:\([^)]*\))?\s*$/i
 const LONGEST_RAW = 100
@@ -22,18 +25,18 @@ export interface NormalizedDate {
 export function normalizeDate(raw: string): NormalizedDate | undefined {
   const text = raw.replace(/\s+/g, ' ').trim()
   if (text.length === 0) return undefined
-  const iso = fromIso(text) ?? fromCompact(text) ?? fromFreeText(text)
-  if (iso !== undefined) return { value: iso, parsed: true }
+  const iso = fromIso(text) ?? fromCompact(text) ?? fromNumeric(text) ?? fromFreeText(text)
+  if (iso !== undefined && iso !== UNREADABLE) return { value: iso, parsed: true }
   return { value: text.slice(0, LONGEST_RAW), parsed: false }
 }
 
 function fromIso(text: string): string | undefined {
   const date = ISO_DATE.exec(text)
-  if (date !== null) return validDay(Number(date[1]), Number(date[2]), Number(date[3])) ? text : undefined
+  if (date !== null) return validDay(Number(date[1]), Number(date[2]), Number(date[3])) ? text : UNREADABLE
   const dateTime = ISO_DATE_TIME.exec(text)
   if (dateTime === null) return undefined
   const [, day = '', minutes = '', seconds = ':00', zone] = dateTime
-  if (!validDay(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)))) return undefined
+  if (!validDay(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)))) return UNREADABLE
   const offset = zone === undefined ? '' : zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2')
   return `${day}T${minutes}${seconds}${offset}`
 }
@@ -42,17 +45,29 @@ function fromCompact(text: string): string | undefined {
   const match = COMPACT_DATE.exec(text)
   if (match === null) return undefined
   const [, year = '', month = '', day = ''] = match
-  return validDay(Number(year), Number(month), Number(day)) ? `${year}-${month}-${day}` : undefined
+  return validDay(Number(year), Number(month), Number(day)) ? `${year}-${month}-${day}` : UNREADABLE
 }
 
-/** Free-text dates via Date.parse; local-time readings are printed back in local time (no zone). */
+/** `24.07.2012`, `7/24/2012`: read only when the day is unmistakable (over 12). */
+function fromNumeric(text: string): string | undefined {
+  const match = NUMERIC_DATE.exec(text)
+  if (match === null) return undefined
+  const [first, second, year] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  if (first <= 12 && second <= 12) return UNREADABLE
+  const [month, day] = first > 12 ? [second, first] : [first, second]
+  return validDay(year, month, day) ? `${year}-${pad(month)}-${pad(day)}` : UNREADABLE
+}
+
+/**
+ * Free-text dates via Date.parse, which guesses (a missing year becomes 2001), so the text
+ * must name the year it parsed to. Local-time readings are printed in local time, no zone.
+ */
 function fromFreeText(text: string): string | undefined {
-  if (!/\d/.test(text)) return undefined
   const time = Date.parse(text)
   if (!Number.isFinite(time)) return undefined
   const date = new Date(time)
   const year = date.getFullYear()
-  if (year < 1900 || year > 2200) return undefined
+  if (year < 1900 || year > 2200 || !new RegExp(`(?:^|\\D)${year}(?:\\D|$)`).test(text)) return undefined
   if (HAS_TIME.test(text) && HAS_ZONE.test(text)) return date.toISOString().replace('.000Z', 'Z')
   const day = `${year}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
   if (!HAS_TIME.test(text)) return day

@@ -19,18 +19,24 @@ export function wordsOf(text: string): string[] {
   return text.toLowerCase().match(WORD) ?? []
 }
 
-/** The first `h1`/`h2` whose words are (almost) all in one of the page's title candidates. */
-export function findHeadline(document: Document, titles: readonly string[]): string | undefined {
+/** Texts of the page's first `h1`-`h3` headings, read before Readability removes any. */
+export function readHeadings(document: Document): string[] {
+  const texts: string[] = []
+  for (const heading of [...document.querySelectorAll(HEADINGS)].slice(0, MAX_HEADINGS)) {
+    const text = (heading.textContent ?? '').replace(/\s+/g, ' ').trim()
+    if (text.length > 0 && text.length <= LONGEST_HEADLINE) texts.push(text)
+  }
+  return texts
+}
+
+/** The first heading whose words are (almost) all in one of the page's title candidates. */
+export function findHeadline(headings: readonly string[], titles: readonly string[]): string | undefined {
   const titleWords = titles.map((title) => new Set(wordsOf(title))).filter((words) => words.size > 0)
   if (titleWords.length === 0) return undefined
-  const headings = [...document.querySelectorAll(HEADINGS)].slice(0, MAX_HEADINGS)
-  for (const heading of headings) {
-    const text = (heading.textContent ?? '').replace(/\s+/g, ' ').trim()
-    const words = wordsOf(text)
-    if (words.length === 0 || text.length > LONGEST_HEADLINE) continue
-    if (titleWords.some((title) => matches(words, title))) return text
-  }
-  return undefined
+  return headings.find((heading) => {
+    const words = wordsOf(heading)
+    return words.length > 0 && titleWords.some((title) => matches(words, title))
+  })
 }
 
 /**
