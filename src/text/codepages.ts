@@ -19,6 +19,8 @@ export interface CodePage {
   readonly byteOf: ReadonlyMap<number, number>
   /** The same as {@link byteOf} as a table over BMP code units, -1 where there is no byte. */
   readonly byteTable: Int16Array
+  /** Continuation bytes this code page has no character for: lossy decoders drop them. */
+  readonly lostBytes: readonly number[]
 }
 
 /** Most common first: on equal evidence the earlier code page wins. */
@@ -36,13 +38,14 @@ function buildCodePage(name: string, bit: number): CodePage {
     if (code !== 0xfffd && !byteOf.has(code)) byteOf.set(code, byte)
   }
   const defined = new Set(byteOf.values())
+  const lostBytes = Array.from({ length: 0x40 }, (_, offset) => 0x80 + offset).filter((byte) => !defined.has(byte))
   for (let byte = 0x80; byte <= 0x9f; byte += 1) {
     if (!byteOf.has(byte) && (name === 'windows-1252' || !defined.has(byte))) byteOf.set(byte, byte)
   }
   for (const [code, byte] of EXTRA[name] ?? []) byteOf.set(code, byte)
   const byteTable = new Int16Array(0x10000).fill(-1)
   for (const [code, byte] of byteOf) byteTable[code] = byte
-  return { name, bit: 1 << bit, byteOf, byteTable }
+  return { name, bit: 1 << bit, byteOf, byteTable, lostBytes }
 }
 
 /** The code pages tried by the repair, most common first. */

@@ -10,7 +10,7 @@
  * space that a later step turned into a space). CESU-8 pairs (a UTF-16 surrogate pair encoded
  * as two 3-byte sequences, as Java and MySQL's old `utf8` did) decode to one astral character.
  */
-import { KIND, kindOf } from './char-class.ts'
+import { KIND, kindOf, rarityOf } from './char-class.ts'
 import { isContinuationByte, isLeadByte, LEAD_MASK } from './codepages.ts'
 import type { CodePage } from './codepages.ts'
 
@@ -82,6 +82,26 @@ function readBytes(line: string, index: number, page: CodePage): RawSequence | u
   return { bytes, end: index + bytes.length, question, space }
 }
 
+/**
+ * The character a sequence with one lost byte most likely was: the lost byte was one the code
+ * page has no character for, so only a few candidates exist; when exactly one of them is a
+ * common letter or mark (Japanese "の" is E3 81 AE, and 0x81 is undefined in windows-1252),
+ * that is the answer. Otherwise U+FFFD: the character is gone.
+ */
+function guessLost(bytes: readonly number[], page: CodePage): string {
+  const at = bytes.indexOf(LOST)
+  if (at !== bytes.lastIndexOf(LOST) || bytes.length === 0) return '\uFFFD'
+  const found: number[] = []
+  for (const byte of page.lostBytes) {
+    const filled = bytes.map((value, index) => (index === at ? byte : value))
+    if (!secondByteFits(filled[0] ?? 0, filled[1] ?? 0, false)) continue
+    const code = codePointOf(filled)
+    const kind = kindOf(code)
+    if (rarityOf(code) === 0 && (kind === KIND.mark || kind === KIND.upper || kind === KIND.lower || kind === KIND.letter)) found.push(code)
+  }
+  return found.length === 1 ? String.fromCodePoint(found[0] ?? 0xfffd) : '\uFFFD'
+}
+
 /** The UTF-8 sequence of `page` starting at `index`, if there is one. */
 export function readSequence(line: string, index: number, page: CodePage): SequenceMatch | undefined {
   const raw = readBytes(line, index, page)
@@ -89,7 +109,7 @@ export function readSequence(line: string, index: number, page: CodePage): Seque
   const [lead = 0, second = LOST] = raw.bytes
   if (!secondByteFits(lead, second, true)) return undefined
   const lossy = raw.bytes.includes(LOST)
-  if (lossy) return { start: index, end: raw.end, text: '\uFFFD', lossy, question: raw.question, space: raw.space }
+  if (lossy) return { start: index, end: raw.end, text: guessLost(raw.bytes, page), lossy, question: raw.question, space: raw.space }
   const code = codePointOf(raw.bytes)
   // A stand-in space must have stood for a character of its own, not a combining mark.
   if (raw.space && kindOf(code) === KIND.mark) return undefined

@@ -1,19 +1,24 @@
 /**
- * Page titles: cutting the site name off "Title | Site", "Title - Site", "Site: Title" and
- * friends. A part counts as the site name when it is short and name-like (few words, a domain,
- * words like "Blog" or "News"), and the title part is the longer, more sentence-like one. When
- * lines of the text are given, a part that appears as a line of the text wins outright.
+ * Page titles: cutting the site name off "Title | Site", "Site » Title", "Title - Site",
+ * "Title :: Site" and friends. Strong separators (| » « › :: // and a spaced colon) split a
+ * title into parts of which the first is kept unless it is more site-like than the rest; a dash
+ * cuts only a site-like last part. A part is site-like when it is short and name-like (few words,
+ * a domain, words like "Blog" or "News"). When lines of the text are given, a part (or run of
+ * parts, or the text after "Site: ") that is a whole line of the text wins outright.
  */
 import { comparable, wordsOf } from './lines.ts'
+import { hasDate } from './prose.ts'
 
-/** Separators between a title and a site name, strongest first. */
-const SEPARATORS: readonly RegExp[] = [/\s+\|\s+/, /\s+::\s+/, /\s+[«»›]\s+/, /\s+[—–]\s+/, /\s+-{1,2}\s+/, /\s+[·•]\s+/]
+const STRONG = /\s+(?:\||::|\/\/|»|«|›|:)\s+|\s*::\s+/
+const DASH = /\s+(?:[—–]|-{1,2})\s+|\s+[·•]\s+/
 const DOMAIN = /\b[\p{L}\p{N}-]+\.(com|net|org|co|io|info|biz|tv|fm|me|uk|de|fr|es|it|pt|nl|be|ch|at|au|ca|in|us|eu|gov|edu)\b/iu
-const SITE_WORDS = /\b(blog|news|times|post|daily|magazine|journal|tribune|herald|gazette|online|network|tv|radio|press|media|site|official|weekly|review|report|wiki|digest|channel|cnn|bbc|reuters|the guardian|forbes|wired|engadget|techcrunch|nytimes|zeitung|nachrichten|actualités|noticias|notizie|notícias|nieuws)\b/i
+const SITE_WORDS = /\b(blog|kitchen|diario|diário|jornal|giornale|gazzetta|corriere|krant|dagblad|courrier|tagblatt|anzeiger|rundschau|kurier|periódico|periodico|revista|rivista|tijdschrift|zeitschrift|hebdo|quotidien|news|times|post|daily|magazine|journal|tribune|herald|gazette|online|network|tv|radio|press|media|site|official|weekly|wiki|digest|channel|cnn|bbc|reuters|forbes|wired|engadget|techcrunch|nytimes|zeitung|nachrichten|actualités|noticias|notizie|notícias|nieuws)\b/i
+/** Title parts that look short but belong to the headline ("Part Two", "Day 6"). */
+const TITLE_TAIL = /^(part|chapter|day|episode|vol|volume|no|round|week|teil|partie|parte|deel)\.?\s+\S+$/i
 const MAX_SITE_WORDS = 6
 
 /** How much a part looks like a site name rather than a headline (higher = more site-like). */
-function siteLikeness(part: string): number {
+export function siteLikeness(part: string): number {
   const words = wordsOf(part)
   if (words.length === 0) return 3
   let score = 0
@@ -21,33 +26,72 @@ function siteLikeness(part: string): number {
   if (SITE_WORDS.test(part)) score += 1
   if (words.length <= 3) score += 1
   if (words.length > MAX_SITE_WORDS) score -= 3
-  if (/[?!.]$/.test(part)) score -= 1
+  if (/[?!.]$/.test(part) || TITLE_TAIL.test(part)) score -= 2
+  if (words.some((word) => /^\d+$/.test(word))) score -= 1
   return score
 }
 
-/** The part of a split title to keep: the longest, unless the others are not site-like. */
-function pickPart(parts: readonly string[]): string | undefined {
-  let best = 0
-  for (let index = 1; index < parts.length; index += 1) {
-    if (wordsOf(parts[index] as string).length > wordsOf(parts[best] as string).length) best = index
-  }
-  const others = parts.filter((_, index) => index !== best)
-  const keep = parts[best] as string
-  if (wordsOf(keep).length < 2) return undefined
-  return others.every((part) => siteLikeness(part) >= 1 || wordsOf(part).length * 2 <= wordsOf(keep).length) ? keep : undefined
+function split(title: string, separator: RegExp): string[] {
+  return title
+    .split(separator)
+    .map((part) => part.trim())
+    .filter((part) => wordsOf(part).length > 0)
 }
 
-/** Candidate titles from the most to the least specific: each split, then the whole. */
+/** Strong separators: keep the first part, unless it is site-like and a headline-like part exists. */
+function cutStrong(title: string): string {
+  const parts = split(title, STRONG)
+  if (parts.length < 2) return title
+  const first = parts[0] as string
+  const titled = parts.filter((part) => siteLikeness(part) < 1)
+  if (siteLikeness(first) < 1 || titled.length === 0) return first
+  return titled.reduce((best, part) => (wordsOf(part).length > wordsOf(best).length ? part : best))
+}
+
+/**
+ * Dashes also join parts of headlines, so only trailing parts go: dates, one site-like part, and
+ * further parts that are clearly site names (a domain, a name with "News").
+ */
+function cutDash(title: string): string {
+  const parts = split(title, DASH)
+  let end = parts.length
+  let cuts = 0
+  while (end > 1) {
+    const last = parts[end - 1] as string
+    const rest = parts.slice(0, end - 1).join(' ')
+    const likeness = siteLikeness(last)
+    const cut = hasDate(last) || (likeness >= 1 && cuts === 0) || likeness >= 2
+    if (!cut || wordsOf(rest).length < wordsOf(last).length) break
+    if (!hasDate(last)) cuts += 1
+    end -= 1
+  }
+  if (end === parts.length) return title
+  const kept = parts.slice(0, end)
+  let cursor = 0
+  for (const part of kept) cursor = title.indexOf(part, cursor) + part.length
+  return title.slice(0, cursor).trim()
+}
+
+/** "Site Blog: Title": a prefix before a colon that names a site (a site word or a domain). */
+function cutSitePrefix(title: string): string {
+  const match = title.match(/^([^:]{2,40}):\s+(.+)$/)
+  if (match === null) return title
+  const [, prefix, rest] = match as unknown as [string, string, string]
+  const named = SITE_WORDS.test(prefix) || DOMAIN.test(prefix) || /®$/.test(prefix)
+  return named && wordsOf(rest).length >= 2 ? rest : title
+}
+
+/** Candidate titles for matching against the text: parts, runs of parts, and text after "Site: ". */
 function candidates(title: string): string[] {
   const out: string[] = []
-  for (const separator of SEPARATORS) {
-    const parts = title.split(separator).map((part) => part.trim()).filter((part) => part.length > 0)
-    if (parts.length < 2) continue
-    out.push(...parts)
-    for (let length = 2; length < parts.length; length += 1) {
+  for (const separator of [STRONG, DASH]) {
+    const parts = split(title, separator)
+    for (let length = 1; length < parts.length; length += 1) {
       for (let start = 0; start + length <= parts.length; start += 1) out.push(parts.slice(start, start + length).join(' - '))
     }
   }
+  const prefixed = title.match(/^[^:]{2,60}:\s+(.+)$/)
+  if (prefixed?.[1] !== undefined) out.push(prefixed[1], ...out.map((part) => part.replace(/^[^:]{2,60}:\s+/, '')))
   return out
 }
 
@@ -61,15 +105,10 @@ export function cleanTitle(title: string, lines: readonly string[] = [], wholeLi
   if (lines.length > 0) {
     const present = new Map(lines.map((line) => [comparable(line), line.trim()]))
     if (wholeLineWins && present.has(comparable(whole))) return whole
-    const found = candidates(whole).filter((candidate) => present.has(comparable(candidate)))
+    const found = candidates(whole).filter((candidate) => wordsOf(candidate).length >= 2 && present.has(comparable(candidate)))
     found.sort((a, b) => wordsOf(b).length - wordsOf(a).length)
-    if (found[0] !== undefined && wordsOf(found[0]).length >= 2) return present.get(comparable(found[0])) ?? found[0]
+    if (found[0] !== undefined) return present.get(comparable(found[0])) ?? found[0]
   }
-  for (const separator of SEPARATORS) {
-    const parts = whole.split(separator).map((part) => part.trim()).filter((part) => part.length > 0)
-    if (parts.length < 2) continue
-    const kept = pickPart(parts)
-    if (kept !== undefined) return cleanTitle(kept)
-  }
-  return whole
+  const bare = whole.replace(/^[»«›|:·•\s-]+/, '').replace(/\s+:[\p{L}\p{N}.-]+$/u, '')
+  return cutSitePrefix(cutDash(cutStrong(bare)))
 }
