@@ -1,0 +1,38 @@
+/**
+ * Where the article starts above its first paragraph. The known title wins when it sits within
+ * `headLookback` lines above the body; otherwise the headline found by walking up over bylines,
+ * dates and chrome lines (`headlineAbove`), else the topmost byline passed on the way.
+ */
+import { headlineAbove } from '../../text/headline.ts'
+import { comparable } from '../../text/lines.ts'
+import type { LineInfo } from './features.ts'
+
+/** What the head search needs. */
+export interface HeadSettings {
+  /** Non-blank lines above the body searched for the title. */
+  headLookback: number
+  /** Known title of the document. */
+  title?: string
+}
+
+function titleAbove(lines: readonly LineInfo[], bodyStart: number, settings: HeadSettings): number | undefined {
+  const title = settings.title === undefined ? '' : comparable(settings.title)
+  if (title === '') return undefined
+  let seen = 0
+  for (let index = bodyStart - 1; index >= 0 && seen < settings.headLookback; index -= 1) {
+    const line = lines[index] as LineInfo
+    if (line.blank) continue
+    seen += 1
+    if (comparable(line.text) === title) return index
+  }
+  return undefined
+}
+
+/** The index of the first line of the article, at or above `bodyStart`. */
+export function articleStart(lines: readonly LineInfo[], bodyStart: number, settings: HeadSettings): number {
+  const titled = titleAbove(lines, bodyStart, settings)
+  if (titled !== undefined) return titled
+  const texts = lines.map((line) => line.text)
+  const found = headlineAbove(texts, bodyStart, settings.headLookback, (index) => (lines[index] as LineInfo).kind !== undefined)
+  return found.headline ?? found.byline ?? bodyStart
+}
