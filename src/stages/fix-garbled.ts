@@ -26,8 +26,6 @@ import { countTokens, repairText } from '../text/garble-repair.ts'
 import type { NumberedLine, Repair } from '../text/garble-lines.ts'
 import { loadEnglishLexicon } from '../text/lexicon.ts'
 import type { Lexicon } from '../text/lexicon.ts'
-import { loadPosLexicon } from '../text/pos-lexicon.ts'
-import type { PosLexicon } from '../text/pos-lexicon.ts'
 import { sentenceSpans } from '../text/sentences.ts'
 
 const Options = z
@@ -85,9 +83,9 @@ interface Flag {
   reason: string
 }
 
-function findGarbled(lines: readonly NumberedLine[], lexicon: Lexicon, tags: PosLexicon): { flags: Flag[]; sentences: number } {
+function findGarbled(lines: readonly NumberedLine[], lexicon: Lexicon): { flags: Flag[]; sentences: number } {
   const text = lines.map((line) => line.text).join('\n')
-  const context = { lexicon, tags, tokenCounts: countTokens(text) }
+  const context = { lexicon, tokenCounts: countTokens(text) }
   const lineStarts: number[] = []
   let offset = 0
   for (const line of lines) {
@@ -121,7 +119,6 @@ function dropSentences(text: string, flags: readonly Flag[]): string {
 export function fixGarbled(options: FixGarbledOptions = {}): Stage<Rule> {
   const settings = Options.parse(options)
   const lexicon = loadEnglishLexicon()
-  const tags = loadPosLexicon()
   return {
     name: 'fix-garbled',
     rules: fixGarbledRules,
@@ -132,7 +129,7 @@ export function fixGarbled(options: FixGarbledOptions = {}): Stage<Rule> {
       reportRepairs(repairs, context)
       let text = repairs.length === 0 ? doc.text : lines.map((line) => line.text).join('\n')
       if (!english) return text === doc.text ? doc : { ...doc, text }
-      const { flags, sentences } = findGarbled(lines, lexicon, tags)
+      const { flags, sentences } = findGarbled(lines, lexicon)
       for (const flag of flags) context.warn('fix-garbled/garbled-sentence', flag.reason, { place: { line: flag.line }, actual: excerpt(flag.sentence) })
       if (sentences > 0 && flags.length / sentences > settings.maxGarbleRatio) {
         return context.drop('fix-garbled/too-garbled', `${flags.length} of ${sentences} sentences look garbled, more than the allowed share of ${settings.maxGarbleRatio} (option \`maxGarbleRatio\`).`)

@@ -8,13 +8,10 @@
 import { MONTHS } from './abbreviations.ts'
 import { DETERMINERS, FUNCTION_WORDS, PREPOSITIONS, MAY_BE_DOUBLED, MODALS, NOT_AFTER_DETERMINER, NOT_AFTER_SUBJECT, SUBJECT_PRONOUNS } from './english.ts'
 import type { Lexicon } from './lexicon.ts'
-import type { PosLexicon } from './pos-lexicon.ts'
 
 /** What the detector may consult besides the sentence. */
 export interface DetectContext {
   lexicon: Lexicon
-  /** Possible parts of speech of a lowercase word form. */
-  tags: PosLexicon
   /** How often each exact token occurs in the document (names repeat, slips do not). */
   tokenCounts: ReadonlyMap<string, number>
 }
@@ -65,30 +62,13 @@ function dangling(token: Token): boolean {
   return /^[.!?]/u.test(token.after) && (lower === 'and' || lower === 'or' || lower === 'but')
 }
 
-const NOMINAL = /^(?:NN|JJ|CD|VBG|FW|PRP|RB|UH|SYM)/u
-const PREPOSITIONS_ONLY = new Set(['of', 'in', 'with', 'from', 'for', 'by', 'at', 'into', 'onto', 'upon'])
-const AUXILIARIES = new Set(['is', 'was', 'were', 'are', 'has', 'have', 'had', 'be', 'am', 'do', 'does', 'did'])
-
-/**
- * Pairs that need the word list's parts of speech: "the sat", "she happy", "to went". Only
- * inflected verb forms count (VBD, MD): the list predates many nouns that are also base verbs
- * ("email", "download") and tags plural nouns as VBZ.
- */
-function taggedPair(first: string, second: string, tags: PosLexicon): boolean {
-  const found = tags(second)
-  if (found === undefined || found.length === 0 || AUXILIARIES.has(second)) return false
-  const inflectedOnly = (found[0] === 'VBD' || found[0] === 'MD') && !found.some((tag) => NOMINAL.test(tag) || tag === 'VBN' || tag === 'VB' || tag === 'VBP')
-  if (SUBJECT_PRONOUNS.has(first)) return found.every((tag) => /^(?:NN|JJ)/u.test(tag)) && !/^(?:own|only|alone|all|both|each)$/u.test(second)
-  return (DETERMINERS.has(first) || first === 'to' || MODALS.has(first) || PREPOSITIONS_ONLY.has(first)) && inflectedOnly
-}
-
-function pairReason(tokens: readonly Token[], tags: PosLexicon): string | undefined {
+function pairReason(tokens: readonly Token[]): string | undefined {
   for (let index = 0; index < tokens.length; index += 1) {
     const current = tokens[index] as Token
     if (dangling(current)) return `"${current.word}${current.after.charAt(0)}" leaves a phrase unfinished (a word is missing).`
     const previous = tokens[index - 1]
     if (previous === undefined || previous.after !== '' || previous.word !== previous.word.toLowerCase() || current.word !== current.word.toLowerCase()) continue
-    if (badPair(previous.word, current.word) || taggedPair(previous.word, current.word, tags)) return `"${previous.word} ${current.word}" is not a possible English word order (a word is missing or misplaced).`
+    if (badPair(previous.word, current.word)) return `"${previous.word} ${current.word}" is not a possible English word order (a word is missing or misplaced).`
     if (articleMismatch(previous.word, current.word)) return `"${previous.word} ${current.word}" uses the wrong article (a word is missing or misplaced).`
     if (previous.word === current.word && !MAY_BE_DOUBLED.has(current.word) && /^\p{L}{2,}$/u.test(current.word)) return `"${current.word}" is repeated.`
   }
@@ -128,5 +108,5 @@ function capitalReason(tokens: readonly Token[], context: DetectContext): string
 export function garbleReason(sentence: string, context: DetectContext): string | undefined {
   const tokens = tokenize(sentence)
   if (tokens.length < 3) return undefined
-  return pairReason(tokens, context.tags) ?? capitalReason(tokens, context)
+  return pairReason(tokens) ?? capitalReason(tokens, context)
 }
