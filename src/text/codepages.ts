@@ -26,9 +26,18 @@ export interface CodePage {
 /** Most common first: on equal evidence the earlier code page wins. */
 const NAMES = ['windows-1252', 'windows-1251', 'windows-1250', 'iso-8859-2', 'windows-1257', 'macintosh', 'cp437'] as const
 
-/** Characters old and new tables disagree on for one byte; both readings occur in the wild. */
+/**
+ * Second readings of a byte that other decoders use: Apple's own MacRoman table (and the
+ * WHATWG one browsers use) has the euro sign at 0xDB since 1998 where older tables have the
+ * currency sign, Greek Omega at 0xBD where iconv-lite has the Ohm sign U+2126, and the Apple
+ * logo (U+F8FF) at 0xF0.
+ */
 const EXTRA: Readonly<Record<string, ReadonlyArray<readonly [number, number]>>> = {
-  macintosh: [[0x20ac, 0xdb]],
+  macintosh: [
+    [0x20ac, 0xdb],
+    [0x03a9, 0xbd],
+    [0xf8ff, 0xf0],
+  ],
 }
 
 function buildCodePage(name: string, bit: number): CodePage {

@@ -6,6 +6,7 @@
  * (≥ {@link STRONG_GAIN}), or when it is positive and the same line already has a clear one:
  * mojibake rarely comes alone, and the line is the unit in which text was mis-decoded.
  */
+import { rarityOf } from './char-class.ts'
 import { CODE_PAGES } from './codepages.ts'
 import type { CodePage } from './codepages.ts'
 import { mojibakeCost } from './mojibake-cost.ts'
@@ -168,6 +169,11 @@ function hasCleanNonAscii(line: string, matches: readonly SequenceMatch[]): bool
   return false
 }
 
+/** Repairs never produce unassigned, private-use or other characters no text is made of (C1 controls, weight 4, are the middle layer of double mojibake and stay). */
+function isImplausible(match: SequenceMatch): boolean {
+  return rarityOf(match.text.codePointAt(0) ?? 0) === 3
+}
+
 /** Matches that would only turn "Ã" + space into "à": the à rule in mojibake.ts handles those. */
 function isSpacedAGrave(match: SequenceMatch): boolean {
   return match.space && match.text === 'à'
@@ -179,7 +185,7 @@ function isSpacedAGrave(match: SequenceMatch): boolean {
  * not enough evidence (a real "Ã¥" next to a real "–" is as likely a name as a mistake).
  */
 export function planLine(line: string, page: CodePage, repairedBefore: boolean): LinePlan | undefined {
-  const matches = scanSequences(line, page).filter((match) => !isSpacedAGrave(match))
+  const matches = scanSequences(line, page).filter((match) => !isSpacedAGrave(match) && !isImplausible(match))
   if (matches.length === 0) return undefined
   const clusters = clustersOf(line, matches)
   for (const cluster of clusters) evaluate(line, cluster, page)
