@@ -31,6 +31,8 @@ const NAME_GLUE = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'at', 'to', 'd
 const MIN_COMMON = 30
 /** A lone capitalised word between lowercase ones must be this common to count (names are rarer). */
 const ISOLATED_COMMON = 100
+/** Words this frequent in the list ("him", "said", "help") are everyday words, not descriptions. */
+const EVERYDAY = 10000
 
 function tokenize(sentence: string): Token[] {
   return [...sentence.matchAll(TOKEN)].map((match) => ({ word: match[1] as string, after: match[2] as string }))
@@ -85,6 +87,15 @@ function insideName(tokens: readonly Token[], index: number): boolean {
 /** After these a capitalised common word is out of place: a name rarely follows them. */
 const BEFORE_LOWERCASE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'has', 'have', 'had', 'not', 'very', 'too', 'more', 'most', 'so', 'him', 'them', 'it', 'they', 'we', 'he', 'she', 'you', 'also', 'just', 'really', 'quite', 'rather', 'being'])
 
+/**
+ * Names follow prepositions, determiners and descriptive words ("at Apple", "rival Samsung",
+ * "additional Patriot"); after a very frequent word such as "him" or "said" they are rarer.
+ */
+function afterEverydayWord(word: string, context: DetectContext): boolean {
+  if (DETERMINERS.has(word) || NAME_GLUE.has(word) || PREPOSITIONS.has(word)) return false
+  return (context.lexicon.entry(word)?.count ?? 0) >= EVERYDAY
+}
+
 function capitalReason(tokens: readonly Token[], context: DetectContext): string | undefined {
   for (let index = 1; index < tokens.length; index += 1) {
     const previous = tokens[index - 1] as Token
@@ -96,7 +107,7 @@ function capitalReason(tokens: readonly Token[], context: DetectContext): string
     const next = tokens[index + 1]
     const nameFollows = next !== undefined && current.after === '' && /^\p{Lu}/u.test(next.word)
     const unlikelyName = FUNCTION_WORDS.has(lower) ? !nameFollows : /\p{Ll}{3,}(?:ing|ed|ly)$/u.test(current.word)
-    const isolated = !nameFollows && !DETERMINERS.has(previous.word) && !NAME_GLUE.has(previous.word) && !PREPOSITIONS.has(previous.word) && context.lexicon.isCommonLowercase(current.word, ISOLATED_COMMON)
+    const isolated = !nameFollows && afterEverydayWord(previous.word, context) && context.lexicon.isCommonLowercase(current.word, ISOLATED_COMMON)
     const outOfPlace = isolated || (!DETERMINERS.has(previous.word) && BEFORE_LOWERCASE.has(previous.word) && !nameFollows)
     if (!unlikelyName && !outOfPlace) continue
     return `"${current.word}" is a common word capitalised in mid-sentence after "${previous.word}" (words out of place or a sentence spliced in).`
