@@ -6,7 +6,8 @@
  */
 import type { ChromeMatcher } from '../../text/chrome-match.ts'
 import { comparable } from '../../text/lines.ts'
-import { articleStart } from './head.ts'
+import { articleEnd, articleStart } from './head.ts'
+import type { TailSettings } from './head.ts'
 import { anchorToTitle } from './anchor.ts'
 import type { AnchorWeights } from './anchor.ts'
 import { findBody } from './body.ts'
@@ -16,7 +17,7 @@ import { ruleOfKind } from './rules.ts'
 import type { DropChromeRule } from './rules.ts'
 
 /** Everything the classifier needs besides the lines. */
-export interface ClassifySettings extends ProseThresholds, AnchorWeights {
+export interface ClassifySettings extends ProseThresholds, AnchorWeights, TailSettings {
   match: ChromeMatcher
   disabled: ReadonlySet<string>
   /** Non-blank lines above the body searched for the title. */
@@ -55,11 +56,12 @@ export function classifyLines(input: readonly string[], settings: ClassifySettin
   const decisions: Decisions = lines.map((line) => (line.blank ? undefined : insideRule(line)))
   if (body === undefined) return applyKnown(lines, decisions, settings)
   const start = articleStart(lines, body.start, settings)
+  const end = articleEnd(lines, body.end, cut, settings)
   for (const line of lines) {
     if (line.blank) continue
     if (line.index < start) decisions[line.index] = outsideRule(line, settings, 'drop-chrome/boilerplate-head')
     else if (line.index >= cut) decisions[line.index] = line.kind === 'copyright' || line.kind === 'feed-footer' ? ruleOfKind(line.kind) : 'drop-chrome/comments-section'
-    else if (line.index > body.end) decisions[line.index] = outsideRule(line, settings, 'drop-chrome/boilerplate-tail')
+    else if (line.index > end) decisions[line.index] = outsideRule(line, settings, 'drop-chrome/boilerplate-tail')
   }
   return applyKnown(lines, decisions, settings)
 }

@@ -4,6 +4,7 @@
  * dates and chrome lines (`headlineAbove`), else the topmost byline passed on the way.
  */
 import { headlineAbove } from '../../text/headline.ts'
+import { isBylineOrDate } from '../../text/prose.ts'
 import { comparable } from '../../text/lines.ts'
 import type { LineInfo } from './features.ts'
 
@@ -35,4 +36,30 @@ export function articleStart(lines: readonly LineInfo[], bodyStart: number, sett
   const texts = lines.map((line) => line.text)
   const found = headlineAbove(texts, bodyStart, settings.headLookback, (index) => (lines[index] as LineInfo).kind !== undefined)
   return found.headline ?? found.byline ?? bodyStart
+}
+
+/** Lines right after the last paragraph that still belong to it: short sentences, a signature. */
+function closesArticle(line: LineInfo): boolean {
+  if (line.kind !== undefined || line.relatedItem || line.meta) return false
+  return (line.terminal && line.words >= 3) || isBylineOrDate(line.text)
+}
+
+/** The index of the last line of the article, at or below `bodyEnd` and before `limit`. */
+export function articleEnd(lines: readonly LineInfo[], bodyEnd: number, limit: number, settings: TailSettings): number {
+  let end = bodyEnd
+  let seen = 0
+  for (let index = bodyEnd + 1; index < limit && seen < settings.tailLookahead; index += 1) {
+    const line = lines[index] as LineInfo
+    if (line.blank) continue
+    seen += 1
+    if (!closesArticle(line)) break
+    end = index
+  }
+  return end
+}
+
+/** What the tail search needs. */
+export interface TailSettings {
+  /** Non-blank lines below the body that may still close the article. */
+  tailLookahead: number
 }

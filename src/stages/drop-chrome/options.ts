@@ -54,6 +54,8 @@ export const DropChromeSchema = z
     titleAnchorShare: z.number().min(0).max(1).default(0.3),
     /** Non-blank lines above the body searched for the title line (default 8). */
     headLookback: count('headLookback').default(8),
+    /** Non-blank lines below the body that may still close the article: short sentences, a signature (default 3). */
+    tailLookahead: count('tailLookahead').default(3),
     /** Lines of at most this many words, without sentence punctuation, are menu items (default 6). */
     navLineMaxWords: count('navLineMaxWords').default(6),
   })
