@@ -40,6 +40,7 @@ const untouched: Case[] = [
   { name: 'brand names in camel case stay', input: 'She opened PowerPoint and her iPhone, then checked eBay for a new laptop.', expected: '', rules: [] },
   { name: 'spaced ellipses stay', input: 'It was . . . strange, and then . . . silence.', expected: '', rules: [] },
   { name: 'code-like lines stay', input: 'Set the value with x = 3 ; then call run() .', expected: '', rules: [] },
+  { name: 'a name after a describing word is not flagged', input: 'The plan provides 500 additional Patriot and ARAAM missiles by the end of the year.', expected: '', rules: [] },
   { name: 'names with capitalised common words are not flagged', input: 'She wrote on Telegram that the Department of Justice and the Center for Strategic Studies had agreed.', expected: '', rules: [] },
 ]
 
