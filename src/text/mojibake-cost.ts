@@ -87,6 +87,13 @@ function composes(base: Unit, mark: Unit): boolean {
   return COMMON_MARKS.test(pair) || [...pair.normalize('NFC')].length === 1
 }
 
+/** A letter of a non-Latin script glued to a digit ("4288ו"); Greek is exempt (units: "10μs"). */
+function touchesDigit(unit: Unit, before: Unit, after: Unit | undefined): boolean {
+  if (unit.code < 0x80 || !isLetter(unit.kind)) return false
+  const script = scriptOf(unit.code)
+  return script !== SCRIPT.latin && script !== SCRIPT.greek && (before.kind === KIND.digit || after?.kind === KIND.digit)
+}
+
 /** Cost of neighbouring letters: case switches and script mixing inside a word. */
 function letterPairCost(units: readonly Unit[]): number {
   let cost = 0
@@ -100,7 +107,7 @@ function letterPairCost(units: readonly Unit[]): number {
     if (isLetter(before.kind) || before.kind === KIND.mark) cost += scriptPairCost(before, unit)
     if (before.kind === KIND.lower && unit.kind === KIND.upper && unit.code >= 0x80) cost += 2
     if (unit.kind === KIND.lower && unit.code >= 0x80 && before.kind === KIND.upper && (after?.kind === KIND.upper || (after === undefined || !isLetter(after.kind)) && units[index - 2]?.kind === KIND.upper)) cost += 2
-    if (unit.code >= 0x80 && scriptOf(unit.code) !== SCRIPT.latin && isLetter(unit.kind) && (before.kind === KIND.digit || after?.kind === KIND.digit)) cost += 1
+    if (touchesDigit(unit, before, after)) cost += 1
   }
   return cost
 }
