@@ -36,7 +36,6 @@ import { readMetadata } from './extract/metadata.ts'
 import type { PageMetadata } from './extract/metadata.ts'
 import { parseDocument } from './extract/parse.ts'
 import { runReadability } from './extract/readability.ts'
-import type { ReadabilityResult } from './extract/readability.ts'
 
 const Options = z
   .object({
@@ -102,7 +101,7 @@ function extractDocument(doc: Doc, source: string, settings: Settings, context: 
   const body = readBody(document)
   const headings = settings.keepHeadline ? readHeadings(document) : []
   const main = runReadability(document, settings)
-  const headline = findHeadline(headings, titlesOf(metadata, main))
+  const headline = main.ok ? findHeadline(headings, main.content, main.title, titlesOf(metadata)) : undefined
   const content = withHeadline(chooseContent(main, body, settings, context), headline, context)
   if (content.paragraphs.length === 0) return context.drop('extract/no-content', 'The page has no visible text (only markup, scripts or styles).')
   const text = content.paragraphs.join('\n\n')
@@ -111,10 +110,9 @@ function extractDocument(doc: Doc, source: string, settings: Settings, context: 
   return { ...filled.doc, html: undefined, text, meta: { ...doc.meta, extract: extractMeta } }
 }
 
-/** The titles a visible heading is compared with: metadata (not the `h1` itself) and Readability's. */
-function titlesOf(metadata: PageMetadata, main: ReadabilityResult): string[] {
-  const titles = metadata.candidates.title.filter((candidate) => candidate.from !== '<h1>').map((candidate) => candidate.value)
-  return main.ok && main.title !== undefined ? [...titles, main.title] : titles
+/** The metadata titles a visible heading is compared with (the first `h1` itself excluded). */
+function titlesOf(metadata: PageMetadata): string[] {
+  return metadata.candidates.title.filter((candidate) => candidate.from !== '<h1>').map((candidate) => candidate.value)
 }
 
 /** Cuts over-long HTML at the last tag start before the limit, so no tag is split. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { normalizeDate } from '../../src/stages/extract/dates.ts'
 import { flattenDeepNesting } from '../../src/stages/extract/flatten.ts'
-import { findHeadline } from '../../src/stages/extract/headline.ts'
+import { findHeadline, readHeadings } from '../../src/stages/extract/headline.ts'
 import { collectNodes, factsFromNodes, parseJsonLd } from '../../src/stages/extract/json-ld.ts'
 import { parseDocument, wrapDocument } from '../../src/stages/extract/parse.ts'
 import { createBlockText } from '../../src/text/block-text.ts'
@@ -103,8 +103,18 @@ describe('flatten', () => {
 })
 
 describe('headline', () => {
-  it('matches a heading that is most of the title, not a short section heading', () => {
-    expect(findHeadline(['Menu', 'Comments', 'Weir to be rebuilt'], ['Weir to be rebuilt | The Valley Gazette'])).toBe('Weir to be rebuilt')
-    expect(findHeadline(['Gazette'], ['Weir to be rebuilt | The Valley Gazette'])).toBeUndefined()
+  const page = parseDocument('<h1>Gazette</h1><h2>Menu</h2><div><h2>The Ferry</h2><p id="first">Text</p></div><h3>Comments</h3>')
+  const headings = readHeadings(page)
+
+  it('matches a heading that is most of the metadata title, not a logo or section heading', () => {
+    expect(findHeadline(headings, undefined, undefined, ['The Ferry | Ellen Marsh'])).toBe('The Ferry')
+    expect(findHeadline(headings, undefined, undefined, ['Poems by Ellen Marsh, collected in Gazette'])).toBeUndefined()
+  })
+
+  it('finds the heading Readability removed from right above the article, however long the title', () => {
+    const content = page.createElement('div')
+    content.appendChild(page.getElementById('first') as Element)
+    page.querySelector('div h2')?.remove()
+    expect(findHeadline(headings, content, 'Poems by Ellen Marsh, collected over forty years - The Ferry', [])).toBe('The Ferry')
   })
 })

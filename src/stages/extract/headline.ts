@@ -1,55 +1,81 @@
 /**
- * The article's visible headline. Readability deletes the `h1`/`h2` that repeats the page
- * title (it reports the title separately), but a plain-text corpus wants the headline as the
- * first line, as it is in text dumps; dedupe-headers later removes repeats. We find the
- * heading before Readability runs and put it back when the extracted text lacks it.
+ * The article's visible headline. Readability deletes every `h1`/`h2` whose words all appear in
+ * the page title (it reports the title separately), but a plain-text corpus wants the
+ * headline as the first line, as text dumps have it; dedupe-headers later removes repeats.
+ * We note the headings before Readability runs and, afterwards, put back the one it removed
+ * from right above the article, or else the heading that matches the metadata title best.
  */
 
 const WORD = /[\p{L}\p{N}]+/gu
 /** Share of the heading's words that must appear in the title for it to count as the headline. */
 const TITLE_OVERLAP = 0.8
-/** Share of the title's words the heading must cover. */
+/** Share of the title's words the heading must cover (for the metadata-title match). */
 const TITLE_COVERAGE = 0.5
 const HEADINGS = 'h1, h2, h3'
 const MAX_HEADINGS = 50
 const LONGEST_HEADLINE = 400
+/** Elements after a heading checked for being part of the article (some get cleaned away). */
+const FOLLOWERS = 3
+
+/** A heading as it was before Readability ran: text, element, and the elements right after it. */
+export interface Heading {
+  text: string
+  element: Element
+  followers: Element[]
+}
 
 /** Normalised word list used to compare headings, titles and paragraphs. */
 export function wordsOf(text: string): string[] {
   return text.toLowerCase().match(WORD) ?? []
 }
 
-/** Texts of the page's first `h1`-`h3` headings, read before Readability removes any. */
-export function readHeadings(document: Document): string[] {
-  const texts: string[] = []
-  for (const heading of [...document.querySelectorAll(HEADINGS)].slice(0, MAX_HEADINGS)) {
-    const text = (heading.textContent ?? '').replace(/\s+/g, ' ').trim()
-    if (text.length > 0 && text.length <= LONGEST_HEADLINE) texts.push(text)
+/** The page's first `h1`-`h3` headings, read before Readability removes any. */
+export function readHeadings(document: Document): Heading[] {
+  const headings: Heading[] = []
+  for (const element of [...document.querySelectorAll(HEADINGS)].slice(0, MAX_HEADINGS)) {
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim()
+    if (text.length > 0 && text.length <= LONGEST_HEADLINE) headings.push({ text, element, followers: followersOf(element) })
   }
-  return texts
+  return headings
 }
 
-/** The first heading whose words are (almost) all in one of the page's title candidates. */
-export function findHeadline(headings: readonly string[], titles: readonly string[]): string | undefined {
-  const titleWords = titles.map((title) => new Set(wordsOf(title))).filter((words) => words.size > 0)
-  if (titleWords.length === 0) return undefined
-  return headings.find((heading) => {
-    const words = wordsOf(heading)
-    return words.length > 0 && titleWords.some((title) => matches(words, title))
-  })
+/** The next few elements after `element` in document order, outside its own subtree. */
+function followersOf(element: Element): Element[] {
+  const followers: Element[] = []
+  let current: Element | null = element
+  while (current !== null && followers.length < FOLLOWERS) {
+    let next: Element | null = current.nextElementSibling
+    for (let parent = current.parentElement; next === null && parent !== null; parent = parent.parentElement) next = parent.nextElementSibling
+    if (next !== null) followers.push(next)
+    current = next
+  }
+  return followers
 }
 
 /**
- * Most of the heading's words are in the title, and they make up a fair part of the title
- * (which may add a site name): "Menu" or "Comments" never match a long title.
+ * The headline to restore: a heading Readability removed as a copy of its `title` from right
+ * above the article (one of the next elements is in `content`), else the first heading that
+ * matches one of the metadata titles closely.
  */
-function matches(words: readonly string[], title: ReadonlySet<string>): boolean {
-  const shared = words.filter((word) => title.has(word)).length
-  return shared >= words.length * TITLE_OVERLAP && shared >= title.size * TITLE_COVERAGE
+export function findHeadline(headings: readonly Heading[], content: Node | undefined, title: string | undefined, titles: readonly string[]): string | undefined {
+  if (content !== undefined && title !== undefined) {
+    const words = new Set(wordsOf(title))
+    const removed = headings.find((heading) => !content.contains(heading.element) && heading.followers.some((next) => content.contains(next)) && matches(wordsOf(heading.text), words, 0))
+    if (removed !== undefined) return removed.text
+  }
+  const titleWords = titles.map((candidate) => new Set(wordsOf(candidate))).filter((words) => words.size > 0)
+  return headings.find((heading) => titleWords.some((words) => matches(wordsOf(heading.text), words, TITLE_COVERAGE)))?.text
 }
 
-/** True when one of the first paragraphs already says the headline. */
+/** Most of the heading's words are in the title, and they cover `coverage` of the title. */
+function matches(words: readonly string[], title: ReadonlySet<string>, coverage: number): boolean {
+  if (words.length === 0) return false
+  const shared = words.filter((word) => title.has(word)).length
+  return shared >= words.length * TITLE_OVERLAP && shared >= title.size * coverage
+}
+
+/** True when a line of one of the first paragraphs is the headline (same words). */
 export function startsWithHeadline(paragraphs: readonly string[], headline: string, within = 3): boolean {
   const target = wordsOf(headline).join(' ')
-  return paragraphs.slice(0, within).some((paragraph) => wordsOf(paragraph).join(' ').includes(target))
+  return paragraphs.slice(0, within).some((paragraph) => paragraph.split('\n').some((line) => wordsOf(line).join(' ') === target))
 }

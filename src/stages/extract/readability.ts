@@ -24,7 +24,7 @@ export interface ReadabilitySettings {
 
 /** What Readability found: paragraphs and its own metadata guesses; or why it found nothing. */
 export type ReadabilityResult =
-  | { ok: true; paragraphs: string[]; title?: string; byline?: string; publishedTime?: string; lang?: string }
+  | { ok: true; paragraphs: string[]; content: Node; title?: string; byline?: string; publishedTime?: string; lang?: string }
   | { ok: false; reason: string }
 
 /** Runs Readability on `document` (which it mutates) and converts the article to paragraphs. */
@@ -47,6 +47,7 @@ export function runReadability(document: Document, settings: ReadabilitySettings
   return {
     ok: true,
     paragraphs: domToParagraphs(article.content),
+    content: article.content,
     title: article.title ?? undefined,
     byline: article.byline ?? undefined,
     publishedTime: article.publishedTime ?? undefined,
