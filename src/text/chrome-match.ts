@@ -16,6 +16,7 @@ import {
   COPYRIGHT_PATTERNS,
   FEED_FOOTER_PATTERNS,
   NEWSLETTER_PATTERNS,
+  READ_MORE_LINES,
   RELATED_HEADINGS,
   SHARE_WORDS,
   SKIP_LINES,
@@ -92,6 +93,7 @@ export function createChromeMatcher(extra: ExtraPhrases = {}): ChromeMatcher {
     ['comments', tableOf(COMMENT_HEADINGS, extra.comments)],
     ['advertisement', tableOf(ADVERTISEMENT_LINES, extra.advertisement)],
     ['related', tableOf(RELATED_HEADINGS, extra.related)],
+    ['read-more', tableOf(READ_MORE_LINES, extra['read-more'])],
     ['ui', tableOf(UI_LINES, extra.ui)],
   ]
   const others: Array<[ChromeKind, ReadonlySet<string>]> = (['share', 'cookie', 'comment-count', 'copyright', 'feed-footer', 'newsletter', 'tags', 'breadcrumb'] as const).map((kind) => [kind, tableOf([], extra[kind])])

@@ -9,6 +9,7 @@
 /** What kind of chrome a line is; the matcher returns one of these. */
 export type ChromeKind =
   | 'ui'
+  | 'read-more'
   | 'share'
   | 'cookie'
   | 'skip'
@@ -31,8 +32,8 @@ export const UI_LINES: readonly string[] = words(`
   search for, search the site, go, submit, send, ok, cancel, x, sign in, sign up, sign out, log in, login, log out, logout, register,
   join, join now, log in join, sign in register, subscribe, subscribe now, home, homepage, back, back to top, top, to top, go to top, next, previous, prev,
   next post, previous post, next article, previous article, newer post, older post, newer posts, older posts, newer entries, older entries,
-  next page, previous page, more, show more, load more, see more, view more, view all, see all, read more, read full story, full story,
-  continue reading, keep reading, read the full story, read the rest, read the rest of this entry, print, print this, print this page, print article,
+  next page, previous page, more, show more, load more, see more, view more, view all, see all, 
+  print, print this, print this page, print article,
   email, e mail, email this, e mail this, email article, save, saved, bookmark, loading, reply, follow, follow us, contact, contact us, about, about us,
   privacy, privacy policy, terms, terms of use, terms of service, terms and conditions, help, faq, sitemap, site map, rss, rss feed, feed,
   advertise, advertise with us, careers, jobs, archives, archive, blog archive, categories, tags, blogroll, recent posts, recent comments, meta,
@@ -41,22 +42,29 @@ export const UI_LINES: readonly string[] = words(`
   show comments, report, report abuse, flag, edit, menu search, search menu, settings, my account, account, profile, dashboard, notifications,
   close ad, skip ad, previous slide, next slide, view gallery, see gallery, share this article, recommend, more options, options,
   schließen, menü, hauptmenü, navigation, suche, suchen, anmelden, abmelden, einloggen, registrieren, abonnieren, jetzt abonnieren, startseite,
-  zurück, nach oben, weiter, vorherige, nächste, mehr, mehr anzeigen, alle anzeigen, weiterlesen, drucken, kontakt, impressum, datenschutz,
-  datenschutzerklärung, agb, hilfe, akzeptieren, alle akzeptieren, ablehnen, einstellungen, antworten, mehr lesen, artikel lesen,
+  zurück, nach oben, weiter, vorherige, nächste, mehr, mehr anzeigen, alle anzeigen, drucken, kontakt, impressum, datenschutz,
+  datenschutzerklärung, agb, hilfe, akzeptieren, alle akzeptieren, ablehnen, einstellungen, antworten, 
   fermer, rechercher, recherche, se connecter, connexion, déconnexion, s inscrire, inscription, s abonner, abonnez vous, accueil, retour,
-  haut de page, retour en haut, suivant, précédent, plus, voir plus, voir tout, lire la suite, imprimer, contact, contactez nous,
-  mentions légales, confidentialité, politique de confidentialité, aide, accepter, tout accepter, refuser, paramètres, répondre, lire plus,
+  haut de page, retour en haut, suivant, précédent, plus, voir plus, voir tout, imprimer, contact, contactez nous,
+  mentions légales, confidentialité, politique de confidentialité, aide, accepter, tout accepter, refuser, paramètres, répondre, 
   cerrar, buscar, búsqueda, iniciar sesión, acceder, entrar, cerrar sesión, registrarse, regístrate, suscribirse, suscríbete, inicio, portada,
-  volver, volver arriba, siguiente, anterior, más, ver más, ver todo, leer más, seguir leyendo, imprimir, contacto, aviso legal, privacidad,
+  volver, volver arriba, siguiente, anterior, más, ver más, ver todo, imprimir, contacto, aviso legal, privacidad,
   política de privacidad, ayuda, aceptar, aceptar todo, rechazar, configuración, responder,
   chiudi, cerca, ricerca, accedi, esci, registrati, iscriviti, abbonati, torna su, torna all inizio, successivo, precedente, avanti, indietro,
-  altro, mostra altro, vedi tutto, leggi tutto, leggi di più, continua a leggere, stampa, contatti, contattaci, note legali, aiuto, accetta,
+  altro, mostra altro, vedi tutto, stampa, contatti, contattaci, note legali, aiuto, accetta,
   accetta tutto, rifiuta, impostazioni, rispondi,
   fechar, pesquisar, pesquisa, sair, iniciar sessão, cadastre se, cadastrar, registrar, inscrever se, assinar, assine, início, página inicial,
-  voltar, voltar ao topo, próximo, ver mais, ver tudo, leia mais, continuar lendo, continue lendo, contato, contacto,
+  voltar, voltar ao topo, próximo, ver mais, ver tudo, contato, contacto,
   política de privacidade, ajuda, aceitar, aceitar todos, recusar, configurações,
   sluiten, zoeken, inloggen, uitloggen, aanmelden, registreren, abonneren, abonneer, terug, naar boven, volgende, vorige, meer, toon meer,
-  bekijk alles, lees meer, verder lezen, afdrukken, printen, privacybeleid, hulp, accepteren, alles accepteren, weigeren, instellingen
+  bekijk alles, afdrukken, printen, privacybeleid, hulp, accepteren, alles accepteren, weigeren, instellingen
+`)
+
+/** Links under a teaser that lead to the full article; the teaser above them is not article text. */
+export const READ_MORE_LINES: readonly string[] = words(`
+  read more, read full story, full story, continue reading, keep reading, read the full story, read the rest, read the rest of this entry,
+  read full article, read article, more, more », weiterlesen, mehr lesen, artikel lesen, lire la suite, lire plus, leer más,
+  seguir leyendo, leggi tutto, leggi di più, continua a leggere, leia mais, continuar lendo, continue lendo, lees meer, verder lezen
 `)
 
 /** Words a share/social bar is made of; a line of only these (and counts) is a share line. */

@@ -30,6 +30,10 @@ export interface BodyWeights {
   /** Words a prose line needs before it adds to the body (short one-sentence teasers barely count). */
   proseOffset: number
   shortLinePenalty: number
+  /** Extra cost per line of a run of non-prose lines (menus are runs, subheads are single). */
+  runGrowth: number
+  /** …capped at this much per line. */
+  runCap: number
   /** Cost of an item of a related-articles block (its heading costs `chromeLinePenalty`). */
   relatedItemPenalty: number
   /** Cost of a comment signature, timestamp or reply line: it splits a run of comments into small pieces. */
@@ -55,7 +59,17 @@ function lineScore(line: LineInfo, weights: BodyWeights): number {
 
 /** Per-line scores of the body search. */
 export function bodyScores(lines: readonly LineInfo[], weights: BodyWeights): number[] {
-  return lines.map((line) => lineScore(line, weights))
+  let run = 0
+  return lines.map((line) => {
+    const score = lineScore(line, weights)
+    if (line.blank) return 0
+    if (line.prose) {
+      run = 0
+      return score
+    }
+    run += 1
+    return score - Math.min(weights.runGrowth * (run - 1), weights.runCap)
+  })
 }
 
 /** Moves the start of a range down to its first prose line. */

@@ -30,12 +30,32 @@ export interface LineInfo {
   meta: boolean
   /** Id of the blank-line-delimited block the line belongs to. */
   block: number
-  /** An item of a related-articles block: a short line after a "Related" heading in the same block. */
+  /**
+   * An item of a related-articles block: a short line after a "Related" heading in the same
+   * block, or a teaser (a paragraph followed by "Read more", with the headline above it).
+   */
   relatedItem: boolean
 }
 
+/** Lines above a "Read more" link taken as its teaser (the summary and its headline). */
+const TEASER_LINES = 2
+
 /** Longest line (in words) taken as an item of a related-articles block. */
 const RELATED_ITEM_WORDS = 25
+
+/** Marks teasers: the lines of a block followed by a "Read more" link, and the line above them. */
+function markTeasers(lines: LineInfo[]): void {
+  const text = lines.filter((line) => !line.blank)
+  text.forEach((line, position) => {
+    if (line.kind !== 'read-more') return
+    for (let back = position - 1; back >= 0 && back >= position - TEASER_LINES; back -= 1) {
+      const item = text[back] as LineInfo
+      if (item.kind !== undefined) break
+      item.relatedItem = true
+      item.prose = false
+    }
+  })
+}
 
 /** Marks the short lines that follow a related-articles heading in the same block. */
 function markRelatedItems(lines: LineInfo[]): void {
@@ -79,5 +99,6 @@ export function lineFeatures(lines: readonly string[], match: ChromeMatcher, thr
     }
   })
   markRelatedItems(infos)
+  markTeasers(infos)
   return infos
 }

@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { dropChromeRules } from './rules.ts'
 
-const KINDS = ['ui', 'share', 'cookie', 'skip', 'advertisement', 'related', 'comments', 'comment-count', 'comment-form', 'copyright', 'feed-footer', 'newsletter', 'tags', 'breadcrumb'] as const
+const KINDS = ['ui', 'read-more', 'share', 'cookie', 'skip', 'advertisement', 'related', 'comments', 'comment-count', 'comment-form', 'copyright', 'feed-footer', 'newsletter', 'tags', 'breadcrumb'] as const
 
 const ruleList = z.array(z.string()).superRefine((rules, context) => {
   for (const rule of rules) {
@@ -36,6 +36,8 @@ export const DropChromeSchema = z
     proseOffset: count('proseOffset').default(10),
     /** Body search: cost of a short non-prose line (default 3 words' worth). */
     shortLinePenalty: count('shortLinePenalty').default(3),
+    runGrowth: count('runGrowth').default(0),
+    runCap: count('runCap').default(0),
     /** Body search: cost of a comment signature, timestamp or reply line (default 20). */
     metaLinePenalty: count('metaLinePenalty').default(20),
     /** A comment heading opens the comments when at least this many of those lines follow (default 2). */

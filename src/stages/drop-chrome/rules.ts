@@ -30,6 +30,7 @@ export type DropChromeRule = (typeof dropChromeRules)[number]
 
 const KIND_RULES: Record<ChromeKind, DropChromeRule> = {
   ui: 'drop-chrome/ui-line',
+  'read-more': 'drop-chrome/ui-line',
   share: 'drop-chrome/share-line',
   cookie: 'drop-chrome/cookie-notice',
   skip: 'drop-chrome/skip-link',
