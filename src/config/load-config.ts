@@ -12,20 +12,27 @@ import type { ResolvedConfig, UserConfig } from './schema.ts'
 /** `{ok: true, config}` or `{ok: false, issues}` with one sentence per problem (textlint style). */
 export type LoadResult = { ok: true; config: ResolvedConfig } | { ok: false; issues: string[] }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function valueAt(config: unknown, keys: readonly PropertyKey[]): unknown {
+  let value = config
+  for (const key of keys) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined
+  return value
+}
+
+function describeIssue(issue: z.core.$ZodIssue, config: unknown): string {
   const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'config'
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((key) => `\`${[...issue.path.map(String), key].join('.')}\``).join(', ')
     return `Unknown config key ${keys}: check the spelling against the README's config section.`
   }
-  const input = 'input' in issue && issue.input !== undefined ? `, got ${JSON.stringify(issue.input)}` : ''
+  const actual = valueAt(config, issue.path)
+  const input = actual === undefined || typeof actual === 'function' ? '' : `, got ${JSON.stringify(actual)}`
   return issue.message.startsWith('Expected `') ? `${issue.message}${input}.` : `Invalid \`${where}\`: ${issue.message}${input}.`
 }
 
 /** Validates a config object and fills defaults. */
 export function resolveConfig(config: UserConfig): LoadResult {
   const parsed = ConfigSchema.safeParse(config)
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map(describeIssue) }
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((issue) => describeIssue(issue, config)) }
   return { ok: true, config: Object.freeze(parsed.data) }
 }
 

@@ -24,7 +24,7 @@ async function mixedInput(): Promise<string> {
   await mkdir(path.join(input, 'bad'), { recursive: true })
   await writeFile(path.join(input, 'bad', 'empty.txt'), '')
   await writeFile(path.join(input, 'bad', 'picture.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]))
-  await writeFile(path.join(input, 'bad', 'broken.jsonl'), `${JSON.stringify({ text: innerTextDump().replace('Flood', 'Storm') })}\n{"text": "cut off\n`)
+  await writeFile(path.join(input, 'bad', 'broken.jsonl'), `${JSON.stringify({ text: innerTextDump().replace(/barrier/g, 'wall').replace(/gates/g, 'doors') })}\n{"text": "cut off\n`)
   await writeFile(path.join(input, 'bad', 'truncated.zip'), writeZip([['a.txt', innerTextDump()]]).subarray(0, 60))
   await writeFile(path.join(input, 'bad', 'feed.xml'), '<rss><channel><item><title>Unclosed</title></channel>')
   return root

@@ -41,7 +41,7 @@ export function feed(): string {
 
 /** UTF-8 text that was decoded as windows-1252 by a broken scraper. */
 export function mojibake(text: string): string {
-  return iconv.decode(Buffer.from(text, 'utf8'), 'windows-1252')
+  return new TextDecoder('windows-1252').decode(Buffer.from(text, 'utf8'))
 }
 
 /** Writes the article in every shape into `directory` and returns the file names. */
