@@ -101,7 +101,7 @@ function extractDocument(doc: Doc, source: string, settings: Settings, context: 
   const body = readBody(document)
   const headings = settings.keepHeadline ? readHeadings(document) : []
   const main = runReadability(document, settings)
-  const headline = main.ok ? findHeadline(headings, main.content, main.title, titlesOf(metadata)) : undefined
+  const headline = main.ok ? findHeadline(headings, main, titlesOf(metadata)) : undefined
   const content = withHeadline(chooseContent(main, body, settings, context), headline, context)
   if (content.paragraphs.length === 0) return context.drop('extract/no-content', 'The page has no visible text (only markup, scripts or styles).')
   const text = content.paragraphs.join('\n\n')

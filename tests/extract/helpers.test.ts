@@ -103,18 +103,33 @@ describe('flatten', () => {
 })
 
 describe('headline', () => {
-  const page = parseDocument('<h1>Gazette</h1><h2>Menu</h2><div><h2>The Ferry</h2><p id="first">Text</p></div><h3>Comments</h3>')
-  const headings = readHeadings(page)
+  const page = () => parseDocument('<h1>Gazette</h1><h2>Menu</h2><div><h2>The Ferry</h2><p id="first">The ferry leaves at seven</p></div><h3>Comments</h3>')
 
-  it('matches a heading that is most of the metadata title, not a logo or section heading', () => {
-    expect(findHeadline(headings, undefined, undefined, ['The Ferry | Ellen Marsh'])).toBe('The Ferry')
-    expect(findHeadline(headings, undefined, undefined, ['Poems by Ellen Marsh, collected in Gazette'])).toBeUndefined()
+  /** The article as Readability would leave it: the paragraph moved out, the heading gone. */
+  function article(document: Document, title?: string) {
+    const content = document.createElement('div')
+    content.appendChild(document.getElementById('first') as Element)
+    return { content, paragraphs: ['The ferry leaves at seven'], title }
+  }
+
+  it('puts back the heading Readability removed from right above the article, however long the title', () => {
+    const document = page()
+    const headings = readHeadings(document)
+    document.querySelector('div h2')?.remove()
+    expect(findHeadline(headings, article(document, 'Poems by Ellen Marsh, collected over forty years - The Ferry'), [])).toBe('The Ferry')
   })
 
-  it('finds the heading Readability removed from right above the article, however long the title', () => {
-    const content = page.createElement('div')
-    content.appendChild(page.getElementById('first') as Element)
-    page.querySelector('div h2')?.remove()
-    expect(findHeadline(headings, content, 'Poems by Ellen Marsh, collected over forty years - The Ferry', [])).toBe('The Ferry')
+  it('else takes a heading that is most of a metadata title, never a logo or section heading', () => {
+    const document = page()
+    const headings = readHeadings(document)
+    const moved = article(document)
+    expect(findHeadline(headings, moved, ['The Ferry | Ellen Marsh'])).toBe('The Ferry')
+    expect(findHeadline(headings, moved, ['Poems by Ellen Marsh, collected in Gazette'])).toBeUndefined()
+  })
+
+  it('adds nothing when the article already starts with a title-like line', () => {
+    const document = page()
+    const headings = readHeadings(document)
+    expect(findHeadline(headings, article(document), ['The ferry leaves at seven | Gazette'])).toBeUndefined()
   })
 })

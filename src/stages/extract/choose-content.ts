@@ -7,7 +7,6 @@
 import type { StageContext } from '../../core/stage.ts'
 import type { BodyText } from './body-text.ts'
 import { textLength } from './body-text.ts'
-import { startsWithHeadline } from './headline.ts'
 import type { ReadabilityResult } from './readability.ts'
 
 /** How the text was obtained; recorded in `meta.extract.method`. */
@@ -47,11 +46,10 @@ export function chooseContent(main: ReadabilityResult, body: BodyText, settings:
   return { paragraphs: main.paragraphs, method: 'readability' }
 }
 
-/** Puts the headline first when Readability's text does not start with it. */
+/** Puts the headline (see headline.ts) first in Readability's text. */
 export function withHeadline(content: ChosenContent, headline: string | undefined, context: StageContext<ContentRule>): ChosenContent {
   const { paragraphs } = content
   if (headline === undefined || content.method !== 'readability' || paragraphs.length === 0) return content
-  if (startsWithHeadline(paragraphs, headline)) return content
   context.info('extract/headline-restored', 'Put back the headline that Readability removed as a repeat of the title.', { place: { line: 1 }, actual: headline.slice(0, 160) })
   return { ...content, paragraphs: [headline, ...paragraphs] }
 }

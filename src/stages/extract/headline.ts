@@ -52,19 +52,32 @@ function followersOf(element: Element): Element[] {
   return followers
 }
 
+/** What Readability returned, as far as the headline is concerned. */
+export interface ArticleStart {
+  content: Node
+  paragraphs: readonly string[]
+  title?: string
+}
+
 /**
- * The headline to restore: a heading Readability removed as a copy of its `title` from right
- * above the article (one of the next elements is in `content`), else the first heading that
- * matches one of the metadata titles closely.
+ * The headline to restore, if any. First choice: a heading Readability removed as a copy of
+ * its `title` from right above the article (one of the next elements is in `content`).
+ * Otherwise the headings that match a metadata title closely, unless the article already
+ * starts with a title-like line or still holds one of them: the one right above the
+ * article, else the first.
  */
-export function findHeadline(headings: readonly Heading[], content: Node | undefined, title: string | undefined, titles: readonly string[]): string | undefined {
-  if (content !== undefined && title !== undefined) {
-    const words = new Set(wordsOf(title))
-    const removed = headings.find((heading) => !content.contains(heading.element) && heading.followers.some((next) => content.contains(next)) && matches(wordsOf(heading.text), words, 0))
-    if (removed !== undefined) return removed.text
-  }
-  const titleWords = titles.map((candidate) => new Set(wordsOf(candidate))).filter((words) => words.size > 0)
-  return headings.find((heading) => titleWords.some((words) => matches(wordsOf(heading.text), words, TITLE_COVERAGE)))?.text
+export function findHeadline(headings: readonly Heading[], article: ArticleStart, titles: readonly string[]): string | undefined {
+  const { content, paragraphs, title } = article
+  const adjacent = (heading: Heading): boolean => !content.contains(heading.element) && heading.followers.some((next) => content.contains(next))
+  const removed = title === undefined ? undefined : headings.find((heading) => adjacent(heading) && matches(wordsOf(heading.text), new Set(wordsOf(title)), 0))
+  if (removed !== undefined) return startsWithLine(paragraphs, removed.text) ? undefined : removed.text
+  const titleWords = [...titles, title ?? ''].map((candidate) => new Set(wordsOf(candidate))).filter((words) => words.size > 0)
+  const firstLine = wordsOf(paragraphs[0]?.split('\n')[0] ?? '')
+  if (titleWords.some((words) => matches(firstLine, words, 0))) return undefined
+  const candidates = headings.filter((heading) => titleWords.some((words) => matches(wordsOf(heading.text), words, TITLE_COVERAGE)))
+  if (candidates.some((heading) => content.contains(heading.element))) return undefined
+  const chosen = (candidates.find(adjacent) ?? candidates[0])?.text
+  return chosen === undefined || startsWithLine(paragraphs, chosen) ? undefined : chosen
 }
 
 /** Most of the heading's words are in the title, and they cover `coverage` of the title. */
@@ -75,7 +88,7 @@ function matches(words: readonly string[], title: ReadonlySet<string>, coverage:
 }
 
 /** True when a line of one of the first paragraphs is the headline (same words). */
-export function startsWithHeadline(paragraphs: readonly string[], headline: string, within = 3): boolean {
+function startsWithLine(paragraphs: readonly string[], headline: string, within = 3): boolean {
   const target = wordsOf(headline).join(' ')
   return paragraphs.slice(0, within).some((paragraph) => paragraph.split('\n').some((line) => wordsOf(line).join(' ') === target))
 }
