@@ -26,7 +26,7 @@
 import { z } from 'zod'
 import type { Doc } from '../core/doc.ts'
 import { excerpt } from '../core/message.ts'
-import type { Stage, StageContext } from '../core/stage.ts'
+import type { Drop, Stage, StageContext } from '../core/stage.ts'
 import { readBody, textLength } from './extract/body-text.ts'
 import { chooseContent, withHeadline } from './extract/choose-content.ts'
 import { applyMetadata } from './extract/apply-metadata.ts'
@@ -88,7 +88,8 @@ export function extract(options: ExtractOptions = {}): Stage<Rule> {
   }
 }
 
-function extractDocument(doc: Doc, source: string, settings: Settings, context: StageContext<Rule>): Doc | ReturnType<StageContext['drop']> {
+/** Parse, read metadata and body, run Readability, choose the text, fill the fields. */
+function extractDocument(doc: Doc, source: string, settings: Settings, context: StageContext<Rule>): Doc | Drop {
   const html = limitNesting(limitLength(source, settings.maxHtmlLength, context), settings.maxDepth, context)
   let document: Document
   try {
