@@ -114,9 +114,16 @@ function multilingualLines(): { lines: string[]; languages: number } {
   return { lines, languages: locales.length }
 }
 
-/** UTF-8 bytes shown through a single-byte code page the way browsers do (undefined bytes → C1). */
+/**
+ * UTF-8 bytes shown through a single-byte code page the way browsers do: a byte the code page
+ * lacks comes out as its C1 control in 0x80–0x9F and as U+FFFD above.
+ */
 function garble(text: string, encoding: string): string {
-  return [...Buffer.from(text, 'utf8')].map((byte) => (byte < 0x80 ? String.fromCharCode(byte) : iconv.decode(Buffer.from([byte]), encoding).replace('\uFFFD', String.fromCharCode(byte)))).join('')
+  const show = (byte: number): string => {
+    const char = iconv.decode(Buffer.from([byte]), encoding)
+    return char === '\uFFFD' && byte <= 0x9f ? String.fromCharCode(byte) : char
+  }
+  return [...Buffer.from(text, 'utf8')].map((byte) => (byte < 0x80 ? String.fromCharCode(byte) : show(byte))).join('')
 }
 
 async function roundTrip(): Promise<boolean> {

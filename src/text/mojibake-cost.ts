@@ -5,12 +5,14 @@
  * switches case mid-word ("NicolÃ¡s"), mixes scripts within a word, and contains C1 controls
  * and rare characters. The repair only replaces text by a candidate that scores clearly lower.
  *
- * Weights (ours): C1 control 4; rare character 1–3 (char-rarity.ts); a symbol run inside a word
- * 2 plus 1 per extra symbol; a symbol where a word ends or starts that is not punctuation there
- * 1; two different odd symbols in a row 1; lower case followed by a non-ASCII capital 1; a
- * lower-case letter among capitals 2; letters of two scripts touching 2 (Latin-Greek 0.5, as
- * in "IL2Rγ"); a combining mark with nothing to combine with 2; "Ã" 2 and a lone "Â" 2 (they
- * are the windows-1252 lead bytes of the whole Latin-1 range and rare as real letters).
+ * Weights (ours): C1 control 4; rare character 1–3 (char-rarity.ts); a symbol run between two
+ * letters 1 + 2 per symbol (one apostrophe, hyphen or middle dot is fine); at a word's end or
+ * start, 1 per mojibake symbol that is not punctuation there; two different mojibake symbols in
+ * a row 1; a non-ASCII capital right after a lower-case letter 2; a lower-case letter among
+ * capitals 2; letters of two scripts touching 2 (Latin-Greek 0.5, as in "IL2Rγ"); a non-Latin,
+ * non-Greek letter glued to a digit 1; a combining mark after a space 2, or an unusual one on a
+ * Latin letter 1; "Ã" 2 and "Â" 1 (2 when alone): they are the windows-1252 lead bytes of the
+ * whole Latin-1 range and rare as real letters.
  */
 import { KIND, kindOf, rarityOf, SCRIPT, scriptOf } from './char-class.ts'
 import type { Kind } from './char-class.ts'

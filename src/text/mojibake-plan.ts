@@ -14,7 +14,7 @@ import { scanSequences } from './mojibake-scan.ts'
 import type { SequenceMatch } from './mojibake-scan.ts'
 
 /** Badness a cluster must lose to be repaired on its own evidence. */
-export const STRONG_GAIN = 2
+const STRONG_GAIN = 2
 
 /** The repairs chosen for one line in one code page, with their total gain. */
 export interface LinePlan {
@@ -169,7 +169,10 @@ function hasCleanNonAscii(line: string, matches: readonly SequenceMatch[]): bool
   return false
 }
 
-/** Repairs never produce unassigned, private-use or other characters no text is made of (C1 controls, weight 4, are the middle layer of double mojibake and stay). */
+/**
+ * Repairs never produce unassigned, private-use or other characters no text is made of. C1
+ * controls (weight 4) stay candidates: they are the middle layer of double mojibake.
+ */
 function isImplausible(match: SequenceMatch): boolean {
   return rarityOf(match.text.codePointAt(0) ?? 0) === 3
 }
