@@ -5,6 +5,7 @@
  * We note the headings before Readability runs and, afterwards, put back the one it removed
  * from right above the article, or else the heading that matches the metadata title best.
  */
+import { collapseToLine } from '../../text/whitespace.ts'
 
 const WORD = /[\p{L}\p{N}]+/gu
 /** Share of the heading's words that must appear in the title for it to count as the headline. */
@@ -33,7 +34,7 @@ export function wordsOf(text: string): string[] {
 export function readHeadings(document: Document): Heading[] {
   const headings: Heading[] = []
   for (const element of [...document.querySelectorAll(HEADINGS)].slice(0, MAX_HEADINGS)) {
-    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim()
+    const text = collapseToLine(element.textContent ?? '')
     if (text.length > 0 && text.length <= LONGEST_HEADLINE) headings.push({ text, element, followers: followersOf(element) })
   }
   return headings

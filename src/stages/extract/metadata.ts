@@ -4,6 +4,7 @@
  * `<html lang>`, `<time datetime>`, `rel=author`. Each field gets an ordered list of
  * candidates (most specific source first), so the stage can pick one and say where it came from.
  */
+import { collapseToLine } from '../../text/whitespace.ts'
 import { collectNodes, factsFromNodes, parseJsonLd } from './json-ld.ts'
 import type { JsonLdFacts } from './json-ld.ts'
 
@@ -100,7 +101,7 @@ function textOf(element: Element | null): string | undefined {
 }
 
 function clean(value: string): string {
-  return value.replace(/\s+/g, ' ').trim().slice(0, LONGEST_VALUE)
+  return collapseToLine(value).slice(0, LONGEST_VALUE)
 }
 
 function isUrl(value: string): boolean {
