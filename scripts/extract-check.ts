@@ -1,13 +1,14 @@
 /**
  * Dev check of the extract stage on the development corpus (not part of `npm test`).
  *
- *   npx tsx scripts/extract-check.ts [--corpus DIR] [--out DIR] [--only extract|baseline]
+ *   npx tsx scripts/extract-check.ts [--corpus DIR] [--out DIR] [--only extract|baseline] [--options JSON]
  *   python3 ../shared/tools/score.py ../shared/corpus/dev/truth OUT/extract.jsonl OUT/baseline.jsonl
  *
  * Writes, for every `html/<id>.html` of the corpus, one line `{source: "<id>.txt", text}` to
  * `extract.jsonl` (this stage, through `applyStage` as the runner calls it) and to
  * `baseline.jsonl` (plain Readability.js on linkedom, `article.textContent`), plus
  * `extract-pages.tsv` (id, method, rules, characters, ms) to see where the fallback fired.
+ * `--options '{"keepHeadline":false}'` passes stage options, for ablations.
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -18,12 +19,14 @@ import { applyStage } from '../src/core/apply-stage.ts'
 import { createDoc } from '../src/core/doc.ts'
 import { createRunState } from '../src/core/stage.ts'
 import { extract } from '../src/stages/extract.ts'
+import type { ExtractOptions } from '../src/stages/extract.ts'
 
 const { values } = parseArgs({
   options: {
     corpus: { type: 'string', default: new URL('../../shared/corpus/dev', import.meta.url).pathname },
     out: { type: 'string', default: '/tmp/sluice-extract-check' },
     only: { type: 'string' },
+    options: { type: 'string', default: '{}' },
   },
 })
 
@@ -41,7 +44,7 @@ async function main(): Promise<void> {
   const htmlDir = join(values.corpus, 'html')
   const names = readdirSync(htmlDir).filter((name) => name.endsWith('.html')).sort()
   mkdirSync(values.out, { recursive: true })
-  const stage = extract()
+  const stage = extract(JSON.parse(values.options) as ExtractOptions)
   const run = createRunState()
   const ours: string[] = []
   const theirs: string[] = []
