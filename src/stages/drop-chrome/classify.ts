@@ -12,12 +12,12 @@ import { anchorToTitle } from './anchor.ts'
 import type { AnchorWeights } from './anchor.ts'
 import { findBody } from './body.ts'
 import { lineFeatures } from './features.ts'
-import type { LineInfo, ProseThresholds } from './features.ts'
+import type { FeatureThresholds, LineInfo } from './features.ts'
 import { ruleOfKind } from './rules.ts'
 import type { DropChromeRule } from './rules.ts'
 
 /** Everything the classifier needs besides the lines. */
-export interface ClassifySettings extends ProseThresholds, AnchorWeights, TailSettings {
+export interface ClassifySettings extends FeatureThresholds, AnchorWeights, TailSettings {
   match: ChromeMatcher
   disabled: ReadonlySet<string>
   /** Non-blank lines above the body searched for the title. */

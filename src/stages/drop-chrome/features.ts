@@ -9,7 +9,11 @@ import { stopwordRatio } from '../../text/stopwords.ts'
 import { isCommentMetaLine } from '../../text/chrome-match.ts'
 import type { ChromeKind, ChromeMatcher } from '../../text/chrome-match.ts'
 
-export type { ProseThresholds } from '../../text/prose.ts'
+/** What decides prose status, here: the shared thresholds and the menu-block size. */
+export interface FeatureThresholds extends ProseThresholds {
+  /** Blocks of at least this many lines, mostly short, hold no prose (0 turns this off). */
+  menuBlockLines: number
+}
 
 /** Everything the classifier knows about one line of the input. */
 export interface LineInfo {
@@ -43,6 +47,21 @@ const TEASER_LINES = 2
 /** Longest line (in words) taken as an item of a related-articles block. */
 const RELATED_ITEM_WORDS = 25
 
+/**
+ * Prose inside a block of mostly short lines is a menu entry with a description, a teaser list or
+ * a sidebar, not article text (on the development corpus, 6% of such lines are article text
+ * against 53% of prose lines standing alone): they lose their prose status.
+ */
+function demoteMenuBlockProse(lines: LineInfo[], minBlockLines: number): void {
+  const blocks = new Map<number, LineInfo[]>()
+  for (const line of lines) if (!line.blank) blocks.set(line.block, [...(blocks.get(line.block) ?? []), line])
+  for (const block of blocks.values()) {
+    if (block.length < minBlockLines) continue
+    const short = block.filter((line) => !line.prose).length
+    if (short * 2 > block.length) for (const line of block) line.prose = false
+  }
+}
+
 /** Marks teasers: the lines of a block followed by a "Read more" link, and the line above them. */
 function markTeasers(lines: LineInfo[]): void {
   const text = lines.filter((line) => !line.blank)
@@ -70,7 +89,7 @@ function markRelatedItems(lines: LineInfo[]): void {
 }
 
 /** Computes the features of every line; blank lines get zeroed features. */
-export function lineFeatures(lines: readonly string[], match: ChromeMatcher, thresholds: ProseThresholds): LineInfo[] {
+export function lineFeatures(lines: readonly string[], match: ChromeMatcher, thresholds: FeatureThresholds): LineInfo[] {
   let block = 0
   let previousBlank = true
   const infos = lines.map((raw, index): LineInfo => {
@@ -98,6 +117,7 @@ export function lineFeatures(lines: readonly string[], match: ChromeMatcher, thr
       relatedItem: false,
     }
   })
+  if (thresholds.menuBlockLines > 0) demoteMenuBlockProse(infos, thresholds.menuBlockLines)
   markRelatedItems(infos)
   markTeasers(infos)
   return infos

@@ -34,6 +34,8 @@ export const DropChromeSchema = z
     minStopwordRatio: z.number().min(0).max(1).default(0.15),
     /** Body search: a prose line scores its words minus this (default 10), so one-line teasers barely count. */
     proseOffset: count('proseOffset').default(10),
+    /** Blocks (lines between blank lines) of at least this many lines, mostly short, hold no prose (default 5; 0: off). */
+    menuBlockLines: count('menuBlockLines').default(5),
     /** Body search: cost of a short non-prose line (default 3 words' worth). */
     shortLinePenalty: count('shortLinePenalty').default(3),
     runGrowth: count('runGrowth').default(0),
