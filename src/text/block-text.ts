@@ -28,56 +28,66 @@ export interface BlockText {
   finish(): string[]
 }
 
+/** The builder's state: finished paragraphs and the block being written. */
+interface State {
+  paragraphs: string[]
+  parts: string[]
+  lineHasContent: boolean
+  pendingSpace: boolean
+}
+
 /** Creates an empty builder; one per converted tree. */
 export function createBlockText(): BlockText {
-  const paragraphs: string[] = []
-  let parts: string[] = []
-  let lineHasContent = false
-  let pendingSpace = false
-
-  const write = (value: string): void => {
-    if (pendingSpace && lineHasContent) parts.push(' ')
-    pendingSpace = false
-    parts.push(value)
-    lineHasContent = true
-  }
-  const flush = (): void => {
-    if (parts.length > 0) pushParagraphs(paragraphs, parts.join(''))
-    parts = []
-    lineHasContent = false
-    pendingSpace = false
-  }
+  const state: State = { paragraphs: [], parts: [], lineHasContent: false, pendingSpace: false }
   return {
-    text(value) {
-      const collapsed = value.replace(COLLAPSIBLE, ' ')
-      if (collapsed.length === 0) return
-      const start = collapsed.startsWith(' ') ? 1 : 0
-      const trailing = collapsed.length > start && collapsed.endsWith(' ')
-      const body = collapsed.slice(start, trailing ? -1 : undefined)
-      if (start === 1) pendingSpace = true
-      if (body.length > 0) write(body)
-      if (trailing) pendingSpace = true
-    },
+    text: (value) => writeText(state, value),
     preformatted(value) {
       const normalized = value.replace(/\r\n?/g, '\n')
       if (normalized.length === 0) return
-      write(normalized)
-      lineHasContent = !normalized.endsWith('\n')
+      write(state, normalized)
+      state.lineHasContent = !normalized.endsWith('\n')
     },
     lineBreak() {
-      parts.push('\n')
-      lineHasContent = false
-      pendingSpace = false
+      state.parts.push('\n')
+      state.lineHasContent = false
+      state.pendingSpace = false
     },
     separate() {
-      if (lineHasContent) pendingSpace = true
+      if (state.lineHasContent) state.pendingSpace = true
     },
-    blockBreak: flush,
+    blockBreak: () => flush(state),
     finish() {
-      flush()
-      return paragraphs
+      flush(state)
+      return state.paragraphs
     },
   }
+}
+
+/** Collapses whitespace; a space at either end is only remembered, written before the next word. */
+function writeText(state: State, value: string): void {
+  const collapsed = value.replace(COLLAPSIBLE, ' ')
+  if (collapsed.length === 0) return
+  const start = collapsed.startsWith(' ') ? 1 : 0
+  const trailing = collapsed.length > start && collapsed.endsWith(' ')
+  const body = collapsed.slice(start, trailing ? -1 : undefined)
+  if (start === 1) state.pendingSpace = true
+  if (body.length > 0) write(state, body)
+  if (trailing) state.pendingSpace = true
+}
+
+/** Appends content, with the pending space when the line already has some. */
+function write(state: State, value: string): void {
+  if (state.pendingSpace && state.lineHasContent) state.parts.push(' ')
+  state.pendingSpace = false
+  state.parts.push(value)
+  state.lineHasContent = true
+}
+
+function flush(state: State): void {
+  if (state.parts.length > 0) pushParagraphs(state.paragraphs, state.parts.join(''))
+  state.parts = []
+  state.lineHasContent = false
+  state.pendingSpace = false
 }
 
 /**
