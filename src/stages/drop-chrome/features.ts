@@ -48,7 +48,7 @@ const TEASER_LINES = 2
 const RELATED_ITEM_WORDS = 25
 
 /**
- * Prose inside a block of mostly short lines is a menu entry with a description, a teaser list or
+ * Prose inside a block of mostly (over 2/3) short lines is a menu entry with a description, a teaser list or
  * a sidebar, not article text (on the development corpus, 6% of such lines are article text
  * against 53% of prose lines standing alone): they lose their prose status.
  */
@@ -58,7 +58,7 @@ function demoteMenuBlockProse(lines: LineInfo[], minBlockLines: number): void {
   for (const block of blocks.values()) {
     if (block.length < minBlockLines) continue
     const short = block.filter((line) => !line.prose).length
-    if (short * 2 > block.length) for (const line of block) line.prose = false
+    if (short * 3 > block.length * 2) for (const line of block) line.prose = false
   }
 }
 
