@@ -45,7 +45,7 @@ export async function auditLosses(corpus: Corpus, run: SystemRun, stages: Stage[
     if (run.rejected.has(id)) { tally('rejected', lost.length); continue }
     const messages = await keptMessages(file, resolved.config)
     const silent = lost.filter((line) => {
-      const message = messages.find((candidate) => mentions(candidate.actual, line.tokens))
+      const message = messages.find((candidate) => mentions(candidate.actual, line.tokens, line.line))
       if (message !== undefined) tally(message.rule)
       return message === undefined
     })

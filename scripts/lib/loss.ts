@@ -29,8 +29,10 @@ export function lostLines(raw: string, truth: string, output: string): { line: s
 }
 
 /** True when a message's excerpt and the line start the same way (excerpts are capped with "…" and may span lines). */
-export function mentions(actual: string | undefined, lineTokens: readonly string[]): boolean {
+export function mentions(actual: string | undefined, lineTokens: readonly string[], line = ''): boolean {
   if (actual === undefined) return false
+  const flat = line.replace(/\s+/g, ' ').trim()
+  if (flat !== '' && (actual === flat || (actual.endsWith('…') && flat.startsWith(actual.slice(0, -1))))) return true
   const tokens = tokenize(actual)
   if (actual.trimEnd().endsWith('…')) tokens.pop()
   // An excerpt must share a whole run with the line: a one-word excerpt names no line.

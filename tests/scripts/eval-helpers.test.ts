@@ -69,6 +69,11 @@ describe('no-silent-loss audit helpers', () => {
     expect(mentions(undefined, line)).toBe(false)
     expect(mentions('council', line)).toBe(false)
   })
+  it('matches a line that ends with an ellipsis of its own', () => {
+    const line = 'Obama Administration Paves the Way for New Law…'
+    expect(mentions(line, tokenize(line), line)).toBe(true)
+    expect(mentions('Obama Administration Paves the Way for Old Law…', tokenize(line), line)).toBe(false)
+  })
 })
 
 describe('--compare page deltas', () => {
