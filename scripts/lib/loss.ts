@@ -29,9 +29,9 @@ export function lostLines(raw: string, truth: string, output: string): { line: s
 }
 
 /** True when a message's excerpt and the line start the same way (excerpts are capped with "…" and may span lines). */
-export function mentions(actual: string | undefined, lineTokens: readonly string[], line = ''): boolean {
+export function mentions(actual: string | undefined, lineTokens: readonly string[], rawLine = ''): boolean {
   if (actual === undefined) return false
-  const flat = line.replace(/\s+/g, ' ').trim()
+  const flat = rawLine.replace(/\s+/g, ' ').trim()
   if (flat !== '' && (actual === flat || (actual.endsWith('…') && flat.startsWith(actual.slice(0, -1))))) return true
   const tokens = tokenize(actual)
   if (actual.trimEnd().endsWith('…')) tokens.pop()
