@@ -5,18 +5,11 @@
  * a teaser list must not pull the body away from the real article).
  */
 import { comparable } from '../../text/lines.ts'
-import { bestPrefix } from './body.ts'
-import type { BodyLayout, BodyWeights, ScoredRange } from './body.ts'
-import type { LineInfo } from './features.ts'
+import type { BodyLayout, BodySearch, ScoredRange } from './body.ts'
 
-/** Weights of the anchoring. */
-export interface AnchorWeights extends BodyWeights {
-  /** The run below the title wins when it scores at least this share of the densest run. */
-  titleAnchorShare: number
-}
-
-/** The layout with its body moved below the title line when that is convincing. */
-export function anchorToTitle(lines: readonly LineInfo[], layout: BodyLayout, title: string | undefined, weights: AnchorWeights): BodyLayout {
+/** The layout with its body moved below the title line when that run scores `share` of the body. */
+export function anchorToTitle(search: BodySearch, layout: BodyLayout, title: string | undefined, share: number): BodyLayout {
+  const lines = search.lines
   const body = layout.body
   const key = title === undefined ? '' : comparable(title)
   if (body === undefined || key === '') return layout
@@ -24,10 +17,10 @@ export function anchorToTitle(lines: readonly LineInfo[], layout: BodyLayout, ti
   for (const line of lines) {
     if (line.blank || comparable(line.text) !== key) continue
     const limit = layout.barriers.find((index) => index > line.index) ?? lines.length
-    const range = bestPrefix(lines, line.index + 1, limit, weights)
+    const range = search.prefix(line.index + 1, limit)
     if (range !== undefined && range.score > (best?.score ?? 0)) best = range
   }
-  if (best === undefined || best.score < body.score * weights.titleAnchorShare) return layout
+  if (best === undefined || best.score < body.score * share) return layout
   const end = best.end
   return { ...layout, body: best, commentsStart: layout.barriers.find((index) => index > end) ?? lines.length }
 }

@@ -1,21 +1,14 @@
 /**
- * Finds the main body of a text dump: the densest run of prose lines. Prose lines score their
- * word count, other lines a small penalty (chrome phrases a larger one), and the best-scoring
- * contiguous range (maximum subarray) is the body. Reader comments come after the article, so
- * comment headings split the search (see `findBody`).
+ * Finds the main body of a text dump: the densest run of prose lines. A prose line scores its
+ * words minus `proseOffset` (so one-sentence teasers barely count), other lines cost a penalty
+ * by kind, and the best-scoring contiguous range (maximum subarray) is the body. Reader
+ * comments come after the article, so comment headings split the search (see `findBody`).
  */
 import { bestPrefixRange, maxScoreRange } from '../../text/ranges.ts'
 import type { ScoredRange } from '../../text/ranges.ts'
 import type { LineInfo } from './features.ts'
 
 export type { ScoredRange } from '../../text/ranges.ts'
-
-/** An inclusive range of line indices. */
-export interface LineRange {
-  start: number
-  end: number
-}
-
 
 /** The body found, and the first line of the reader comments (`lines.length` when none). */
 export interface BodyLayout {
@@ -25,28 +18,26 @@ export interface BodyLayout {
   barriers: readonly number[]
 }
 
-/** Weights of the body search. */
+/** Weights of the body search; the defaults and their reasons are in `options.ts`. */
 export interface BodyWeights {
-  /** Words a prose line needs before it adds to the body (short one-sentence teasers barely count). */
   proseOffset: number
   shortLinePenalty: number
-  /** Extra cost per line of a run of non-prose lines (menus are runs, subheads are single). */
-  runGrowth: number
-  /** …capped at this much per line. */
-  runCap: number
-  /** Cost of an item of a related-articles block (its heading costs `chromeLinePenalty`). */
   relatedItemPenalty: number
-  /** Cost of a comment signature, timestamp or reply line: it splits a run of comments into small pieces. */
   metaLinePenalty: number
-  /** A comment heading opens the comments when this many comment meta lines follow it. */
-  minCommentMeta: number
-  /** …or when text scoring this much precedes it. */
-  commentsAfterScore: number
   chromeLinePenalty: number
-  /** A segment before a comment heading is the article when it scores this share of the best one. */
+  minCommentMeta: number
+  commentsAfterScore: number
   minSegmentShare: number
-  /** …or at least this score (about that many words of prose), whichever is lower. */
   articleScore: number
+}
+
+/** Dense-range queries over one document, with the line scores computed once. */
+export interface BodySearch {
+  readonly lines: readonly LineInfo[]
+  /** Maximum-sum range of `[from, to)` ending on prose, started at its first prose line. */
+  densest(from: number, to: number): ScoredRange | undefined
+  /** Best range starting at `from` and ending on prose before `to`, started at its first prose line. */
+  prefix(from: number, to: number): ScoredRange | undefined
 }
 
 function lineScore(line: LineInfo, weights: BodyWeights): number {
@@ -57,37 +48,21 @@ function lineScore(line: LineInfo, weights: BodyWeights): number {
   return line.meta ? -weights.metaLinePenalty : -weights.shortLinePenalty
 }
 
-/** Per-line scores of the body search. */
-export function bodyScores(lines: readonly LineInfo[], weights: BodyWeights): number[] {
-  let run = 0
-  return lines.map((line) => {
-    const score = lineScore(line, weights)
-    if (line.blank) return 0
-    if (line.prose) {
-      run = 0
-      return score
-    }
-    run += 1
-    return score - Math.min(weights.runGrowth * (run - 1), weights.runCap)
-  })
-}
-
-/** Moves the start of a range down to its first prose line. */
-function trimToProse(lines: readonly LineInfo[], range: ScoredRange | undefined): ScoredRange | undefined {
-  if (range === undefined) return undefined
-  let first = range.start
-  while (first < range.end && !(lines[first] as LineInfo).prose) first += 1
-  return { ...range, start: first }
-}
-
-/** The best-scoring range that starts at `from` (a prefix), ending on a prose line before `to`. */
-export function bestPrefix(lines: readonly LineInfo[], from: number, to: number, weights: BodyWeights): ScoredRange | undefined {
-  return trimToProse(lines, bestPrefixRange(bodyScores(lines, weights), from, to, (index) => (lines[index] as LineInfo).prose))
-}
-
-/** Maximum-sum contiguous range over `[from, to)`, with its score; undefined when nothing scores above zero. */
-export function densestRange(lines: readonly LineInfo[], from: number, to: number, weights: BodyWeights): ScoredRange | undefined {
-  return trimToProse(lines, maxScoreRange(bodyScores(lines, weights), from, to, (index) => (lines[index] as LineInfo).prose))
+/** Prepares the dense-range queries of one document. */
+export function createBodySearch(lines: readonly LineInfo[], weights: BodyWeights): BodySearch {
+  const scores = lines.map((line) => lineScore(line, weights))
+  const isProse = (index: number): boolean => (lines[index] as LineInfo).prose
+  const toProse = (range: ScoredRange | undefined): ScoredRange | undefined => {
+    if (range === undefined) return undefined
+    let first = range.start
+    while (first < range.end && !isProse(first)) first += 1
+    return { ...range, start: first }
+  }
+  return {
+    lines,
+    densest: (from, to) => toProse(maxScoreRange(scores, from, to, isProse)),
+    prefix: (from, to) => toProse(bestPrefixRange(scores, from, to, isProse)),
+  }
 }
 
 /** Non-blank lines after a comment heading searched for comment signatures. */
@@ -112,7 +87,8 @@ function metaLinesAfter(lines: readonly LineInfo[], from: number, to: number, wi
  * signatures or timestamps follow them or a whole article precedes them. Otherwise such a line
  * is a link next to the byline.
  */
-export function commentBarriers(lines: readonly LineInfo[], weights: BodyWeights): number[] {
+export function commentBarriers(search: BodySearch, weights: BodyWeights): number[] {
+  const lines = search.lines
   const headings = lines.filter((line) => line.kind === 'comments' || line.kind === 'comment-count' || line.kind === 'comment-form')
   const barriers: number[] = []
   headings.forEach((line, position) => {
@@ -121,29 +97,31 @@ export function commentBarriers(lines: readonly LineInfo[], weights: BodyWeights
     const opens =
       line.kind === 'comment-form' ||
       metaLinesAfter(lines, line.index + 1, next, COMMENT_WINDOW) >= weights.minCommentMeta ||
-      (densestRange(lines, previous + 1, line.index, weights)?.score ?? 0) >= weights.commentsAfterScore
+      (search.densest(previous + 1, line.index)?.score ?? 0) >= weights.commentsAfterScore
     if (opens) barriers.push(line.index)
   })
   return barriers
 }
 
 /**
- * The main body and where the comments start. Comment headings split the text into segments;
- * the body is the densest range of the first segment that scores `articleScore` or at least
- * `minSegmentShare` of the best one (the article comes before its comments, but a heading above the article, such as
- * "4 Comments" in a byline, must not hide it), and the comments start at the next heading.
+ * The main body and where the comments start. Comment barriers split the text into segments;
+ * the body is the densest range of the first segment that scores `articleScore`, or at least
+ * `minSegmentShare` of the best segment, whichever is lower (the article comes before its
+ * comments, but a small blurb above a "4 Comments" link must not take its place), and the
+ * comments start at the next barrier.
  */
-export function findBody(lines: readonly LineInfo[], weights: BodyWeights, useComments: boolean): BodyLayout {
-  const barriers = useComments ? commentBarriers(lines, weights) : []
-  const bounds = [-1, ...barriers, lines.length]
+export function findBody(search: BodySearch, weights: BodyWeights, useComments: boolean): BodyLayout {
+  const size = search.lines.length
+  const barriers = useComments ? commentBarriers(search, weights) : []
+  const bounds = [-1, ...barriers, size]
   const ranges: ScoredRange[] = []
   for (let index = 0; index + 1 < bounds.length; index += 1) {
-    const range = densestRange(lines, (bounds[index] as number) + 1, bounds[index + 1] as number, weights)
+    const range = search.densest((bounds[index] as number) + 1, bounds[index + 1] as number)
     if (range !== undefined) ranges.push(range)
   }
   const top = Math.max(0, ...ranges.map((range) => range.score))
   const enough = Math.min(weights.articleScore, top * weights.minSegmentShare)
   const body = ranges.find((range) => range.score >= enough)
-  if (body === undefined) return { body: undefined, commentsStart: lines.length, barriers }
-  return { body, commentsStart: barriers.find((index) => index > body.end) ?? lines.length, barriers }
+  if (body === undefined) return { body: undefined, commentsStart: size, barriers }
+  return { body, commentsStart: barriers.find((index) => index > body.end) ?? size, barriers }
 }

@@ -1,24 +1,27 @@
 /**
  * The chrome classifier: a pure function from lines to one decision per line (keep, or the rule
- * that removes it). Steps: features per line → comments cut → main body (densest prose) → head
- * extended up to the title → then every line is judged by its position (head run, body, tail,
- * comments) and its phrase kind. Site learning plugs in through `knownChrome`.
+ * that removes it). Steps: features per line (shape, phrase kind, prose, menu blocks, teasers) →
+ * comment barriers → main body (densest prose before the comments, or below a trusted title) →
+ * article start (title, byline) and end (closing lines) → every line judged by its position
+ * (head, body, tail, comments) and its phrase kind. Site learning plugs in through `knownChrome`.
  */
 import type { ChromeMatcher } from '../../text/chrome-match.ts'
 import { comparable } from '../../text/lines.ts'
 import { articleEnd, articleStart } from './head.ts'
 import type { TailSettings } from './head.ts'
 import { anchorToTitle } from './anchor.ts'
-import type { AnchorWeights } from './anchor.ts'
-import { findBody } from './body.ts'
+import { createBodySearch, findBody } from './body.ts'
+import type { BodyWeights } from './body.ts'
 import { lineFeatures } from './features.ts'
 import type { FeatureThresholds, LineInfo } from './features.ts'
 import { ruleOfKind } from './rules.ts'
 import type { DropChromeRule } from './rules.ts'
 
 /** Everything the classifier needs besides the lines. */
-export interface ClassifySettings extends FeatureThresholds, AnchorWeights, TailSettings {
+export interface ClassifySettings extends FeatureThresholds, BodyWeights, TailSettings {
   match: ChromeMatcher
+  /** The run of prose below the title is the body when it scores this share of the densest run. */
+  titleAnchorShare: number
   disabled: ReadonlySet<string>
   /** Non-blank lines above the body searched for the title. */
   headLookback: number
@@ -51,8 +54,9 @@ function insideRule(line: LineInfo): DropChromeRule | undefined {
 /** Classifies every line of a text dump. */
 export function classifyLines(input: readonly string[], settings: ClassifySettings): Decisions {
   const lines = lineFeatures(input, settings.match, settings)
-  const layout = findBody(lines, settings, !settings.disabled.has('drop-chrome/comments-section'))
-  const { body, commentsStart: cut } = settings.anchor === true ? anchorToTitle(lines, layout, settings.title, settings) : layout
+  const search = createBodySearch(lines, settings)
+  const layout = findBody(search, settings, !settings.disabled.has('drop-chrome/comments-section'))
+  const { body, commentsStart: cut } = settings.anchor === true ? anchorToTitle(search, layout, settings.title, settings.titleAnchorShare) : layout
   const decisions: Decisions = lines.map((line) => (line.blank ? undefined : insideRule(line)))
   if (body === undefined) return applyKnown(lines, decisions, settings)
   const start = articleStart(lines, body.start, settings)

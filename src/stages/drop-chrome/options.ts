@@ -14,6 +14,9 @@ const ruleList = z.array(z.string()).superRefine((rules, context) => {
   }
 })
 
+const share = (name: string) =>
+  z.number({ error: `Expected \`${name}\` to be a number between 0 and 1` }).min(0, { error: `Expected \`${name}\` to be 0 or more` }).max(1, { error: `Expected \`${name}\` to be 1 or less` })
+
 const count = (name: string) => z.number({ error: `Expected \`${name}\` to be a number` }).int({ error: `Expected \`${name}\` to be an integer` }).min(0, { error: `Expected \`${name}\` to be 0 or more` })
 
 /** The zod schema of drop-chrome options. */
@@ -31,15 +34,13 @@ export const DropChromeSchema = z
     /** A prose line has at least this many words (default 10). */
     minProseWords: count('minProseWords').default(10),
     /** …and at least this share of function words (default 0.15). */
-    minStopwordRatio: z.number().min(0).max(1).default(0.15),
+    minStopwordRatio: share('minStopwordRatio').default(0.15),
     /** Body search: a prose line scores its words minus this (default 10), so one-line teasers barely count. */
     proseOffset: count('proseOffset').default(10),
     /** Blocks (lines between blank lines) of at least this many lines, mostly short, hold no prose (default 5; 0: off). */
     menuBlockLines: count('menuBlockLines').default(5),
     /** Body search: cost of a short non-prose line (default 3 words' worth). */
     shortLinePenalty: count('shortLinePenalty').default(3),
-    runGrowth: count('runGrowth').default(0),
-    runCap: count('runCap').default(0),
     /** Body search: cost of a comment signature, timestamp or reply line (default 20). */
     metaLinePenalty: count('metaLinePenalty').default(20),
     /** A comment heading opens the comments when at least this many of those lines follow (default 2). */
@@ -51,11 +52,11 @@ export const DropChromeSchema = z
     /** Body search: cost of a line matching a chrome phrase (default 20). */
     chromeLinePenalty: count('chromeLinePenalty').default(20),
     /** Text before a comment heading is the article when it scores this share of the best part (default 0.15). */
-    minSegmentShare: z.number().min(0).max(1).default(0.15),
+    minSegmentShare: share('minSegmentShare').default(0.15),
     /** …or scores this much (about as many words of prose; default 60), whichever is lower. */
     articleScore: count('articleScore').default(60),
     /** The prose right below the title line is the body when it scores this share of the densest run (default 0.3). */
-    titleAnchorShare: z.number().min(0).max(1).default(0.3),
+    titleAnchorShare: share('titleAnchorShare').default(0.3),
     /** Non-blank lines above the body searched for the title line (default 8). */
     headLookback: count('headLookback').default(8),
     /** Non-blank lines below the body that may still close the article: short sentences, a signature (default 3). */
