@@ -10,7 +10,8 @@
  * start, 1 per mojibake symbol that is not punctuation there; two different mojibake symbols in
  * a row 1; a non-ASCII capital right after a lower-case letter 2; a lower-case letter among
  * capitals 2; letters of two scripts touching 2 (Latin-Greek 0.5, as in "IL2Rγ"); a non-Latin,
- * non-Greek letter glued to a digit 1; a combining mark after a space 2, or an unusual one on a
+ * non-Greek letter glued to a digit 1; "Ã", "Ä" or "Å" followed by a windows-1252 letter from
+ * its upper half ("ÄŒ") 2; a combining mark after a space 2, or an unusual one on a
  * Latin letter 1; "Ã" 2 and "Â" 1 (2 when alone): they are the windows-1252 lead bytes of the
  * whole Latin-1 range and rare as real letters.
  */
@@ -41,6 +42,14 @@ const ODD: ReadonlySet<number> = new Set(
 )
 /** Combining accents of living orthographies (Yoruba, Vietnamese, pinyin stack these freely). */
 const COMMON_MARKS = /[\u0300-\u030C\u0323-\u0328\u0331]/u
+
+/**
+ * Ã Ä Å are the windows-1252 lead bytes of Latin-1 and Latin Extended-A letters, and Š Œ Ž š
+ * œ ž Ÿ are windows-1252 continuation bytes; no orthography writes one after the other, so the
+ * pair is mojibake even in capitals ("ÄŒ" is "Č", "ÃŸ" is "ß").
+ */
+const LEAD_CAPITALS = codes('ÃÄÅ')
+const CP1252_LETTERS = codes('ŠŒŽšœžŸ')
 
 const A_TILDE = 0xc3
 const A_CIRCUMFLEX = 0xc2
@@ -110,6 +119,7 @@ function letterPairCost(units: readonly Unit[]): number {
     if (before.kind === KIND.lower && unit.kind === KIND.upper && unit.code >= 0x80) cost += 2
     if (unit.kind === KIND.lower && unit.code >= 0x80 && before.kind === KIND.upper && (after?.kind === KIND.upper || (after === undefined || !isLetter(after.kind)) && units[index - 2]?.kind === KIND.upper)) cost += 2
     if (touchesDigit(unit, before, after)) cost += 1
+    if (LEAD_CAPITALS.has(before.code) && CP1252_LETTERS.has(unit.code)) cost += 2
   }
   return cost
 }
