@@ -33,6 +33,8 @@ const repairs = [
   { name: 'a lost byte with several readings becomes U+FFFD', input: 'SlovenÄ\uFFFDina', expected: 'Sloven\uFFFDina' },
   { name: 'emoji (four-byte sequence)', input: `Great ${garble('😀')} day`, expected: 'Great 😀 day' },
   { name: 'MacRoman', input: 'Le Vigne di Zam√≤ et g√¢teaux', expected: 'Le Vigne di Zamò et gâteaux' },
+  { name: 'Czech in capitals', input: 'ÄŒEÅ\u00A0TINA A NÄšMÄŒINA', expected: 'ČEŠTINA A NĚMČINA' },
+  { name: 'German in capitals', input: 'STRAÃŸE UND GRÃœÃŸE', expected: 'STRAßE UND GRÜßE' },
   { name: 'only the broken line changes', input: 'Line one is fine: café.\nLine two: cafÃ© crÃ¨me', expected: 'Line one is fine: café.\nLine two: café crème' },
 ] as const
 
