@@ -17,6 +17,11 @@ export async function runCommand(flags: ConfigFlags, io: CliIo): Promise<number>
   let result
   try {
     result = await runPipeline(loaded.config, progress.hooks)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === undefined) throw error
+    io.stderr.write(`Cannot write the outputs to ${loaded.config.output}: ${(error as Error).message}. Check that the folder is writable and the disk has room; no partial output was kept.\n`)
+    return EXIT.failure
   } finally {
     progress.stop()
   }

@@ -29,14 +29,24 @@ export function createJsonlWriter(path: string): JsonlWriter {
   const temporary = `${path}.tmp-${process.pid}`
   const stream = createWriteStream(temporary, { encoding: 'utf8' })
   let failure: Error | undefined
+  let wake: (() => void) | undefined
   stream.on('error', (error) => {
     failure = error
+    wake?.()
   })
+  stream.on('drain', () => wake?.())
+  const drained = (): Promise<void> =>
+    new Promise((resolve) => {
+      wake = () => {
+        wake = undefined
+        resolve()
+      }
+    })
   return {
     path,
     async write(record) {
       if (failure !== undefined) throw failure
-      if (!stream.write(`${JSON.stringify(record)}\n`)) await Promise.race([once(stream, 'drain'), once(stream, 'error')])
+      if (!stream.write(`${JSON.stringify(record)}\n`)) await drained()
       if (failure !== undefined) throw failure
     },
     async commit() {

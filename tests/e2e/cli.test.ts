@@ -130,3 +130,14 @@ describe('sluice binary (spawned)', () => {
     expect(result.stdout).toMatch(/kept 1/)
   })
 })
+
+describe('sluice run with an unusable output folder', () => {
+  it('exits 2 with a sentence naming the output', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'sluice-blocked-'))
+    await writeFile(path.join(root, 'dump.txt'), innerTextDump())
+    await writeFile(path.join(root, 'taken'), 'a file where the output folder should be')
+    const io = spyIo()
+    expect(await main(['run', '--input', path.join(root, 'dump.txt'), '--output', path.join(root, 'taken')], io)).toBe(2)
+    expect(io.err()).toMatch(/Cannot write the outputs to .*taken/)
+  })
+})
