@@ -1,11 +1,16 @@
 /**
  * Finding the headline above a run of prose: text dumps put the headline, then the byline and
  * the date, right above the first paragraph. Walking up from the paragraph over bylines, dates,
- * comment-style timestamps and chrome lines, the first headline-shaped line is the headline.
+ * comment-style timestamps, chrome lines and lines of one or two words (an author's name, "View
+ * profile", a count), the first headline-shaped line is the headline.
  * Shared by dedupe-headers (title from text) and drop-chrome (where the article starts).
  */
 import { isCommentMetaLine } from './chrome-match.ts'
+import { wordsOf } from './lines.ts'
 import { isBylineOrDate, isHeadingLike } from './prose.ts'
+
+/** Lines with fewer words are stepped over, never taken as the headline. */
+const MIN_HEADLINE_WORDS = 3
 
 /** The headline found above a paragraph, and the highest byline or date line passed on the way. */
 export interface HeadlineSearch {
@@ -25,7 +30,7 @@ export function headlineAbove(lines: readonly string[], start: number, window: n
     const text = (lines[index] as string).trim()
     if (text === '') continue
     seen += 1
-    if (isChrome(index)) continue
+    if (isChrome(index) || wordsOf(text).length < MIN_HEADLINE_WORDS) continue
     if (isBylineOrDate(text) || isCommentMetaLine(text)) {
       byline = index
       continue

@@ -27,7 +27,8 @@ export function isProseLine(text: string, thresholds: ProseThresholds = DEFAULT_
 
 const MONTHS = 'jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|mei|augustus'
 const DATE = new RegExp(`\\b(${MONTHS})\\.?\\s+\\d{1,2}(st|nd|rd|th)?\\b|\\b\\d{1,2}\\.?\\s+(${MONTHS})\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b`, 'iu')
-const BYLINE = /^(by|posted by|written by|published by|author:|von|par|por|di|door|autor:|auteur\s?:)\s+\S/iu
+const BYLINE = /^(by|posted|written|published|updated|author:|von|par|por|di|door|autor:|auteur\s?:|veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b\s*\S/iu
+const RELATIVE_TIME = /\b\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b/i
 
 /** True when the text carries a calendar date ("July 24, 2012", "24 juillet", "2012-07-24", "24.07.2012"). */
 export function hasDate(text: string): boolean {
@@ -38,7 +39,7 @@ export function hasDate(text: string): boolean {
 export function isBylineOrDate(text: string): boolean {
   const trimmed = text.trim()
   if (BYLINE.test(trimmed)) return wordsOf(trimmed).length <= 16
-  return DATE.test(trimmed) && wordsOf(trimmed).length <= 14
+  return (DATE.test(trimmed) || RELATIVE_TIME.test(trimmed)) && wordsOf(trimmed).length <= 14
 }
 
 /** True for a line shaped like a headline: a few words, not ending in a period, no byline or date. */

@@ -48,17 +48,24 @@ const TEASER_LINES = 2
 const RELATED_ITEM_WORDS = 25
 
 /**
- * Prose inside a block of mostly (over 2/3) short lines is a menu entry with a description, a teaser list or
- * a sidebar, not article text (on the development corpus, 6% of such lines are article text
- * against 53% of prose lines standing alone): they lose their prose status.
+ * Prose inside a block of mostly (over 2/3) short lines is a menu entry with a description, a
+ * teaser list or a sidebar, not article text: on the development corpus, 6% of such lines are
+ * article text against 53% of prose lines standing alone. They lose their prose status, except
+ * the block's last line: an article's first paragraph often follows its byline block directly.
  */
 function demoteMenuBlockProse(lines: LineInfo[], minBlockLines: number): void {
   const blocks = new Map<number, LineInfo[]>()
-  for (const line of lines) if (!line.blank) blocks.set(line.block, [...(blocks.get(line.block) ?? []), line])
+  for (const line of lines) {
+    if (line.blank) continue
+    const block = blocks.get(line.block)
+    if (block === undefined) blocks.set(line.block, [line])
+    else block.push(line)
+  }
   for (const block of blocks.values()) {
     if (block.length < minBlockLines) continue
     const short = block.filter((line) => !line.prose).length
-    if (short * 3 > block.length * 2) for (const line of block) line.prose = false
+    if (short * 3 <= block.length * 2) continue
+    for (const line of block.slice(0, -1)) line.prose = false
   }
 }
 
