@@ -122,6 +122,30 @@ const removals: Case[] = [
     rules: ['drop-chrome/related-links'],
   },
   {
+    name: 'a page rendering its text twice keeps it once',
+    input: lines('Harbour to close for the winter', '', P.en1, '', P.en2, '', P.en1, '', P.en2),
+    expected: lines('Harbour to close for the winter', '', P.en1, '', P.en2),
+    rules: ['drop-chrome/duplicate-line'],
+  },
+  {
+    name: 'teasers with "Read more" links are not the article',
+    input: lines(P.en1, '', P.en2, '', 'Bridge reopens after repairs', S.en1, 'Read more', '', 'Market moves to the square', S.en2, 'Read more'),
+    expected: lines(P.en1, '', P.en2),
+    rules: ['drop-chrome/related-links', 'drop-chrome/ui-line'],
+  },
+  {
+    name: 'prose inside a long menu block is not the article',
+    input: lines('Home', 'Books', `Our books: ${S.en1}`, 'Podcast', 'Consulting', `About: ${S.en2}`, 'Archive', '', 'Harbour to close for the winter', '', P.en1, '', P.en2),
+    expected: lines('Harbour to close for the winter', '', P.en1, '', P.en2),
+    rules: ['drop-chrome/ui-line', 'drop-chrome/nav-run', 'drop-chrome/boilerplate-head'],
+  },
+  {
+    name: 'a short closing line and a signature stay with the article',
+    input: lines(P.en1, '', P.en2, '', 'What do you think of it?', 'Posted by Jane Doe, harbour reporter', '', 'Bridge reopens', 'Market moves'),
+    expected: lines(P.en1, '', P.en2, '', 'What do you think of it?', 'Posted by Jane Doe, harbour reporter'),
+    rules: ['drop-chrome/boilerplate-tail'],
+  },
+  {
     name: 'a document of nothing but chrome is dropped',
     input: lines('Home', 'Menu', 'Share', 'Sign in'),
     expected: undefined,

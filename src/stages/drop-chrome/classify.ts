@@ -35,6 +35,9 @@ export interface ClassifySettings extends FeatureThresholds, BodyWeights, TailSe
   knownChrome?: ReadonlySet<string>
 }
 
+/** Lines with fewer words may repeat in an article (a refrain, a table cell); longer ones may not. */
+const DUPLICATE_MIN_WORDS = 5
+
 /** Per line: undefined to keep it, or the rule that removes it. */
 export type Decisions = Array<DropChromeRule | undefined>
 
@@ -67,7 +70,20 @@ export function classifyLines(input: readonly string[], settings: ClassifySettin
     else if (line.index >= cut) decisions[line.index] = line.kind === 'copyright' || line.kind === 'feed-footer' ? ruleOfKind(line.kind) : 'drop-chrome/comments-section'
     else if (line.index > end) decisions[line.index] = outsideRule(line, settings, 'drop-chrome/boilerplate-tail')
   }
+  markDuplicates(lines, decisions, start, end)
   return applyKnown(lines, decisions, settings)
+}
+
+/** Longer lines repeated inside the article (a page rendering its text twice) are kept once. */
+function markDuplicates(lines: readonly LineInfo[], decisions: Decisions, start: number, end: number): void {
+  const seen = new Set<string>()
+  for (let index = start; index <= end; index += 1) {
+    const line = lines[index] as LineInfo
+    if (line.blank || decisions[index] !== undefined || line.words < DUPLICATE_MIN_WORDS) continue
+    const key = comparable(line.text)
+    if (seen.has(key)) decisions[index] = 'drop-chrome/duplicate-line'
+    seen.add(key)
+  }
 }
 
 function applyKnown(lines: readonly LineInfo[], decisions: Decisions, settings: ClassifySettings): Decisions {

@@ -21,6 +21,7 @@ export const dropChromeRules = [
   'drop-chrome/nav-run',
   'drop-chrome/boilerplate-head',
   'drop-chrome/boilerplate-tail',
+  'drop-chrome/duplicate-line',
   'drop-chrome/known-chrome',
   'drop-chrome/nothing-left',
 ] as const
@@ -68,6 +69,7 @@ export const RULE_REASONS: Record<DropChromeRule, string> = {
   'drop-chrome/nav-run': 'Removed a line of a navigation run (short menu-like lines).',
   'drop-chrome/boilerplate-head': 'Removed a line before the main text.',
   'drop-chrome/boilerplate-tail': 'Removed a line after the main text.',
+  'drop-chrome/duplicate-line': 'Removed a repeat of an earlier line of the article.',
   'drop-chrome/known-chrome': 'Removed a line known as chrome of this site.',
   'drop-chrome/nothing-left': 'Nothing but chrome was left in the document.',
 }
