@@ -34,6 +34,8 @@ export interface BodyWeights {
 /** Dense-range queries over one document, with the line scores computed once. */
 export interface BodySearch {
   readonly lines: readonly LineInfo[]
+  /** The body-search score of one line. */
+  score(index: number): number
   /** Maximum-sum range of `[from, to)` ending on prose, started at its first prose line. */
   densest(from: number, to: number): ScoredRange | undefined
   /** Best range starting at `from` and ending on prose before `to`, started at its first prose line. */
@@ -60,6 +62,7 @@ export function createBodySearch(lines: readonly LineInfo[], weights: BodyWeight
   }
   return {
     lines,
+    score: (index) => scores[index] ?? 0,
     densest: (from, to) => toProse(maxScoreRange(scores, from, to, isProse)),
     prefix: (from, to) => toProse(bestPrefixRange(scores, from, to, isProse)),
   }
@@ -68,39 +71,53 @@ export function createBodySearch(lines: readonly LineInfo[], weights: BodyWeight
 /** Non-blank lines after a comment heading searched for comment signatures. */
 const COMMENT_WINDOW = 12
 
-/** Comment meta lines among the first `window` non-blank lines of `[from, to)`. */
-function metaLinesAfter(lines: readonly LineInfo[], from: number, to: number, window: number): number {
+/** Comment meta lines among the first `window` non-blank lines from `from`, up to the next comment heading. */
+function metaLinesAfter(lines: readonly LineInfo[], from: number, window: number): number {
   let meta = 0
   let seen = 0
-  for (let index = from; index < to && seen < window; index += 1) {
+  for (let index = from; index < lines.length && seen < window; index += 1) {
     const line = lines[index] as LineInfo
     if (line.blank) continue
+    if (line.kind === 'comments' || line.kind === 'comment-count' || line.kind === 'comment-form') break
     seen += 1
     if (line.meta) meta += 1
   }
   return meta
 }
 
+/** Running maximum-subarray state, for scanning once while barriers reset it. */
+interface Running {
+  sum: number
+  best: number
+}
+
 /**
  * Lines that open the reader comments: comment-form lines ("Leave a Reply", "4 Responses to
  * “…”"), and comment headings or counts ("Comments", "Add a comment", "12 comments") when comment
- * signatures or timestamps follow them or a whole article precedes them. Otherwise such a line
- * is a link next to the byline.
+ * signatures or timestamps follow them or a whole article precedes them (since the previous
+ * barrier). Otherwise such a line is a link next to the byline. One pass over the lines.
  */
 export function commentBarriers(search: BodySearch, weights: BodyWeights): number[] {
   const lines = search.lines
-  const headings = lines.filter((line) => line.kind === 'comments' || line.kind === 'comment-count' || line.kind === 'comment-form')
   const barriers: number[] = []
-  headings.forEach((line, position) => {
-    const next = headings[position + 1]?.index ?? lines.length
-    const previous = barriers[barriers.length - 1] ?? -1
-    const opens =
-      line.kind === 'comment-form' ||
-      metaLinesAfter(lines, line.index + 1, next, COMMENT_WINDOW) >= weights.minCommentMeta ||
-      (search.densest(previous + 1, line.index)?.score ?? 0) >= weights.commentsAfterScore
-    if (opens) barriers.push(line.index)
-  })
+  const running: Running = { sum: 0, best: 0 }
+  for (const line of lines) {
+    const heading = line.kind === 'comments' || line.kind === 'comment-count' || line.kind === 'comment-form'
+    if (heading && opensComments(search, line, running.best, weights)) {
+      barriers.push(line.index)
+      running.sum = 0
+      running.best = 0
+      continue
+    }
+    running.sum = Math.max(0, running.sum) + search.score(line.index)
+    if (line.prose) running.best = Math.max(running.best, running.sum)
+  }
   return barriers
+}
+
+function opensComments(search: BodySearch, line: LineInfo, scoreBefore: number, weights: BodyWeights): boolean {
+  if (line.kind === 'comment-form' || scoreBefore >= weights.commentsAfterScore) return true
+  return metaLinesAfter(search.lines, line.index + 1, COMMENT_WINDOW) >= weights.minCommentMeta
 }
 
 /**
