@@ -15,17 +15,22 @@ import { z } from 'zod'
 import { excerpt } from '../core/message.ts'
 import type { Stage, StageContext } from '../core/stage.ts'
 import { createChromeMatcher } from '../text/chrome-match.ts'
-import { comparable, joinKeptLines, splitLines } from '../text/lines.ts'
+import { comparable, joinKeptLines, splitLines, wordsOf } from '../text/lines.ts'
 import { isHeadingLike, isProseLine } from '../text/prose.ts'
 import { cleanTitle } from '../text/title.ts'
 import { findTitleLine } from './dedupe-headers/find-title.ts'
 
+const lineCount = (name: string) => z.number({ error: `Expected \`${name}\` to be a number of lines` }).int({ error: `Expected \`${name}\` to be a whole number of lines` }).min(0, { error: `Expected \`${name}\` to be 0 or more` })
+
+/** A title of fewer words ("News") is too common a line to remove its repeats. */
+const MIN_TITLE_WORDS = 2
+
 const Options = z
   .object({
     /** Non-blank lines at the top searched for a repeated title (default 12). */
-    topWindow: z.number().int().min(0).default(12),
+    topWindow: lineCount('topWindow').default(12),
     /** Non-blank lines above the first paragraph searched for the title (default 6). */
-    aboveWindow: z.number().int().min(0).default(6),
+    aboveWindow: lineCount('aboveWindow').default(6),
     /** Set the title found in the text when metadata had none (default true). */
     titleFromText: z.boolean().default(true),
   })
@@ -110,7 +115,7 @@ export function dedupeHeaders(options: DedupeHeadersOptions = {}): Stage<Rule> {
         context.info('dedupe-headers/title-suffix-removed', `Cut the site name from the title, leaving "${excerpt(title, 80)}".`, { actual: excerpt(raw) })
       }
       const keep = lines.map(() => true)
-      if (title !== undefined) removeTitleRepeats(lines, keep, new Set([comparable(title), comparable(raw ?? title)]), title, context)
+      if (title !== undefined && wordsOf(title).length >= MIN_TITLE_WORDS) removeTitleRepeats(lines, keep, new Set([comparable(title), comparable(raw ?? title)]), title, context)
       removeRepeatedSubheads(lines, keep, context)
       const text = keep.every(Boolean) ? lines.join('\n') : joinKeptLines(lines, keep)
       const meta = evidence === undefined ? doc.meta : { ...doc.meta, titleEvidence: evidence }

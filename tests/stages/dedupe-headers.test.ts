@@ -91,6 +91,14 @@ const cases: Case[] = [
     rules: ['dedupe-headers/title-found'],
   },
   {
+    name: 'a one-word title is not removed from menus and text',
+    input: lines('News', 'Sport', '', EN1, '', 'News'),
+    title: 'News',
+    expectedText: lines('News', 'Sport', '', EN1, '', 'News'),
+    expectedTitle: 'News',
+    rules: [],
+  },
+  {
     name: 'a paragraph alone has no title',
     input: EN1,
     expectedText: EN1,
@@ -124,6 +132,7 @@ describe('dedupe-headers', () => {
 
   it('rejects unknown options with a sentence naming them', () => {
     expect(() => dedupeHeaders({ window: 3 } as unknown as DedupeHeadersOptions)).toThrow(/window/)
+    expect(() => dedupeHeaders({ topWindow: -1 })).toThrow(/`topWindow` to be 0 or more/)
   })
 
   it('lists every rule it can emit', () => {
