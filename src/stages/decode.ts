@@ -146,6 +146,7 @@ export function decode(options: DecodeOptions = {}): Stage<Rule> {
   return {
     name: 'decode',
     rules: decodeRules,
+    options: settings,
     run: (doc, context) => run(doc, settings, context),
   }
 }

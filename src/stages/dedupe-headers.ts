@@ -97,6 +97,7 @@ export function dedupeHeaders(options: DedupeHeadersOptions = {}): Stage<Rule> {
   return {
     name: 'dedupe-headers',
     rules: dedupeHeadersRules,
+    options: settings,
     run(doc, context) {
       const lines = splitLines(doc.text)
       let raw = doc.title?.trim()

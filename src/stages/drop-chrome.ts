@@ -32,6 +32,7 @@ export function dropChrome(options: DropChromeOptions = {}): Stage<DropChromeRul
   return {
     name: 'drop-chrome',
     rules: dropChromeRules,
+    options: settings,
     run(doc, context) {
       const lines = splitLines(doc.text)
       const anchor = doc.meta.titleEvidence !== 'headline'

@@ -81,6 +81,7 @@ export function extract(options: ExtractOptions = {}): Stage<Rule> {
   return {
     name: 'extract',
     rules: extractRules,
+    options: settings,
     run(doc, context) {
       if (typeof doc.html !== 'string' || doc.html.length === 0) return doc
       return extractDocument(doc, doc.html, settings, context)
