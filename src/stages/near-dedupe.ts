@@ -1,0 +1,117 @@
+/**
+ * near-dedupe — rejects near-duplicate documents (MinHash with LSH banding), keeping the first in
+ * input order.
+ *
+ * Each document becomes a MinHash signature of its word `shingleSize`-grams (lowercased, without
+ * punctuation, so a re-typeset copy is identical). Signatures are cut into bands; a document
+ * that shares a band with an earlier kept document is a candidate, and is rejected when the
+ * signatures estimate a Jaccard similarity ≥ `threshold` (default 0.8, word 5-grams, 128
+ * permutations: the settings datatrove and the Gopher/RefinedWeb pipelines use). The banding is
+ * chosen so that a pair at the threshold becomes a candidate with probability ≥ 0.97 (18 × 7 by
+ * default); `bands`/`rows` override it. Rules: `near-dedupe/near-duplicate` (fatal), naming the
+ * kept document's source and id and the estimated similarity. `ordered: true`, so the kept copy
+ * never depends on concurrency. State lives in the run (`near-dedupe` key): one signature
+ * (4 × permutations bytes) and one bucket entry per band for each kept document; texts are
+ * never stored. Rejected documents are not indexed, so clusters are judged against kept ones.
+ */
+import { z } from 'zod'
+import { sourceLabel } from '../core/doc.ts'
+import type { Stage } from '../core/stage.ts'
+import { seedSequence } from '../text/hash32.ts'
+import { bandKeys, chooseBanding, estimateSimilarity, minhashSignature } from '../text/minhash.ts'
+import type { Banding } from '../text/minhash.ts'
+import { shingleHashes } from '../text/shingles.ts'
+
+const Options = z
+  .object({
+    /** Estimated Jaccard similarity of the shingle sets at or above which a document is a near-duplicate. */
+    threshold: z.number().gt(0).lt(1).default(0.8),
+    /** Words per shingle. */
+    shingleSize: z.number().int().min(1).max(32).default(5),
+    /** Hash functions per signature (memory: 4 bytes each per kept document). */
+    permutations: z.number().int().min(8).max(1024).default(128),
+    /** LSH bands; with `rows`, overrides the automatic choice. */
+    bands: z.number().int().positive().optional(),
+    /** Signature rows per band; with `bands`, overrides the automatic choice. */
+    rows: z.number().int().positive().optional(),
+    /** Seed of the hash functions; the same seed gives the same decisions on every machine. */
+    seed: z.number().int().nonnegative().default(1),
+  })
+  .strict()
+  .refine((value) => (value.bands === undefined) === (value.rows === undefined), { message: 'Set both `bands` and `rows` of near-dedupe, or neither (they are chosen from `threshold`)' })
+  .refine((value) => value.bands === undefined || value.rows === undefined || value.bands * value.rows <= value.permutations, { message: 'near-dedupe `bands` × `rows` must not exceed `permutations`' })
+
+/** Options of {@link nearDedupe} as users write them. */
+export type NearDedupeOptions = z.input<typeof Options>
+
+/** Rule ids of the near-dedupe stage. */
+export const nearDedupeRules = ['near-dedupe/near-duplicate'] as const
+
+/** What the run remembers: signatures and names of kept documents, and one bucket map per band. */
+interface NearDedupeState {
+  signatures: Uint32Array[]
+  kept: { id: string; source: string }[]
+  buckets: Map<number, number | number[]>[]
+}
+
+function createState(banding: Banding): NearDedupeState {
+  return { signatures: [], kept: [], buckets: Array.from({ length: banding.bands }, () => new Map()) }
+}
+
+/** The most similar kept document sharing a band with `signature`, or undefined. */
+function bestMatch(state: NearDedupeState, signature: Uint32Array, keys: Uint32Array): { index: number; similarity: number } | undefined {
+  let best: { index: number; similarity: number } | undefined
+  const seen = new Set<number>()
+  for (let band = 0; band < keys.length; band += 1) {
+    const entry = state.buckets[band]?.get(keys[band] as number)
+    if (entry === undefined) continue
+    for (const index of typeof entry === 'number' ? [entry] : entry) {
+      if (seen.has(index)) continue
+      seen.add(index)
+      const similarity = estimateSimilarity(signature, state.signatures[index] as Uint32Array)
+      if (best === undefined || similarity > best.similarity || (similarity === best.similarity && index < best.index)) best = { index, similarity }
+    }
+  }
+  return best
+}
+
+function remember(state: NearDedupeState, signature: Uint32Array, keys: Uint32Array, kept: { id: string; source: string }): void {
+  const index = state.signatures.length
+  state.signatures.push(signature)
+  state.kept.push(kept)
+  for (let band = 0; band < keys.length; band += 1) {
+    const bucket = state.buckets[band] as Map<number, number | number[]>
+    const key = keys[band] as number
+    const entry = bucket.get(key)
+    if (entry === undefined) bucket.set(key, index)
+    else if (typeof entry === 'number') bucket.set(key, [entry, index])
+    else entry.push(index)
+  }
+}
+
+/** Creates the near-dedupe stage; its memory is per run (`context.run`), never module-wide. */
+export function nearDedupe(options: NearDedupeOptions = {}): Stage<(typeof nearDedupeRules)[number]> {
+  const settings = Options.parse(options)
+  const banding: Banding = settings.bands !== undefined && settings.rows !== undefined ? { bands: settings.bands, rows: settings.rows } : chooseBanding(settings.threshold, settings.permutations)
+  const seeds = seedSequence(settings.seed, settings.permutations)
+  return {
+    name: 'near-dedupe',
+    rules: nearDedupeRules,
+    ordered: true,
+    options: { ...settings, ...banding },
+    run(doc, context) {
+      const shingles = shingleHashes(doc.text, settings.shingleSize)
+      if (shingles.length === 0) return doc
+      const state = context.run.state('near-dedupe', () => createState(banding))
+      const signature = minhashSignature(shingles, seeds)
+      const keys = bandKeys(signature, banding)
+      const match = bestMatch(state, signature, keys)
+      if (match !== undefined && match.similarity >= settings.threshold) {
+        const kept = state.kept[match.index] as { id: string; source: string }
+        return context.drop('near-dedupe/near-duplicate', `Near-duplicate of ${kept.source} (id ${kept.id}), which came first and was kept: estimated similarity ${match.similarity.toFixed(2)} of word ${settings.shingleSize}-grams (threshold ${settings.threshold}).`)
+      }
+      remember(state, signature, keys, { id: doc.id, source: sourceLabel(doc.source) })
+      return doc
+    },
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * MinHash signatures and LSH banding (Broder 1997; Leskovec, Rajaraman & Ullman, "Mining of
+ * Massive Datasets", ch. 3). A signature keeps, for each of k hash functions, the smallest hash
+ * of a document's shingles; two signatures agree at a position with probability equal to the
+ * Jaccard similarity of the shingle sets. Banding (b bands of r rows) turns that into candidate
+ * pairs with probability 1 - (1 - s^r)^b, an S-curve; candidates are then verified on the
+ * signatures, so memory is k numbers per document, never its text.
+ */
+import { fmix32, mixBlock } from './hash32.ts'
+
+/** How a signature is cut into bands for candidate lookup. */
+export interface Banding {
+  bands: number
+  rows: number
+}
+
+/**
+ * The signature of a shingle set under the permutations `x -> fmix32(x ^ seed_i)` (bijective
+ * 32-bit mixers, one per seed). Empty input gives all 0xffffffff, which matches no real text.
+ */
+export function minhashSignature(shingles: Uint32Array, seeds: Uint32Array): Uint32Array {
+  const signature = new Uint32Array(seeds.length).fill(0xffffffff)
+  const permutations = seeds.length
+  for (let index = 0; index < shingles.length; index += 1) {
+    const shingle = shingles[index] as number
+    for (let position = 0; position < permutations; position += 1) {
+      const value = fmix32(shingle ^ (seeds[position] as number))
+      if (value < (signature[position] as number)) signature[position] = value
+    }
+  }
+  return signature
+}
+
+/** Share of positions where two signatures agree: the estimated Jaccard similarity. */
+export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
+  const length = Math.min(a.length, b.length)
+  if (length === 0) return 0
+  let same = 0
+  for (let index = 0; index < length; index += 1) if (a[index] === b[index]) same += 1
+  return same / length
+}
+
+/** One 32-bit key per band (the band's rows hashed together, salted by the band number). */
+export function bandKeys(signature: Uint32Array, banding: Banding): Uint32Array {
+  const keys = new Uint32Array(banding.bands)
+  for (let band = 0; band < banding.bands; band += 1) {
+    let hash = band + 1
+    const start = band * banding.rows
+    for (let row = start; row < start + banding.rows; row += 1) hash = mixBlock(hash, signature[row] as number)
+    keys[band] = fmix32(hash)
+  }
+  return keys
+}
+
+/** Probability that a pair with Jaccard similarity `s` shares at least one band. */
+export function candidateProbability(similarity: number, banding: Banding): number {
+  return 1 - (1 - similarity ** banding.rows) ** banding.bands
+}
+
+/** Candidate probability the banding must reach at the threshold itself. */
+const RECALL_AT_THRESHOLD = 0.97
+
+function falseCandidateArea(banding: Banding, threshold: number, steps = 100): number {
+  let sum = 0
+  for (let step = 0; step < steps; step += 1) sum += candidateProbability(((step + 0.5) / steps) * threshold, banding)
+  return (sum / steps) * threshold
+}
+
+/**
+ * Picks bands × rows ≤ `permutations`: among bandings that make a pair AT the threshold a
+ * candidate with probability ≥ 0.97, the one with the fewest candidates below it (smallest area
+ * under the S-curve on [0, threshold]). The S-curve's midpoint therefore sits below the
+ * threshold on purpose: every candidate is verified on its signature afterwards, so a false
+ * candidate costs one comparison while a missed pair is a duplicate kept.
+ */
+export function chooseBanding(threshold: number, permutations: number): Banding {
+  let best: Banding = { bands: permutations, rows: 1 }
+  let bestArea = Number.POSITIVE_INFINITY
+  for (let rows = 1; rows <= permutations; rows += 1) {
+    const banding = { bands: Math.floor(permutations / rows), rows }
+    if (candidateProbability(threshold, banding) < RECALL_AT_THRESHOLD) continue
+    const area = falseCandidateArea(banding, threshold)
+    if (area < bestArea) {
+      best = banding
+      bestArea = area
+    }
+  }
+  return best
+}
