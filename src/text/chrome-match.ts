@@ -26,7 +26,7 @@ import {
 } from './chrome-phrases.ts'
 import type { ChromeKind } from './chrome-phrases.ts'
 import { comparable, wordsOf } from './lines.ts'
-import { hasDate } from './prose.ts'
+import { hasDate, isBylineOrDate } from './prose.ts'
 
 export type { ChromeKind } from './chrome-phrases.ts'
 
@@ -72,6 +72,24 @@ function tableOf(builtIn: readonly string[], extra: readonly string[] | undefine
   return new Set([...builtIn, ...(extra ?? [])].map(phraseKey))
 }
 
+const MENU_SEPARATOR = /\s+(?:\||•|·|::|\/)\s+|\s*\|\s*/
+const CRUMB_SEPARATOR = /\s+(?:»|›|>|→)\s+/
+/** Longest item (in words) of a menu written on one line. */
+const MENU_ITEM_WORDS = 4
+
+/** Items of a line split by `separator`, when there are at least `min` and all are short. */
+function shortItems(line: string, separator: RegExp, min: number): boolean {
+  const items = line.split(separator).map((item) => item.trim()).filter((item) => item !== '')
+  return items.length >= min && items.every((item) => wordsOf(item).length <= MENU_ITEM_WORDS && !/[.!?]$/.test(item))
+}
+
+/** A menu or a breadcrumb written on one line ("Home | About | Contact", "Home › News › World"); not a byline with its date. */
+function menuKind(line: string): ChromeKind | undefined {
+  if (line.length > 300 || hasDate(line) || isBylineOrDate(line)) return undefined
+  if (shortItems(line, CRUMB_SEPARATOR, 3)) return 'breadcrumb'
+  return shortItems(line, MENU_SEPARATOR, 3) ? 'menu' : undefined
+}
+
 /** Checks the pattern tables, in order from most to least specific. */
 function patternKind(line: string): ChromeKind | undefined {
   if (anyMatch(FEED_FOOTER_PATTERNS, line)) return 'feed-footer'
@@ -100,7 +118,7 @@ export function createChromeMatcher(extra: ExtraPhrases = {}): ChromeMatcher {
   return (line: string) => {
     const trimmed = line.trim()
     if (trimmed === '') return undefined
-    const byPattern = patternKind(trimmed)
+    const byPattern = patternKind(trimmed) ?? menuKind(trimmed)
     if (byPattern !== undefined) return byPattern
     if (trimmed.length <= 120 && !/[.!?]$/.test(trimmed) && anyMatch(COMMENT_COUNT_PATTERNS, comparable(trimmed))) return 'comment-count'
     const key = phraseKey(trimmed)

@@ -9,6 +9,7 @@
 /** What kind of chrome a line is; the matcher returns one of these. */
 export type ChromeKind =
   | 'ui'
+  | 'menu'
   | 'read-more'
   | 'share'
   | 'cookie'

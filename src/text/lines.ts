@@ -5,8 +5,6 @@
  */
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
-const LETTER_WORD = /^\p{L}/u
-const UPPER_START = /^\p{Lu}/u
 /** Sentence-final punctuation, optionally followed by closing quotes or brackets. */
 const TERMINAL = /[.!?…。！？:;]["'”’»)\]]*$/u
 
@@ -28,18 +26,6 @@ export function comparable(text: string): string {
 /** True when the line ends like a sentence (period, question mark, colon, closing quote…). */
 export function endsLikeSentence(text: string): boolean {
   return TERMINAL.test(text.trimEnd())
-}
-
-/** Share of the letter words that start with a capital: high for menus and titles, low for prose. */
-export function capitalRatio(words: readonly string[]): number {
-  let letters = 0
-  let upper = 0
-  for (const word of words) {
-    if (!LETTER_WORD.test(word)) continue
-    letters += 1
-    if (UPPER_START.test(word)) upper += 1
-  }
-  return letters === 0 ? 0 : upper / letters
 }
 
 /**

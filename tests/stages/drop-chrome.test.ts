@@ -146,6 +146,12 @@ const removals: Case[] = [
     rules: ['drop-chrome/boilerplate-tail'],
   },
   {
+    name: 'a menu and a breadcrumb written on one line',
+    input: lines('Home | About us | Contact | Archive', 'Home › News › Coast', '', 'Harbour to close for the winter', 'By Jane Doe | May 3, 2024', '', P.en1, '', 'Privacy | Terms | Cookies', '', P.en2),
+    expected: lines('Harbour to close for the winter', 'By Jane Doe | May 3, 2024', '', P.en1, '', P.en2),
+    rules: ['drop-chrome/nav-run', 'drop-chrome/breadcrumb'],
+  },
+  {
     name: 'a document of nothing but chrome is dropped',
     input: lines('Home', 'Menu', 'Share', 'Sign in'),
     expected: undefined,

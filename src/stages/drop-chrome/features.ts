@@ -1,11 +1,10 @@
 /**
- * Per-line features for the chrome classifier: shape (words, punctuation, capitals), how
+ * Per-line features for the chrome classifier: shape (words, sentence punctuation), how
  * prose-like the line is, which chrome phrase it matches, and which blank-line block it sits in.
  */
-import { capitalRatio, endsLikeSentence, wordsOf } from '../../text/lines.ts'
+import { endsLikeSentence, wordsOf } from '../../text/lines.ts'
 import { isProseLine } from '../../text/prose.ts'
 import type { ProseThresholds } from '../../text/prose.ts'
-import { stopwordRatio } from '../../text/stopwords.ts'
 import { isCommentMetaLine } from '../../text/chrome-match.ts'
 import type { ChromeKind, ChromeMatcher } from '../../text/chrome-match.ts'
 
@@ -22,11 +21,8 @@ export interface LineInfo {
   text: string
   blank: boolean
   words: number
-  chars: number
   /** Ends like a sentence. */
   terminal: boolean
-  stopwords: number
-  capitals: number
   /** Running prose: long enough, sentence-like, full of function words. */
   prose: boolean
   kind: ChromeKind | undefined
@@ -106,17 +102,13 @@ export function lineFeatures(lines: readonly string[], match: ChromeMatcher, thr
     previousBlank = blank
     const words = blank ? [] : wordsOf(text)
     const terminal = !blank && endsLikeSentence(text)
-    const stopwords = stopwordRatio(words)
     const kind = blank ? undefined : match(text)
     return {
       index,
       text,
       blank,
       words: words.length,
-      chars: text.length,
       terminal,
-      stopwords,
-      capitals: capitalRatio(words),
       prose: !blank && kind === undefined && isProseLine(text, thresholds),
       kind,
       meta: !blank && isCommentMetaLine(text),

@@ -31,6 +31,7 @@ export type DropChromeRule = (typeof dropChromeRules)[number]
 
 const KIND_RULES: Record<ChromeKind, DropChromeRule> = {
   ui: 'drop-chrome/ui-line',
+  menu: 'drop-chrome/nav-run',
   'read-more': 'drop-chrome/ui-line',
   share: 'drop-chrome/share-line',
   cookie: 'drop-chrome/cookie-notice',
