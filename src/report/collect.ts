@@ -9,6 +9,7 @@ import type { StageStep } from '../core/process.ts'
 import { countSteps } from '../core/stats.ts'
 import type { StageStats } from '../core/stats.ts'
 import type { SkippedInput } from '../sources/types.ts'
+import { createSiteTracker } from './site-stats.ts'
 import type { DocumentEntry, InputError, InputSummary, RunReport, RunSummary } from './types.ts'
 
 /** Rejected or warned documents listed by name; the rest are counted in `documentsOmitted`. */
@@ -43,12 +44,14 @@ export function createReportCollector(stageNames: readonly string[]): ReportColl
   const errors: InputError[] = []
   const skipped: SkippedInput[] = []
   const documents: DocumentEntry[] = []
+  const sites = createSiteTracker()
   let omitted = 0
   let errorCount = 0
   let warned = 0
   return {
     addDocument(doc, steps, dropped) {
       countSteps(stages, doc, steps)
+      sites.add(doc, dropped)
       const input = inputs.get(doc.source.path) ?? { path: doc.source.path, documents: 0, kept: 0, rejected: 0 }
       inputs.set(doc.source.path, input)
       input.documents += 1
@@ -72,7 +75,7 @@ export function createReportCollector(stageNames: readonly string[]): ReportColl
       const rejected = inputList.reduce((sum, input) => sum + input.rejected, 0)
       const topLevel = new Set([...inputs.keys(), ...skipped.map((entry) => entry.path.split('!/')[0] as string)])
       const counts = { inputs: topLevel.size, documents: kept + rejected, kept, rejected, warned, skipped: skipped.length, errors: errorCount }
-      return { version: 1, run: { ...facts, counts }, stages: [...stages.values()], inputs: inputList, errors, skipped, documents, documentsOmitted: omitted }
+      return { version: 1, run: { ...facts, counts }, stages: [...stages.values()], inputs: inputList, errors, skipped, documents, documentsOmitted: omitted, ...sites.finish(), breaches: [] }
     },
   }
 }

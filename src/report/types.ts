@@ -3,6 +3,7 @@
  * from it by a pure formatter, so both always agree.
  */
 import type { StageStats } from '../core/stats.ts'
+import type { DriftReport, LengthHistogram, SiteReport } from './health-types.ts'
 
 /** Totals for the whole run. */
 export interface RunCounts {
@@ -75,4 +76,14 @@ export interface RunReport {
   documents: DocumentEntry[]
   /** How many rejected or warned documents were left out of `documents` by the cap. */
   documentsOmitted: number
+  /** Per-site health, worst first (see `site-stats.ts`). */
+  sites: SiteReport[]
+  /** Sites beyond the tracking cap, folded into the last entry `(other sites)`. */
+  sitesOmitted: number
+  /** Length histogram of the whole run. */
+  lengths: LengthHistogram
+  /** Comparison with a previous run (`--baseline` or `--history`), when one was given. */
+  drift?: DriftReport
+  /** Threshold breaches (each one sentence); non-empty means the run exits 1. */
+  breaches: string[]
 }

@@ -1,0 +1,125 @@
+/**
+ * Recurring lines of a site's pages in bounded memory, for spotting a layout change (a cookie
+ * banner or a "subscribe" line that suddenly sits on most pages). Each kept page contributes
+ * its first and last `EDGE_LINES` distinct non-blank lines (page furniture lives at the edges),
+ * normalised (lowercase words, digits folded to 0) and hashed. A Space-Saving summary of
+ * `CAPACITY` counters keeps every line that appears on more than (lines fed) / CAPACITY pages,
+ * that is on more than 40/128 ≈ 31% of the pages at most, with a known overestimate `error`.
+ */
+import { excerpt } from '../core/message.ts'
+import { comparable, splitLines } from '../text/lines.ts'
+import { murmur3 } from '../text/hash32.ts'
+import type { SiteLine } from './health-types.ts'
+
+/** Lines taken from each end of a page. */
+export const EDGE_LINES = 20
+/** Counters per site. */
+export const CAPACITY = 128
+/** Lines stored in the report per site. */
+export const STORED_LINES = 24
+const SAMPLE_LIMIT = 100
+
+/** The fingerprint of a line, equal for lines that differ only in case, punctuation or digits. */
+export function lineHash(line: string): string | undefined {
+  const key = comparable(line).replace(/\p{N}+/gu, '0')
+  if (key.length < 3) return undefined
+  return murmur3(key).toString(16).padStart(8, '0')
+}
+
+/** Distinct fingerprinted lines at both ends of `text`, with a sample of each. */
+export function edgeLines(text: string): Map<string, string> {
+  const lines = splitLines(text).filter((line) => line.trim() !== '')
+  const picked = lines.length <= 2 * EDGE_LINES ? lines : [...lines.slice(0, EDGE_LINES), ...lines.slice(-EDGE_LINES)]
+  const result = new Map<string, string>()
+  for (const line of picked) {
+    const hash = lineHash(line)
+    if (hash !== undefined && !result.has(hash)) result.set(hash, line)
+  }
+  return result
+}
+
+interface Counter {
+  hash: string
+  count: number
+  error: number
+  text: string
+  /** Position in the min-heap. */
+  at: number
+}
+
+/** A Space-Saving summary of line fingerprints. */
+export interface LineSummary {
+  addPage(text: string): void
+  /** The `STORED_LINES` most frequent lines and the bound for every other line. */
+  top(): { lines: SiteLine[]; bound: number }
+}
+
+function less(a: Counter, b: Counter): boolean {
+  return a.count < b.count || (a.count === b.count && a.hash > b.hash)
+}
+
+/** Restores the min-heap below `index` after its count grew (counts only ever grow). */
+function siftDown(heap: Counter[], index: number): void {
+  let at = index
+  for (;;) {
+    const left = 2 * at + 1
+    const right = left + 1
+    let smallest = at
+    if (left < heap.length && less(heap[left] as Counter, heap[smallest] as Counter)) smallest = left
+    if (right < heap.length && less(heap[right] as Counter, heap[smallest] as Counter)) smallest = right
+    if (smallest === at) return
+    const [a, b] = [heap[at] as Counter, heap[smallest] as Counter]
+    ;[heap[at], heap[smallest], a.at, b.at] = [b, a, smallest, at]
+    at = smallest
+  }
+}
+
+function siftUp(heap: Counter[], index: number): void {
+  let at = index
+  while (at > 0) {
+    const parent = (at - 1) >> 1
+    const [a, b] = [heap[at] as Counter, heap[parent] as Counter]
+    if (!less(a, b)) return
+    ;[heap[at], heap[parent], a.at, b.at] = [b, a, parent, at]
+    at = parent
+  }
+}
+
+function countLine(counters: Map<string, Counter>, heap: Counter[], hash: string, line: string): void {
+  const counter = counters.get(hash)
+  if (counter !== undefined) {
+    counter.count += 1
+    siftDown(heap, counter.at)
+  } else if (heap.length < CAPACITY) {
+    const fresh = { hash, count: 1, error: 0, text: excerpt(line, SAMPLE_LIMIT), at: heap.length }
+    counters.set(hash, fresh)
+    heap.push(fresh)
+    siftUp(heap, fresh.at)
+  } else {
+    // Space-Saving: the new line takes over the smallest counter and inherits its count as error.
+    const smallest = heap[0] as Counter
+    counters.delete(smallest.hash)
+    const fresh = { hash, count: smallest.count + 1, error: smallest.count, text: excerpt(line, SAMPLE_LIMIT), at: 0 }
+    counters.set(hash, fresh)
+    heap[0] = fresh
+    siftDown(heap, 0)
+  }
+}
+
+/** Creates an empty summary. */
+export function createLineSummary(): LineSummary {
+  const counters = new Map<string, Counter>()
+  const heap: Counter[] = []
+  return {
+    addPage(text) {
+      for (const [hash, line] of edgeLines(text)) countLine(counters, heap, hash, line)
+    },
+    top() {
+      const sorted = [...heap].sort((a, b) => b.count - a.count || (a.hash < b.hash ? -1 : 1))
+      const lines = sorted.slice(0, STORED_LINES).map(({ hash, count, error, text }) => ({ hash, count, error, text }))
+      const floor = heap.length < CAPACITY ? 0 : (heap[0] as Counter).count
+      const next = sorted[STORED_LINES]
+      return { lines, bound: next === undefined ? floor : Math.max(floor, next.count) }
+    },
+  }
+}
