@@ -50,6 +50,12 @@ const removals: Case[] = [
     rules: ['drop-chrome/ui-line', 'drop-chrome/nav-run', 'drop-chrome/share-line', 'drop-chrome/copyright'],
   },
   {
+    name: 'close buttons above, a subhead inside and an empty comment form below',
+    input: lines('close', 'close', '', 'Harbour to close for the winter', '', P.en1, '', 'What comes next?', '', P.en2, '', 'Leave a Reply', '', 'Your email address will not be published. Required fields are marked *'),
+    expected: lines('Harbour to close for the winter', '', P.en1, '', 'What comes next?', '', P.en2),
+    rules: ['drop-chrome/ui-line', 'drop-chrome/comments-section'],
+  },
+  {
     name: 'a site tagline above the article is boilerplate',
     input: lines('Welcome to our blog about boats.', '', P.en1, '', P.en2),
     expected: lines(P.en1, '', P.en2),
