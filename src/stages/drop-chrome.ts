@@ -1,14 +1,20 @@
 /**
  * drop-chrome — removes page chrome (menus, buttons, share bars, cookie banners, related-links
- * blocks, comment sections, copyright and feed footers) from text dumps and extracted text.
+ * blocks and teasers, comment sections and forms, copyright and feed footers) from text dumps
+ * and extracted text alike.
  *
- * Changes: lines are removed; kept lines keep their paragraph breaks.
- * How: a line classifier (`drop-chrome/classify.ts`) finds the main body as the densest run of
- * prose, starts it at the title line when that sits just above, cuts the reader comments, and
- * judges every other line by position (head run, tail, comments) and phrase tables in en, de,
- * fr, es, it, pt and nl (`src/text/chrome-phrases.ts`).
- * Rules: one `info` per removed line with `place.line` (1-based line of the stage's input) and
- * the line as `actual`; see `dropChromeRules`. Drops: `drop-chrome/nothing-left` when no text remains.
+ * Changes: lines are removed; kept lines keep their paragraph breaks. `title` is only read.
+ * How: a pure line classifier (`drop-chrome/classify.ts`) scores every line (prose, short,
+ * chrome phrase, comment signature), finds the main body as the densest run of prose before the
+ * reader comments (or below a trusted title), extends it up to the headline and byline and down
+ * over closing lines, and judges every other line by position (head, tail, comments) and by the
+ * phrase tables in en, de, fr, es, it, pt and nl (`src/text/chrome-phrases.ts`).
+ * Rules: one `info` per removed line, with `place.line` (1-based line of this stage's input) and
+ * the line as `actual`; the catalogue is `dropChromeRules`, one rule per reason, so
+ * `disable: ['drop-chrome/nav-run']` switches one reason off.
+ * Drops: `drop-chrome/nothing-left` when no text remains.
+ * Batch learning: `knownChrome` (lines known as site chrome) is the hook for a later step that
+ * learns repeated lines per site across a run.
  */
 import { excerpt } from '../core/message.ts'
 import type { Stage } from '../core/stage.ts'
