@@ -24,6 +24,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('-o, --output <dir>', 'output folder (default: config `output`)')
     .option('-c, --config <file>', 'config file (default: ./pipeline.config.ts when present)')
     .option('--concurrency <n>', 'documents processed at once (default: number of cores)')
+    .option('--workers <n>', 'worker threads for the stages; 0 = main thread only (default: number of cores)')
     .option('--strict', 'exit 1 when any document is rejected')
     .action(async (flags) => setExit(await runCommand(flags, io)))
   program

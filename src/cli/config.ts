@@ -3,9 +3,11 @@
  * the working directory when present, else the defaults; command-line flags win over the file.
  */
 import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { loadConfig, resolveConfig } from '../config/load-config.ts'
 import type { LoadResult } from '../config/load-config.ts'
 import type { UserConfig } from '../config/schema.ts'
+import type { ConfigOrigin } from '../core/stage-recipe.ts'
 
 /** Flags shared by the commands that read a config. */
 export interface ConfigFlags {
@@ -13,6 +15,7 @@ export interface ConfigFlags {
   input?: string[]
   output?: string
   concurrency?: string
+  workers?: string
   strict?: boolean
 }
 
@@ -28,6 +31,11 @@ function overridesFrom(flags: ConfigFlags): Partial<UserConfig> | string {
     if (!Number.isInteger(value) || value < 1) return `Expected \`--concurrency\` to be a positive integer, got ${JSON.stringify(flags.concurrency)}.`
     overrides.concurrency = value
   }
+  if (flags.workers !== undefined) {
+    const value = Number(flags.workers)
+    if (!Number.isInteger(value) || value < 0) return `Expected \`--workers\` to be a whole number, 0 or more, got ${JSON.stringify(flags.workers)}.`
+    overrides.workers = value
+  }
   return overrides
 }
 
@@ -35,6 +43,21 @@ function overridesFrom(flags: ConfigFlags): Partial<UserConfig> | string {
 export async function configFromFlags(flags: ConfigFlags): Promise<LoadResult> {
   const overrides = overridesFrom(flags)
   if (typeof overrides === 'string') return { ok: false, issues: [overrides] }
-  const file = flags.config ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined)
+  const file = configFileOf(flags)
   return file === undefined ? resolveConfig(overrides) : loadConfig(file, overrides)
+}
+
+/** The config file a command reads (`--config`, else ./pipeline.config.ts when present). */
+export function configFileOf(flags: ConfigFlags): string | undefined {
+  return flags.config ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined)
+}
+
+/**
+ * Where the run's config came from, so worker threads can load the same stages: the absolute
+ * file path and the flag overrides (plain data). Undefined without a config file.
+ */
+export function configOrigin(flags: ConfigFlags): ConfigOrigin | undefined {
+  const file = configFileOf(flags)
+  const overrides = overridesFrom(flags)
+  return file === undefined || typeof overrides === 'string' ? undefined : { file: path.resolve(file), overrides }
 }

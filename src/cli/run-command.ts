@@ -1,6 +1,6 @@
 /** `sluice run`: the batch job. Prints a short summary; the details are in the report. */
 import { runPipeline } from '../core/run.ts'
-import { configFromFlags } from './config.ts'
+import { configFromFlags, configOrigin } from './config.ts'
 import type { ConfigFlags } from './config.ts'
 import { EXIT } from './io.ts'
 import type { CliIo } from './io.ts'
@@ -16,7 +16,7 @@ export async function runCommand(flags: ConfigFlags, io: CliIo): Promise<number>
   const progress = createProgress(io.stderr)
   let result
   try {
-    result = await runPipeline(loaded.config, progress.hooks)
+    result = await runPipeline(loaded.config, progress.hooks, { configFile: configOrigin(flags) })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === undefined) throw error
@@ -36,6 +36,7 @@ export async function runCommand(flags: ConfigFlags, io: CliIo): Promise<number>
       '',
     ].join('\n'),
   )
+  if (result.execution.note !== undefined) io.stderr.write(`${result.execution.note}\n`)
   if (result.exitCode === EXIT.rejected) io.stderr.write(`--strict: ${counts.rejected} documents were rejected; see ${result.outputs.rejects}.\n`)
   return result.exitCode
 }

@@ -49,6 +49,30 @@ const LimitsSchema = z
   })
   .strict()
 
+const share = (name: string) => z.number({ error: `Expected \`${name}\` to be a number from 0 to 1` }).min(0, { error: `Expected \`${name}\` to be a number from 0 to 1` }).max(1, { error: `Expected \`${name}\` to be a number from 0 to 1` })
+
+/** Drift flag kinds (see src/report/drift.ts); `thresholds.failOn` picks the ones that exit 1. */
+export const driftKinds = ['kept-ratio', 'median-length', 'chrome-share', 'new-line', 'site-vanished', 'site-appeared'] as const
+
+/** When a run counts as failed (exit 1): see the README's "Site health and drift" section. */
+const ThresholdsSchema = z
+  .object({
+    /** Largest share of rejected documents in the whole run; unset = no limit. */
+    maxRejectRatio: share('thresholds.maxRejectRatio').optional(),
+    /** Largest change of a site between runs: kept ratio and chrome share in share points, median length as a ratio (0.3 = below 1/1.3 or above 1.3×). */
+    maxSiteDrift: share('thresholds.maxSiteDrift').default(0.3),
+    /** Sites with fewer documents (in either run) are not compared, only reported as vanished or appeared. */
+    minSiteDocuments: positiveInteger('thresholds.minSiteDocuments').default(10),
+    /** A line now on at least this share of a site's kept pages, and on under half that share before, is a layout change. */
+    layoutLineShare: share('thresholds.layoutLineShare').default(0.5),
+    /** Drift kinds that fail the run; the others are reported only. */
+    failOn: z.array(z.enum(driftKinds)).default(['kept-ratio', 'median-length', 'chrome-share', 'new-line', 'site-vanished']),
+  })
+  .strict()
+
+/** Thresholds after defaults are filled. */
+export type Thresholds = z.output<typeof ThresholdsSchema>
+
 function isStage(value: unknown): value is Stage {
   const stage = value as Stage
   return typeof stage === 'object' && stage !== null && typeof stage.name === 'string' && typeof stage.run === 'function' && Array.isArray(stage.rules)
@@ -65,6 +89,14 @@ export const ConfigSchema = z
     output: z.string().min(1).default('output'),
     /** Documents processed at once; defaults to the number of cores. */
     concurrency: positiveInteger('concurrency').default(() => availableParallelism()),
+    /** Worker threads for the order-free stages; 0 keeps everything on the main thread. Defaults to the number of cores. */
+    workers: z
+      .number({ error: 'Expected `workers` to be a whole number, 0 or more' })
+      .int({ error: 'Expected `workers` to be a whole number, 0 or more' })
+      .min(0, { error: 'Expected `workers` to be a whole number, 0 or more' })
+      .default(() => availableParallelism()),
+    /** A document still processing after this many milliseconds is rejected as `runner/timeout` (needs workers ≥ 1). */
+    documentTimeoutMs: positiveInteger('documentTimeoutMs').default(30_000),
     /** Exit 1 when any document was rejected (for CI gates). */
     strict: z.boolean().default(false),
     /** The stage list, in order. */
@@ -73,6 +105,10 @@ export const ConfigSchema = z
     fields: FieldsSchema.default(() => FieldsSchema.parse({})),
     /** Size and depth limits for reading inputs. */
     limits: LimitsSchema.default(() => LimitsSchema.parse({})),
+    /** When a run fails (exit 1): reject ratio and per-site drift against a baseline report. */
+    thresholds: ThresholdsSchema.default(() => ThresholdsSchema.parse({})),
+    /** Reports kept by `sluice run --history DIR` (the newest is the next run's baseline). */
+    historySize: positiveInteger('historySize').default(14),
   })
   .strict()
 

@@ -1,12 +1,13 @@
 /**
- * The runner owns the loop: sources → stages → sinks. Documents are processed concurrently
- * (p-limit) through the order-free stages, put back in input order, then passed through the
- * ordered stages (dedupe) and written. Every document ends in clean.jsonl or rejects.jsonl,
- * every skipped file in the report: nothing is lost silently.
+ * The runner owns the loop: sources → stages → sinks. I/O stays on the main thread; documents
+ * go through the order-free stages in worker threads (or concurrently on the main thread with
+ * `workers: 0`), are put back in input order, pass the ordered stages (dedupe) and are written.
+ * The reorder window bounds how many documents are in flight, so memory stays flat whatever
+ * the input size. Every document ends in clean.jsonl or rejects.jsonl, every skipped file in
+ * the report: nothing is lost silently.
  */
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import pLimit from 'p-limit'
 import type { ResolvedConfig, UserConfig } from '../config/schema.ts'
 import { resolveConfig } from '../config/load-config.ts'
 import { configHash } from '../config/config-hash.ts'
@@ -19,28 +20,39 @@ import { writeReport } from '../sinks/write-report.ts'
 import { readInputs } from '../sources/index.ts'
 import { createDoc } from './doc.ts'
 import { ConfigError } from './errors.ts'
+import { createExecutor } from './executor.ts'
+import type { Execution } from './executor.ts'
 import { processDocument } from './process.ts'
 import type { ProcessResult } from './process.ts'
 import { createReorder } from './reorder.ts'
+import { splitStages } from './split-stages.ts'
 import { createRunState } from './stage.ts'
 import type { RunState, Stage } from './stage.ts'
+import type { ConfigOrigin } from './stage-recipe.ts'
+
+export { splitStages } from './split-stages.ts'
+export type { Execution } from './executor.ts'
+export type { ConfigOrigin } from './stage-recipe.ts'
 
 /** Progress callbacks, e.g. for the CLI's progress bar. */
 export interface RunHooks {
   onDocument?(progress: { done: number; kept: number; rejected: number; source: string }): void
 }
 
-/** What a finished run gives back. `exitCode` follows the CLI contract (0, or 1 under strict). */
+/**
+ * What a finished run gives back. `exitCode` follows the CLI contract (0, or 1 under strict);
+ * `execution` says whether worker threads ran the stages, and if not, why.
+ */
 export interface RunResult {
   report: RunReport
   exitCode: 0 | 1
   outputs: { clean: string; rejects: string; reportJson: string; reportMarkdown: string }
+  execution: Execution
 }
 
-/** Splits the stage list at the first ordered stage: everything from there runs in input order. */
-export function splitStages(stages: readonly Stage[]): { free: Stage[]; ordered: Stage[] } {
-  const first = stages.findIndex((stage) => stage.ordered === true)
-  return first === -1 ? { free: [...stages], ordered: [] } : { free: stages.slice(0, first), ordered: stages.slice(first) }
+/** Extra inputs of {@link runPipeline}: `configFile` lets workers rebuild custom stages from it. */
+export interface RunOptions {
+  configFile?: ConfigOrigin
 }
 
 function resolveOrThrow(config: UserConfig | ResolvedConfig): ResolvedConfig {
@@ -56,7 +68,7 @@ async function finishOrdered(result: ProcessResult, ordered: readonly Stage[], r
 }
 
 /** Runs the whole pipeline and writes clean.jsonl, rejects.jsonl, report.json and report.md. */
-export async function runPipeline(config: UserConfig | ResolvedConfig, hooks: RunHooks = {}): Promise<RunResult> {
+export async function runPipeline(config: UserConfig | ResolvedConfig, hooks: RunHooks = {}, options: RunOptions = {}): Promise<RunResult> {
   const settings = resolveOrThrow(config)
   const started = new Date()
   const inputs = Array.isArray(settings.input) ? settings.input : [settings.input as string]
@@ -69,12 +81,16 @@ export async function runPipeline(config: UserConfig | ResolvedConfig, hooks: Ru
   }
   const writers = { clean: createJsonlWriter(outputs.clean), rejects: createJsonlWriter(outputs.rejects) }
   const collector = createReportCollector(settings.stages.map((stage) => stage.name))
+  const { free, ordered } = splitStages(settings.stages)
+  const executor = createExecutor(settings, free, options.configFile)
   try {
-    await streamDocuments(settings, inputs, writers, collector, hooks)
+    await streamDocuments(settings, inputs, { writers, collector, hooks, executor, ordered })
     await Promise.all([writers.clean.commit(), writers.rejects.commit()])
   } catch (error) {
     await Promise.all([writers.clean.abort(), writers.rejects.abort()])
     throw error
+  } finally {
+    await executor.close()
   }
   const report = collector.finish({
     startedAt: started.toISOString(),
@@ -87,39 +103,56 @@ export async function runPipeline(config: UserConfig | ResolvedConfig, hooks: Ru
   })
   await writeReport(settings.output, report)
   const exitCode = settings.strict && report.run.counts.rejected > 0 ? 1 : 0
-  return { report, exitCode, outputs }
+  return { report, exitCode, outputs, execution: executor.execution }
 }
 
-async function streamDocuments(
-  settings: ResolvedConfig,
-  inputs: string[],
-  writers: { clean: JsonlWriter; rejects: JsonlWriter },
-  collector: ReturnType<typeof createReportCollector>,
-  hooks: RunHooks,
-): Promise<void> {
-  const run = createRunState()
-  const { free, ordered } = splitStages(settings.stages)
-  const limit = pLimit(settings.concurrency)
+/** What the document loop needs besides the settings. */
+interface Plumbing {
+  writers: { clean: JsonlWriter; rejects: JsonlWriter }
+  collector: ReturnType<typeof createReportCollector>
+  hooks: RunHooks
+  executor: ReturnType<typeof createExecutor>
+  ordered: readonly Stage[]
+}
+
+/** Writes one finished document (after the ordered stages) and counts it. */
+function createEmit(plumbing: Plumbing, run: RunState): (result: ProcessResult) => Promise<void> {
+  const { writers, collector, hooks, ordered } = plumbing
   const progress = { done: 0, kept: 0, rejected: 0 }
-  const reorder = createReorder<ProcessResult>(settings.concurrency * 8, async (result) => {
+  return async (result) => {
     const final = await finishOrdered(result, ordered, run)
     await (final.dropped ? writers.rejects.write(rejectRecord(final.doc)) : writers.clean.write(cleanRecord(final.doc)))
     collector.addDocument(final.doc, final.steps, final.dropped)
     progress.done += 1
     progress[final.dropped ? 'rejected' : 'kept'] += 1
     hooks.onDocument?.({ ...progress, source: final.doc.source.path })
+  }
+}
+
+/**
+ * Source → executor → reorder → ordered stages → sinks, with at most `window` documents in
+ * flight. An executor failure (workers that cannot start) ends the run with that error.
+ */
+async function streamDocuments(settings: ResolvedConfig, inputs: string[], plumbing: Plumbing): Promise<void> {
+  const { executor } = plumbing
+  const window = Math.max(settings.concurrency, executor.execution.workers) * 8
+  const reorder = createReorder<ProcessResult>(window, createEmit(plumbing, createRunState()))
+  let abort: (error: unknown) => void = () => {}
+  const failure = new Promise<never>((_resolve, reject) => {
+    abort = reject
   })
+  failure.catch(() => {})
   let sequence = 0
   for await (const item of readInputs(inputs, { fields: settings.fields, limits: settings.limits })) {
     if (item.kind === 'skipped') {
-      collector.addSkipped(item.skipped)
+      plumbing.collector.addSkipped(item.skipped)
       continue
     }
     const doc = createDoc(item.init, sequence)
     const current = sequence
     sequence += 1
-    await reorder.waitForRoom(current)
-    void limit(() => processDocument(doc, free, run)).then((result) => reorder.push(current, result))
+    await Promise.race([reorder.waitForRoom(current), failure])
+    executor.process(doc).then((result) => reorder.push(current, result), abort)
   }
-  await reorder.drain(sequence)
+  await Promise.race([reorder.drain(sequence), failure])
 }

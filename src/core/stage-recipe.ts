@@ -1,0 +1,91 @@
+/**
+ * Stage recipes: how a worker thread rebuilds the order-free stages. A stage is an object with
+ * closures made by a factory, so it cannot be posted to a worker; a recipe is plain data that
+ * can. Built-in stages are rebuilt from their name and resolved options; a list with custom
+ * stages is rebuilt by loading the same config file (with the same command-line overrides).
+ * When neither works, the runner keeps every stage on the main thread and says why.
+ */
+import { loadConfig } from '../config/load-config.ts'
+import type { UserConfig } from '../config/schema.ts'
+import { decode, dedupeDocs, dedupeHeaders, dropChrome, extract, fixGarbled, normalizeQuotes, segment, validate } from '../stages/index.ts'
+import type { Stage } from './stage.ts'
+
+/** Where a run's config came from, when it was a file: lets workers load the same stages. */
+export interface ConfigOrigin {
+  file: string
+  overrides: Partial<UserConfig>
+}
+
+/** Plain data (structured-cloneable) from which a worker rebuilds a stage list. */
+export type StageRecipe =
+  | { kind: 'builtin'; stages: { name: string; options: Readonly<Record<string, unknown>> }[] }
+  | { kind: 'config-file'; origin: ConfigOrigin; names: string[] }
+
+/** A recipe, or the sentence saying why the stages cannot leave the main thread. */
+export type RecipeResult = { ok: true; recipe: StageRecipe } | { ok: false; reason: string }
+
+type Factory = (options: Record<string, unknown>) => Stage
+const FACTORIES: Readonly<Record<string, Factory>> = {
+  decode: decode as Factory,
+  extract: extract as Factory,
+  'dedupe-headers': dedupeHeaders as Factory,
+  'drop-chrome': dropChrome as Factory,
+  'normalize-quotes': normalizeQuotes as Factory,
+  'fix-garbled': fixGarbled as Factory,
+  segment: segment as Factory,
+  validate: validate as Factory,
+  'dedupe-docs': dedupeDocs as Factory,
+}
+
+function cloneable(value: unknown): boolean {
+  try {
+    structuredClone(value)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * True when `stage` is exactly what its built-in factory makes from `stage.options`: same rule
+ * tuple, same code, same resolved options. A look-alike (a custom `run` under a built-in name)
+ * is not, so it is never silently swapped for the built-in in a worker.
+ */
+function isRebuildable(stage: Stage): boolean {
+  const factory = FACTORIES[stage.name]
+  if (factory === undefined || stage.options === undefined || !cloneable(stage.options)) return false
+  try {
+    const fresh = factory(structuredClone(stage.options) as Record<string, unknown>)
+    return fresh.rules === stage.rules && fresh.run.toString() === stage.run.toString() && JSON.stringify(fresh.options) === JSON.stringify(stage.options)
+  } catch {
+    return false
+  }
+}
+
+/** Picks the recipe for `stages`: built-ins by name and options, else the config file. */
+export function stageRecipe(stages: readonly Stage[], origin?: ConfigOrigin): RecipeResult {
+  if (stages.every(isRebuildable)) {
+    return { ok: true, recipe: { kind: 'builtin', stages: stages.map((stage) => ({ name: stage.name, options: stage.options ?? {} })) } }
+  }
+  const custom = stages.filter((stage) => !isRebuildable(stage)).map((stage) => stage.name)
+  if (origin !== undefined && cloneable(origin.overrides)) return { ok: true, recipe: { kind: 'config-file', origin, names: stages.map((stage) => stage.name) } }
+  return {
+    ok: false,
+    reason: `Stages ${custom.join(', ')} were built in memory and cannot be rebuilt in a worker thread, so all stages run on the main thread (no per-document timeout). Put them in a config file, or set \`workers: 0\` to silence this note.`,
+  }
+}
+
+/** Rebuilds the stage list in a worker; throws a sentence when the config no longer matches. */
+export async function buildStages(recipe: StageRecipe, pick: (stages: readonly Stage[]) => Stage[]): Promise<Stage[]> {
+  if (recipe.kind === 'builtin') {
+    return recipe.stages.map(({ name, options }) => (FACTORIES[name] as Factory)(options as Record<string, unknown>))
+  }
+  const loaded = await loadConfig(recipe.origin.file, recipe.origin.overrides)
+  if (!loaded.ok) throw new Error(`Worker cannot load ${recipe.origin.file}: ${loaded.issues.join(' ')}`)
+  const stages = pick(loaded.config.stages)
+  const names = stages.map((stage) => stage.name)
+  if (names.join('\n') !== recipe.names.join('\n')) {
+    throw new Error(`Worker loaded stages ${names.join(', ')} from ${recipe.origin.file}, but the run has ${recipe.names.join(', ')}: the config file must build the same stages every time it is imported.`)
+  }
+  return stages
+}
