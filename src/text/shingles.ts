@@ -14,21 +14,25 @@ export function shingleWords(text: string): string[] {
   return text.normalize('NFKC').toLowerCase().match(TOKEN) ?? []
 }
 
-/**
- * 32-bit hashes of the word `size`-grams of `text`. A text shorter than `size` words gives one
- * shingle of all its words, so short texts still compare; an empty text gives none.
- */
-export function shingleHashes(text: string, size: number): Uint32Array {
-  const words = shingleWords(text)
-  if (words.length === 0) return new Uint32Array(0)
+function pushShingles(words: readonly string[], size: number, out: number[]): void {
+  if (words.length === 0) return
   const wordHashes = words.map((word) => murmur3(word))
   const span = Math.min(size, wordHashes.length)
-  const count = wordHashes.length - span + 1
-  const out = new Uint32Array(count)
-  for (let start = 0; start < count; start += 1) {
+  for (let start = 0; start + span <= wordHashes.length; start += 1) {
     let hash = span
     for (let offset = 0; offset < span; offset += 1) hash = mixBlock(hash, wordHashes[start + offset] as number)
-    out[start] = fmix32(hash)
+    out.push(fmix32(hash))
   }
-  return out
+}
+
+/**
+ * 32-bit hashes of the word `size`-grams of `text`, taken inside each paragraph (blocks between
+ * blank lines): a shingle spanning two paragraphs is an accident of layout, and without them a
+ * copy with its paragraphs in another order has the same shingles. A paragraph shorter than
+ * `size` words gives one shingle of all its words; an empty text gives none.
+ */
+export function shingleHashes(text: string, size: number): Uint32Array {
+  const out: number[] = []
+  for (const paragraph of text.split(/\n[ \t]*\n/)) pushShingles(shingleWords(paragraph), size, out)
+  return Uint32Array.from(out)
 }
