@@ -26,6 +26,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--concurrency <n>', 'documents processed at once (default: number of cores)')
     .option('--workers <n>', 'worker threads for the stages; 0 = main thread only (default: number of cores)')
     .option('--strict', 'exit 1 when any document is rejected')
+    .option('--baseline <file>', 'compare per-site health with an earlier report.json; drift beyond config `thresholds` exits 1')
+    .option('--history <dir>', 'compare with the newest report in DIR, then keep this one there (the last `historySize`)')
     .action(async (flags) => setExit(await runCommand(flags, io)))
   program
     .command('explain <file>')

@@ -2,15 +2,23 @@
 import { runPipeline } from '../core/run.ts'
 import { configFromFlags, configOrigin } from './config.ts'
 import type { ConfigFlags } from './config.ts'
+import { breachSummary } from '../report/thresholds.ts'
+import { driftLines, judgeRun, loadBaseline } from './run-verdict.ts'
+import type { DriftOptions } from './run-verdict.ts'
 import { EXIT } from './io.ts'
 import type { CliIo } from './io.ts'
 import { createProgress } from './progress.ts'
 
-/** Runs the pipeline and returns the exit code (0 ok, 1 strict and rejected, 2 failure). */
-export async function runCommand(flags: ConfigFlags, io: CliIo): Promise<number> {
+/** Runs the pipeline and returns the exit code (0 ok, 1 strict and rejected or a threshold breached, 2 failure). */
+export async function runCommand(flags: ConfigFlags & DriftOptions, io: CliIo): Promise<number> {
   const loaded = await configFromFlags(flags)
   if (!loaded.ok) {
     io.stderr.write(`${loaded.issues.join('\n')}\n`)
+    return EXIT.failure
+  }
+  const baseline = await loadBaseline(flags)
+  if (baseline.error !== undefined) {
+    io.stderr.write(`${baseline.error}\n`)
     return EXIT.failure
   }
   const progress = createProgress(io.stderr)
@@ -25,18 +33,24 @@ export async function runCommand(flags: ConfigFlags, io: CliIo): Promise<number>
   } finally {
     progress.stop()
   }
-  const { counts } = result.report.run
+  const report = await judgeRun(result, loaded.config, baseline, flags)
+  const { counts } = report.run
   io.stdout.write(
     [
       `sluice: ${counts.documents} documents from ${counts.inputs} inputs in ${(result.report.run.durationMs / 1000).toFixed(1)} s`,
       `  kept ${counts.kept} (${counts.warned} with warnings), rejected ${counts.rejected}, unreadable ${counts.errors}, skipped files ${counts.skipped}`,
       `  ${result.outputs.clean}`,
       `  ${result.outputs.rejects}`,
-      `  ${result.outputs.reportMarkdown} (and report.json)`,
+      `  ${result.outputs.reportMarkdown} (and report.json, report.html)`,
+      ...driftLines(report, baseline),
       '',
     ].join('\n'),
   )
   if (result.execution.note !== undefined) io.stderr.write(`${result.execution.note}\n`)
   if (result.exitCode === EXIT.rejected) io.stderr.write(`--strict: ${counts.rejected} documents were rejected; see ${result.outputs.rejects}.\n`)
+  if (report.breaches.length > 0) {
+    io.stderr.write(`${breachSummary(report.breaches)}\n`)
+    return EXIT.rejected
+  }
   return result.exitCode
 }
