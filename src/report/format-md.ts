@@ -3,6 +3,7 @@
  * then where documents were lost and why, then the inputs that need attention.
  */
 import type { StageStats } from '../core/stats.ts'
+import { healthSections } from './format-md-health.ts'
 import type { DocumentEntry, RunReport } from './types.ts'
 
 const LIST_LIMIT = 50
@@ -92,5 +93,5 @@ function documents(report: RunReport): string[] {
 
 /** Renders the report as Markdown. Pure, so it is snapshot-tested. */
 export function formatMarkdown(report: RunReport): string {
-  return [...summary(report), ...stages(report), ...drops(report), ...errors(report), ...skipped(report), ...inputs(report), ...documents(report)].join('\n')
+  return [...summary(report), ...healthSections(report), ...stages(report), ...drops(report), ...errors(report), ...skipped(report), ...inputs(report), ...documents(report)].join('\n')
 }
