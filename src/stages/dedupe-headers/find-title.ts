@@ -1,14 +1,16 @@
 /**
  * Finds the title of a text dump from its lines, for documents without title metadata:
  * a headline-shaped line repeated near the top (an innerText dump often shows the title twice),
- * else the headline right above the densest run of prose (the h1 above the article, after the
- * menus), found by walking up over bylines, dates and chrome lines.
+ * else the headline right above the article's first paragraph (the h1 after the menus), where
+ * the article is found as drop-chrome finds it (`src/text/article/`) and the headline by walking
+ * up over bylines, dates and chrome lines.
  */
 import type { ChromeMatcher } from '../../text/chrome-match.ts'
 import { headlineAbove } from '../../text/headline.ts'
 import { comparable, wordsOf } from '../../text/lines.ts'
-import { isHeadingLike, isProseLine } from '../../text/prose.ts'
-import { maxScoreRange } from '../../text/ranges.ts'
+import { isHeadingLike } from '../../text/prose.ts'
+import { backfillStart, createBodySearch, DEFAULT_BACKFILL_GAP, DEFAULT_BODY_WEIGHTS, findBody } from '../../text/article/body.ts'
+import { DEFAULT_FEATURES, lineFeatures } from '../../text/article/line-features.ts'
 
 /** Where the title was found: the line index, its text, and which evidence found it. */
 export interface TitleLine {
@@ -23,10 +25,6 @@ export interface TitleSearch {
   topWindow: number
   aboveWindow: number
 }
-
-/** Words a prose line needs before it counts toward the densest run (as in drop-chrome). */
-const PROSE_OFFSET = 10
-const OTHER_LINE_COST = 3
 
 function repeatedAtTop(lines: readonly string[], match: ChromeMatcher, window: number): TitleLine | undefined {
   const seen = new Map<string, number>()
@@ -44,18 +42,16 @@ function repeatedAtTop(lines: readonly string[], match: ChromeMatcher, window: n
   return undefined
 }
 
-function aboveDensestProse(lines: readonly string[], match: ChromeMatcher, window: number): TitleLine | undefined {
-  const prose = lines.map((line) => line.trim() !== '' && match(line) === undefined && isProseLine(line))
-  const scores = lines.map((line, index) => (prose[index] === true ? wordsOf(line).length - PROSE_OFFSET : line.trim() === '' ? 0 : -OTHER_LINE_COST))
-  const range = maxScoreRange(scores, 0, lines.length, (index) => prose[index] === true)
-  if (range === undefined) return undefined
-  let start = range.start
-  while (start < range.end && prose[start] !== true) start += 1
-  const found = headlineAbove(lines, start, window, (index) => match(lines[index] as string) !== undefined)
+function aboveArticle(lines: readonly string[], match: ChromeMatcher, window: number): TitleLine | undefined {
+  const infos = lineFeatures(lines, match, DEFAULT_FEATURES)
+  const { body } = findBody(createBodySearch(infos, DEFAULT_BODY_WEIGHTS), DEFAULT_BODY_WEIGHTS, true)
+  if (body === undefined) return undefined
+  const start = backfillStart(infos, body.start, DEFAULT_BACKFILL_GAP)
+  const found = headlineAbove(lines, start, window, (index) => infos[index]?.kind !== undefined)
   return found.headline === undefined ? undefined : { index: found.headline, text: (lines[found.headline] as string).trim(), evidence: 'headline' }
 }
 
 /** The title line of a text dump, or undefined when none is convincing. */
 export function findTitleLine(lines: readonly string[], match: ChromeMatcher, search: TitleSearch): TitleLine | undefined {
-  return repeatedAtTop(lines, match, search.topWindow) ?? aboveDensestProse(lines, match, search.aboveWindow)
+  return repeatedAtTop(lines, match, search.topWindow) ?? aboveArticle(lines, match, search.aboveWindow)
 }

@@ -5,7 +5,7 @@
  * a teaser list must not pull the body away from the real article).
  */
 import { comparable } from '../../text/lines.ts'
-import type { BodyLayout, BodySearch, ScoredRange } from './body.ts'
+import type { BodyLayout, BodySearch, ScoredRange } from '../../text/article/body.ts'
 
 /** The layout with its body moved below the title line when that run scores `share` of the body. */
 export function anchorToTitle(search: BodySearch, layout: BodyLayout, title: string | undefined, share: number): BodyLayout {

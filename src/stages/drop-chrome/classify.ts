@@ -8,27 +8,23 @@
 import type { ChromeMatcher } from '../../text/chrome-match.ts'
 import { comparable } from '../../text/lines.ts'
 import { articleEnd, articleStart } from './head.ts'
-import type { TailSettings } from './head.ts'
+import type { HeadSettings, TailSettings } from './head.ts'
 import { anchorToTitle } from './anchor.ts'
-import { createBodySearch, findBody } from './body.ts'
-import type { BodyWeights } from './body.ts'
-import { lineFeatures } from './features.ts'
-import type { FeatureThresholds, LineInfo } from './features.ts'
+import { createBodySearch, findBody } from '../../text/article/body.ts'
+import type { BodyWeights } from '../../text/article/body.ts'
+import { lineFeatures } from '../../text/article/line-features.ts'
+import type { FeatureThresholds, LineInfo } from '../../text/article/line-features.ts'
 import { ruleOfKind } from './rules.ts'
 import type { DropChromeRule } from './rules.ts'
 
 /** Everything the classifier needs besides the lines. */
-export interface ClassifySettings extends FeatureThresholds, BodyWeights, TailSettings {
+export interface ClassifySettings extends FeatureThresholds, BodyWeights, HeadSettings, TailSettings {
   match: ChromeMatcher
   /** The run of prose below the title is the body when it scores this share of the densest run. */
   titleAnchorShare: number
   disabled: ReadonlySet<string>
-  /** Non-blank lines above the body searched for the title. */
-  headLookback: number
   /** Short lines (fewer words) count as menu items in a navigation run. */
   navLineMaxWords: number
-  /** Known title of the document, used to start the article at its title line. */
-  title?: string
   /** Whether the title is trusted to pick the article (it came from metadata or repeats near the top). */
   anchor?: boolean
   /** Lines (in `comparable()` form) known to be chrome of this site, e.g. learnt across a batch. */

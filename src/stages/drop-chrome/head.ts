@@ -6,12 +6,15 @@
 import { headlineAbove } from '../../text/headline.ts'
 import { isBylineOrDate } from '../../text/prose.ts'
 import { comparable } from '../../text/lines.ts'
-import type { LineInfo } from './features.ts'
+import { backfillStart } from '../../text/article/body.ts'
+import type { LineInfo } from '../../text/article/line-features.ts'
 
 /** What the head search needs. */
 export interface HeadSettings {
   /** Non-blank lines above the body searched for the title. */
   headLookback: number
+  /** Non-blank non-prose lines a prose line above the body may be away and still join it. */
+  backfillGap: number
   /** Known title of the document. */
   title?: string
 }
@@ -30,7 +33,8 @@ function titleAbove(lines: readonly LineInfo[], bodyStart: number, settings: Hea
 }
 
 /** The index of the first line of the article, at or above `bodyStart`. */
-export function articleStart(lines: readonly LineInfo[], bodyStart: number, settings: HeadSettings): number {
+export function articleStart(lines: readonly LineInfo[], body: number, settings: HeadSettings): number {
+  const bodyStart = backfillStart(lines, body, settings.backfillGap)
   const titled = titleAbove(lines, bodyStart, settings)
   if (titled !== undefined) return titled
   const texts = lines.map((line) => line.text)

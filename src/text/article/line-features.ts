@@ -1,18 +1,22 @@
 /**
- * Per-line features for the chrome classifier: shape (words, sentence punctuation), how
+ * Per-line features for finding the article in a text dump (drop-chrome's classifier and
+ * dedupe-headers' title search): shape (words, sentence punctuation), how
  * prose-like the line is, which chrome phrase it matches, and which blank-line block it sits in.
  */
-import { endsLikeSentence, wordsOf } from '../../text/lines.ts'
-import { isProseLine } from '../../text/prose.ts'
-import type { ProseThresholds } from '../../text/prose.ts'
-import { isCommentMetaLine } from '../../text/chrome-match.ts'
-import type { ChromeKind, ChromeMatcher } from '../../text/chrome-match.ts'
+import { endsLikeSentence, wordsOf } from '../lines.ts'
+import { DEFAULT_PROSE, isProseLine } from '../prose.ts'
+import type { ProseThresholds } from '../prose.ts'
+import { isCommentMetaLine } from '../chrome-match.ts'
+import type { ChromeKind, ChromeMatcher } from '../chrome-match.ts'
 
 /** What decides prose status, here: the shared thresholds and the menu-block size. */
 export interface FeatureThresholds extends ProseThresholds {
   /** Blocks of at least this many lines, mostly short, hold no prose (0 turns this off). */
   menuBlockLines: number
 }
+
+/** Defaults measured on the development corpus. */
+export const DEFAULT_FEATURES: Readonly<FeatureThresholds> = { ...DEFAULT_PROSE, menuBlockLines: 5 }
 
 /** Everything the classifier knows about one line of the input. */
 export interface LineInfo {
@@ -26,7 +30,10 @@ export interface LineInfo {
   /** Running prose: long enough, sentence-like, full of function words. */
   prose: boolean
   kind: ChromeKind | undefined
-  /** Signature, timestamp or reply button of a reader comment (or a byline that looks like one). */
+  /**
+   * Signature, timestamp or reply button of a reader comment, when another one is near (comment
+   * threads repeat them; a lone byline with a date above an article is not one of them).
+   */
   meta: boolean
   /** Id of the blank-line-delimited block the line belongs to. */
   block: number
@@ -35,6 +42,21 @@ export interface LineInfo {
    * block, or a teaser (a paragraph followed by "Read more", with the headline above it).
    */
   relatedItem: boolean
+}
+
+/** Non-blank lines within which another comment meta line makes a meta line part of a thread. */
+const META_NEIGHBOURHOOD = 12
+
+/** Clears `meta` on lines with no other meta line within {@link META_NEIGHBOURHOOD} non-blank lines. */
+function keepRepeatedMeta(lines: LineInfo[]): void {
+  const text = lines.filter((line) => !line.blank)
+  const positions = text.flatMap((line, position) => (line.meta ? [position] : []))
+  positions.forEach((position, order) => {
+    const before = positions[order - 1]
+    const after = positions[order + 1]
+    const near = (before !== undefined && position - before <= META_NEIGHBOURHOOD) || (after !== undefined && after - position <= META_NEIGHBOURHOOD)
+    if (!near) (text[position] as LineInfo).meta = false
+  })
 }
 
 /** Lines above a "Read more" link taken as its teaser (the summary and its headline). */
@@ -116,6 +138,7 @@ export function lineFeatures(lines: readonly string[], match: ChromeMatcher, thr
       relatedItem: false,
     }
   })
+  keepRepeatedMeta(infos)
   if (thresholds.menuBlockLines > 0) demoteMenuBlockProse(infos, thresholds.menuBlockLines)
   markRelatedItems(infos)
   markTeasers(infos)
