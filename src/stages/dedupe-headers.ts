@@ -50,6 +50,12 @@ export const dedupeHeadersRules = [
 type Rule = (typeof dedupeHeadersRules)[number]
 
 /**
+ * A metadata title found verbatim in the text normally stays whole (headlines contain dashes and
+ * colons), but " | " separates a site name in practice everywhere, so such a title is still cut.
+ */
+const SITE_PIPE = /\s\|\s/
+
+/**
  * How the title was found, left in `doc.meta.titleEvidence` for later stages: drop-chrome lets
  * a `metadata` or `repeated` title pick the article, but not a `headline` guess.
  */
@@ -111,7 +117,7 @@ export function dedupeHeaders(options: DedupeHeadersOptions = {}): Stage<Rule> {
           context.info('dedupe-headers/title-found', 'Found the title in the text.', { place: { line: found.index + 1 }, actual: excerpt(found.text) })
         }
       }
-      const title = raw === undefined || raw === '' ? undefined : cleanTitle(raw, lines, fromMetadata)
+      const title = raw === undefined || raw === '' ? undefined : cleanTitle(raw, lines, fromMetadata && !SITE_PIPE.test(raw))
       if (raw !== undefined && title !== undefined && title !== raw.replace(/\s+/g, ' ')) {
         context.info('dedupe-headers/title-suffix-removed', `Cut the site name from the title, leaving "${excerpt(title, 80)}".`, { actual: excerpt(raw) })
       }
