@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads'
 import type { Doc } from './doc.ts'
 import type { ProcessResult } from './process.ts'
 import type { StageRecipe } from './stage-recipe.ts'
+import { workerEntry } from './worker-bundle.ts'
 import type { WorkerReply, WorkerSetup, WorkerTask } from './worker-protocol.ts'
 
 /** Pool size, stage recipe and the per-document timeout in milliseconds. */
@@ -46,14 +47,19 @@ interface Slot {
 }
 
 /**
- * A worker's entry is a one-line script: it registers tsx in the new thread (loader hooks
- * from `--import tsx` or `register()` do not reach worker threads on Node 20), then imports
- * worker.ts. Other Node flags (`--cpu-prof`, heap limits) are inherited.
+ * A worker's entry is a one-line script that imports the worker bundle (see worker-bundle.ts).
+ * tsx is registered in the thread first only when the worker must load TypeScript: no bundle,
+ * or a config file to import (loader hooks from `--import tsx` or `register()` do not reach
+ * worker threads on Node 20). Other Node flags (`--cpu-prof`, heap limits) are inherited.
  */
-function workerBoot(): { code: string; execArgv: string[] } {
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
-  const entry = new URL('./worker.ts', import.meta.url).href
-  const code = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}) })`
+function workerBoot(recipe: StageRecipe): { code: string; execArgv: string[] } {
+  const entry = workerEntry()
+  const load = `import(${JSON.stringify(entry.url)})`
+  let code = load
+  if (entry.tsx || recipe.kind === 'config-file') {
+    const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
+    code = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return ${load} })`
+  }
   const execArgv: string[] = []
   const args = process.execArgv
   for (let index = 0; index < args.length; index += 1) {
@@ -75,7 +81,7 @@ function transferList(doc: Doc): ArrayBuffer[] {
 export function createWorkerPool(options: PoolOptions): WorkerPool {
   const queue: Job[] = []
   const slots = new Set<Slot>()
-  const boot = workerBoot()
+  const boot = workerBoot(options.recipe)
   let nextId = 0
   let closed = false
   let broken: Error | undefined
