@@ -19,12 +19,13 @@ export const CLIENT_SCRIPT = `(function () {
   function chart(element, labels, series) {
     var xs = labels.map(function (_, i) { return i; });
     var count = series.length;
+    var crowded = element.clientWidth / labels.length < 60;
     var options = {
       width: Math.max(240, element.clientWidth), height: 240,
       legend: { show: count > 1 }, cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false, range: [-0.5, labels.length - 0.5] }, y: { range: function (u, min, max) { return [0, Math.max(1, max * 1.1)]; } } },
       axes: [
-        { splits: function () { return xs; }, values: function () { return labels; }, rotate: labels.length > 6 ? -40 : 0, size: labels.length > 6 ? 80 : 40, gap: 4 },
+        { splits: function () { return xs; }, values: function () { return labels; }, rotate: crowded ? -90 : -40, size: crowded ? 110 : 80, gap: 4 },
         { size: 50 }
       ],
       series: [{ label: 'x' }].concat(series.map(function (s, i) {

@@ -20,7 +20,7 @@ th { background: #f5f5f5; position: sticky; top: 0; } th:first-child, td:first-c
 th:first-child { background: #f5f5f5; } tr.drifted td:first-child { box-shadow: inset 4px 0 var(--bad); }
 .bar { display: inline-block; width: 64px; height: 10px; background: #eee; border-radius: 3px; vertical-align: middle; margin-right: 4px; overflow: hidden; }
 .bar > span { display: block; height: 100%; background: var(--good); } .bar.chrome > span { background: var(--warn); }
-.chart { width: 100%; min-height: 220px; margin: 6px 0; }
+.chart { width: 100%; min-height: 220px; margin: 6px 0; } .chart .u-legend .u-series:first-child { display: none; }
 details { border: 1px solid var(--line); border-radius: 6px; margin: 6px 0; padding: 4px 8px; } details:target { border-color: var(--bad); }
 summary { cursor: pointer; overflow-wrap: anywhere; } .excerpt { white-space: pre-wrap; background: #fafafa; padding: 6px; border-radius: 4px; font-size: 0.85rem; overflow-wrap: anywhere; }
 .trace { list-style: none; padding: 0; margin: 4px 0; font-size: 0.85rem; } .trace li { padding: 2px 0; border-bottom: 1px dotted var(--line); overflow-wrap: anywhere; }
