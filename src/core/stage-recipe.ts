@@ -7,7 +7,7 @@
  */
 import { loadConfig } from '../config/load-config.ts'
 import type { UserConfig } from '../config/schema.ts'
-import { decode, dedupeDocs, dedupeHeaders, dropChrome, extract, fixGarbled, normalizeQuotes, segment, validate } from '../stages/index.ts'
+import * as builtins from '../stages/index.ts'
 import type { Stage } from './stage.ts'
 
 /** Where a run's config came from, when it was a file: lets workers load the same stages. */
@@ -25,16 +25,12 @@ export type StageRecipe =
 export type RecipeResult = { ok: true; recipe: StageRecipe } | { ok: false; reason: string }
 
 type Factory = (options: Record<string, unknown>) => Stage
-const FACTORIES: Readonly<Record<string, Factory>> = {
-  decode: decode as Factory,
-  extract: extract as Factory,
-  'dedupe-headers': dedupeHeaders as Factory,
-  'drop-chrome': dropChrome as Factory,
-  'normalize-quotes': normalizeQuotes as Factory,
-  'fix-garbled': fixGarbled as Factory,
-  segment: segment as Factory,
-  validate: validate as Factory,
-  'dedupe-docs': dedupeDocs as Factory,
+
+/** Built-in factories by stage name: the house rule "camelCase factory, kebab-case stage name". */
+function builtinFactories(): ReadonlyMap<string, Factory> {
+  const kebab = (name: string): string => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
+  const entries = Object.entries(builtins).filter(([name, value]) => typeof value === 'function' && name !== 'defaultStages')
+  return new Map(entries.map(([name, factory]) => [kebab(name), factory as Factory]))
 }
 
 function cloneable(value: unknown): boolean {
@@ -51,8 +47,8 @@ function cloneable(value: unknown): boolean {
  * tuple, same code, same resolved options. A look-alike (a custom `run` under a built-in name)
  * is not, so it is never silently swapped for the built-in in a worker.
  */
-function isRebuildable(stage: Stage): boolean {
-  const factory = FACTORIES[stage.name]
+function isRebuildable(stage: Stage, factories: ReadonlyMap<string, Factory>): boolean {
+  const factory = factories.get(stage.name)
   if (factory === undefined || stage.options === undefined || !cloneable(stage.options)) return false
   try {
     const fresh = factory(structuredClone(stage.options) as Record<string, unknown>)
@@ -64,21 +60,24 @@ function isRebuildable(stage: Stage): boolean {
 
 /** Picks the recipe for `stages`: built-ins by name and options, else the config file. */
 export function stageRecipe(stages: readonly Stage[], origin?: ConfigOrigin): RecipeResult {
-  if (stages.every(isRebuildable)) {
+  const factories = builtinFactories()
+  const rebuildable = (stage: Stage): boolean => isRebuildable(stage, factories)
+  if (stages.every(rebuildable)) {
     return { ok: true, recipe: { kind: 'builtin', stages: stages.map((stage) => ({ name: stage.name, options: stage.options ?? {} })) } }
   }
-  const custom = stages.filter((stage) => !isRebuildable(stage)).map((stage) => stage.name)
+  const custom = stages.filter((stage) => !rebuildable(stage)).map((stage) => stage.name)
   if (origin !== undefined && cloneable(origin.overrides)) return { ok: true, recipe: { kind: 'config-file', origin, names: stages.map((stage) => stage.name) } }
   return {
     ok: false,
-    reason: `Stages ${custom.join(', ')} were built in memory and cannot be rebuilt in a worker thread, so all stages run on the main thread (no per-document timeout). Put them in a config file, or set \`workers: 0\` to silence this note.`,
+    reason: `${custom.length === 1 ? 'Stage' : 'Stages'} ${custom.join(', ')} ${custom.length === 1 ? 'was' : 'were'} built in memory and cannot be rebuilt in a worker thread, so all stages run on the main thread (no per-document timeout). Put them in a config file, or set \`workers: 0\` to silence this note.`,
   }
 }
 
 /** Rebuilds the stage list in a worker; throws a sentence when the config no longer matches. */
 export async function buildStages(recipe: StageRecipe, pick: (stages: readonly Stage[]) => Stage[]): Promise<Stage[]> {
   if (recipe.kind === 'builtin') {
-    return recipe.stages.map(({ name, options }) => (FACTORIES[name] as Factory)(options as Record<string, unknown>))
+    const factories = builtinFactories()
+    return recipe.stages.map(({ name, options }) => (factories.get(name) as Factory)(options as Record<string, unknown>))
   }
   const loaded = await loadConfig(recipe.origin.file, recipe.origin.overrides)
   if (!loaded.ok) throw new Error(`Worker cannot load ${recipe.origin.file}: ${loaded.issues.join(' ')}`)

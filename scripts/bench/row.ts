@@ -1,0 +1,86 @@
+/**
+ * One bench row, run in its own process so its peak RSS is its own:
+ * `tsx scripts/bench/row.ts '{"system":"sluice","input":"…","output":"…","workers":2}'`.
+ * Systems: `sluice` (runPipeline with the default stages), `io` (the I/O ceiling: the same
+ * sources, bytes decoded as UTF-8, one JSONL line per document, no stages) and `readability`
+ * (Readability.js on linkedom alone, one thread, HTML files). Prints one JSON line: seconds,
+ * documents, kept, peak RSS (process.resourceUsage, worker threads included) and stage times.
+ */
+import { mkdir, readFile } from 'node:fs/promises'
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
+import { Readability } from '@mozilla/readability'
+import { parseHTML } from 'linkedom'
+import { runPipeline } from '../../src/core/run.ts'
+import { createDoc } from '../../src/core/doc.ts'
+import { resolveConfig } from '../../src/config/load-config.ts'
+import { createJsonlWriter } from '../../src/sinks/jsonl-writer.ts'
+import { readInputs } from '../../src/sources/index.ts'
+import { defaultStages } from '../../src/stages/index.ts'
+
+/** What the parent asks for. */
+export interface RowSpec {
+  system: 'sluice' | 'io' | 'readability'
+  input: string
+  output: string
+  workers?: number
+}
+
+/** What the row measured. */
+export interface RowMeasure {
+  seconds: number
+  documents: number
+  kept: number
+  maxRssMiB: number
+  stages: { name: string; milliseconds: number }[]
+}
+
+async function sluice(spec: RowSpec): Promise<Omit<RowMeasure, 'seconds' | 'maxRssMiB'>> {
+  const result = await runPipeline({ input: spec.input, output: spec.output, workers: spec.workers ?? 1, stages: defaultStages() })
+  const { counts } = result.report.run
+  return { documents: counts.documents, kept: counts.kept, stages: result.report.stages.map(({ name, milliseconds }) => ({ name, milliseconds })) }
+}
+
+async function ioCeiling(spec: RowSpec): Promise<Omit<RowMeasure, 'seconds' | 'maxRssMiB'>> {
+  const settings = resolveConfig({ input: spec.input, output: spec.output, stages: [] })
+  if (!settings.ok) throw new Error(settings.issues.join(' '))
+  await mkdir(spec.output, { recursive: true })
+  const writer = createJsonlWriter(path.join(spec.output, 'clean.jsonl'))
+  const decoder = new TextDecoder()
+  let documents = 0
+  for await (const item of readInputs([spec.input], { fields: settings.config.fields, limits: settings.config.limits })) {
+    if (item.kind === 'skipped') continue
+    const doc = createDoc(item.init, documents)
+    const text = doc.raw === undefined ? (doc.text || doc.html || '') : decoder.decode(doc.raw)
+    await writer.write({ id: doc.id, source: doc.source.path, text })
+    documents += 1
+  }
+  await writer.commit()
+  return { documents, kept: documents, stages: [] }
+}
+
+async function readability(spec: RowSpec): Promise<Omit<RowMeasure, 'seconds' | 'maxRssMiB'>> {
+  const files = readdirSync(spec.input, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort()
+  let kept = 0
+  for (const file of files) {
+    try {
+      const { document } = parseHTML(await readFile(file, 'utf8'))
+      const text = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse()?.textContent ?? ''
+      if (text.length > 0) kept += 1
+    } catch {
+      // a throw counts as an empty result, as in `npm run eval`
+    }
+  }
+  return { documents: files.length, kept, stages: [] }
+}
+
+const spec = JSON.parse(process.argv[2] ?? '{}') as RowSpec
+const systems = { sluice, io: ioCeiling, readability }
+const started = performance.now()
+const measured = await systems[spec.system](spec)
+const seconds = (performance.now() - started) / 1000
+const maxRssMiB = process.resourceUsage().maxRSS / 1024
+process.stdout.write(`${JSON.stringify({ ...measured, seconds, maxRssMiB } satisfies RowMeasure)}\n`)
