@@ -26,6 +26,7 @@ import { z } from 'zod'
 import type { Doc } from '../core/doc.ts'
 import { excerpt } from '../core/message.ts'
 import type { Drop, Stage, StageContext } from '../core/stage.ts'
+import { primaryLanguage } from '../text/language-tag.ts'
 import { joinKeptLines } from '../text/lines.ts'
 import { splitParagraphs } from '../text/paragraphs.ts'
 import { c4Lines, c4Measures, C4Options } from './quality-filter/c4.ts'
@@ -76,11 +77,6 @@ const Options = z
 /** Options of {@link qualityFilter} as users write them. */
 export type QualityFilterOptions = z.input<typeof Options>
 type Settings = z.output<typeof Options>
-
-/** Primary language subtag (`pt-BR` → `pt`), lowercased. */
-function primaryLanguage(lang: string | undefined): string | undefined {
-  return lang?.toLowerCase().split(/[-_]/u)[0]
-}
 
 function withScores(doc: Doc, measures: readonly Measure[], removedLines: number, settings: Settings): Doc {
   if (!settings.scores) return doc
