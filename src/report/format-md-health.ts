@@ -3,6 +3,7 @@
  * against the baseline, and the sites table, worst first. Pure, like `format-md.ts`.
  */
 import type { SiteReport } from './health-types.ts'
+import { recurringLines } from './site-lines.ts'
 import type { RunReport } from './types.ts'
 
 /** Sites listed in report.md (report.json and report.html have them all). */
@@ -49,7 +50,13 @@ function siteRow(site: SiteReport): (string | number)[] {
 function sites(report: RunReport): string[] {
   const header = ['site', 'trouble', 'docs', 'kept', 'top rejection', 'median / p10 chars', 'chrome', 'garbled', 'near-empty', 'no title / date / author', 'encoding fixes', 'duplicates', 'record issues']
   const more = report.sites.length > SITE_LIMIT ? [`…and ${report.sites.length - SITE_LIMIT} more sites in report.json and report.html.`, ''] : []
-  return ['## Sites, worst first', '', ...table(header, report.sites.slice(0, SITE_LIMIT).map(siteRow)), ...more]
+  return ['## Sites, worst first', '', ...table(header, report.sites.slice(0, SITE_LIMIT).map(siteRow)), ...more, ...recurring(report)]
+}
+
+function recurring(report: RunReport): string[] {
+  const rows = report.sites.flatMap((site) => recurringLines(site).map((line) => [site.site, line.text, `${line.count - line.error}–${line.count} of ${site.linePages}`]))
+  if (rows.length === 0) return []
+  return ['Lines on most of a site\'s kept pages (chrome that survived cleaning, or a layout change):', '', ...table(['site', 'line', 'kept pages'], rows.slice(0, SITE_LIMIT))]
 }
 
 /** Verdict, drift and sites, in that order. */

@@ -9,7 +9,7 @@
 import { excerpt } from '../core/message.ts'
 import { comparable, splitLines } from '../text/lines.ts'
 import { murmur3 } from '../text/hash32.ts'
-import type { SiteLine } from './health-types.ts'
+import type { SiteLine, SiteReport } from './health-types.ts'
 
 /** Lines taken from each end of a page. */
 export const EDGE_LINES = 20
@@ -122,4 +122,15 @@ export function createLineSummary(): LineSummary {
       return { lines, bound: next === undefined ? floor : Math.max(floor, next.count) }
     },
   }
+}
+
+/** A line on at least this share of a site's kept pages is listed as recurring (leftover chrome or a layout change). */
+export const RECURRING_LINE_SHARE = 0.5
+/** Sites need this many kept pages before their recurring lines are listed. */
+export const RECURRING_MIN_PAGES = 3
+
+/** Lines on at least {@link RECURRING_LINE_SHARE} of a site's kept pages (by the lower estimate), most frequent first. */
+export function recurringLines(site: Pick<SiteReport, 'lines' | 'linePages'>, limit = 3): SiteLine[] {
+  if (site.linePages < RECURRING_MIN_PAGES) return []
+  return site.lines.filter((line) => line.count - line.error >= RECURRING_LINE_SHARE * site.linePages).slice(0, limit)
 }

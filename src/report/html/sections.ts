@@ -4,6 +4,7 @@
  * table. Every value that came from a document or a path goes through `escapeHtml`.
  */
 import type { DriftFlag, SiteReport } from '../health-types.ts'
+import { RECURRING_LINE_SHARE, recurringLines } from '../site-lines.ts'
 import type { RunReport } from '../types.ts'
 import { anchorId, escapeHtml } from './escape.ts'
 
@@ -102,7 +103,17 @@ export function sitesSection(report: RunReport): string {
     '<p class="muted">Trouble = (rejected − ½ duplicates + ½ kept with warnings) / (documents + 5), plus 1 per drift breach. Garbled is a share of kept documents; near-empty means under 200 characters.</p>',
     `<div class="scroll"><table id="sites-table"><thead><tr>${header.map((name) => `<th>${name}</th>`).join('')}</tr></thead>`,
     `<tbody>${rows.join('')}</tbody></table></div>`,
+    recurringSection(report),
     report.sitesOmitted > 0 ? `<p class="muted">${report.sitesOmitted} more sites are counted together as “(other sites)”.</p>` : '',
     '</section>',
   ].join('\n')
+}
+
+/** Lines on most of a site's kept pages: leftover chrome to teach drop-chrome, or a layout change. */
+function recurringSection(report: RunReport): string {
+  const items = report.sites.flatMap((site) =>
+    recurringLines(site).map((line) => `<li><b>${escapeHtml(site.site)}</b>: «${escapeHtml(line.text)}» <span class="muted">on ${line.count - line.error}–${line.count} of ${site.linePages} kept pages</span></li>`),
+  )
+  if (items.length === 0) return ''
+  return `<h3>Lines on most pages of a site</h3><p class="muted">On at least ${Math.round(100 * RECURRING_LINE_SHARE)}% of the kept pages: chrome that survived cleaning, or a layout change.</p><ul class="flags">${items.slice(0, 40).join('')}</ul>`
 }
