@@ -4,6 +4,7 @@
  * scraper returns empty pages. The second report flags both sites, and only them, and the run
  * exits 1 under the default thresholds with the reason as the last line printed.
  */
+import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -71,5 +72,14 @@ describe('two nightly runs with --history', () => {
     const files = (await readdir(path.join(root, 'history'))).sort()
     expect(files).toHaveLength(2)
     expect(second.report.drift?.baseline.path).toBe(path.join(root, 'history', files[0] as string))
+  })
+
+  it('fails fast (exit 2, nothing written) when --baseline cannot be read', async () => {
+    const io = spyIo()
+    const output = path.join(root, 'never')
+    const code = await main(['run', '--input', path.join(root, 'night-1', 'input'), '--output', output, '--baseline', path.join(root, 'missing.json')], io)
+    expect(code).toBe(2)
+    expect(io.err()).toMatch(/^Cannot read the baseline report .*missing\.json \(ENOENT\): pass the report\.json of an earlier run\./u)
+    expect(existsSync(output)).toBe(false)
   })
 })

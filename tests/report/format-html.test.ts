@@ -77,4 +77,12 @@ describe('formatHtml', () => {
     expect(real.chartScript).toMatch(/uPlot/u)
     expect(real.chartCss).toMatch(/\.uplot/u)
   })
+
+  it('folds sites after the first 40 under a details element', () => {
+    const many = formatHtml(makeReport(Array.from({ length: 45 }, (_, index) => makeSite(`s${index}.example`))), assets)
+    const [visible, folded] = many.split('<details id="more-sites">')
+    expect(visible?.match(/<tr><td title=/gu)).toHaveLength(40)
+    expect(folded).toMatch(/^<summary>5 more sites<\/summary>/u)
+    expect(folded?.match(/<tr><td title=/gu)).toHaveLength(5)
+  })
 })

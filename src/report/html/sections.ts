@@ -8,6 +8,9 @@ import { RECURRING_LINE_SHARE, recurringLines } from '../site-lines.ts'
 import type { RunReport } from '../types.ts'
 import { anchorId, escapeHtml } from './escape.ts'
 
+/** Sites shown before the rest fold away under “N more sites”. */
+const SITE_ROWS = 40
+
 const percent = (value: number): string => `${Math.round(100 * value)}%`
 const number = (value: number): string => value.toLocaleString('en-US')
 
@@ -98,11 +101,13 @@ export function sitesSection(report: RunReport): string {
   const drifted = new Set((report.drift?.flags ?? []).filter((flag) => flag.breach).map((flag) => flag.site))
   const header = ['site', 'trouble', 'docs', 'kept', 'median / p10 chars', 'chrome lines', 'garbled', 'near-empty', 'no title / date / author', 'encoding fixes', 'duplicates', 'record issues']
   const rows = report.sites.map((site) => siteRow(site, drifted.has(site.site)))
+  const head = `<thead><tr>${header.map((name) => `<th>${name}</th>`).join('')}</tr></thead>`
+  const rest = rows.slice(SITE_ROWS)
   return [
     '<section id="sites"><h2>Sites, worst first</h2>',
     '<p class="muted">Trouble = (rejected − ½ duplicates + ½ kept with warnings) / (documents + 5), plus 1 per drift breach. Garbled is a share of kept documents; near-empty means under 200 characters.</p>',
-    `<div class="scroll"><table id="sites-table"><thead><tr>${header.map((name) => `<th>${name}</th>`).join('')}</tr></thead>`,
-    `<tbody>${rows.join('')}</tbody></table></div>`,
+    `<div class="scroll"><table id="sites-table">${head}<tbody>${rows.slice(0, SITE_ROWS).join('')}</tbody></table></div>`,
+    rest.length === 0 ? '' : `<details id="more-sites"><summary>${rest.length} more sites</summary><div class="scroll"><table>${head}<tbody>${rest.join('')}</tbody></table></div></details>`,
     recurringSection(report),
     report.sitesOmitted > 0 ? `<p class="muted">${report.sitesOmitted} more sites are counted together as “(other sites)”.</p>` : '',
     '</section>',
