@@ -45,12 +45,16 @@ const SHARE_SET = new Set(SHARE_WORDS)
 const MAX_PHRASE_WORDS = 10
 const MAX_PATTERN_CHARS = 400
 
+const NUMBER = /^\d+$/
+
+/** The words of a `comparable()` form without standalone numbers. */
+function keyWords(flat: string): string[] {
+  return flat.split(' ').filter((word) => word.length > 0 && !NUMBER.test(word))
+}
+
 /** `comparable()` without standalone numbers, so counts do not block a match. */
 export function phraseKey(line: string): string {
-  return comparable(line)
-    .split(' ')
-    .filter((word) => word.length > 0 && !/^\d+$/.test(word))
-    .join(' ')
+  return keyWords(comparable(line)).join(' ')
 }
 
 function isShareLine(key: string): boolean {
@@ -85,9 +89,10 @@ function shortItems(line: string, separator: RegExp, min: number): boolean {
 
 /** A menu or a breadcrumb written on one line ("Home | About | Contact", "Home › News › World"); not a byline with its date. */
 function menuKind(line: string): ChromeKind | undefined {
-  if (line.length > 300 || hasDate(line) || isBylineOrDate(line)) return undefined
-  if (shortItems(line, CRUMB_SEPARATOR, 3)) return 'breadcrumb'
-  return shortItems(line, MENU_SEPARATOR, 3) ? 'menu' : undefined
+  if (line.length > 300) return undefined
+  const kind = shortItems(line, CRUMB_SEPARATOR, 3) ? 'breadcrumb' : shortItems(line, MENU_SEPARATOR, 3) ? 'menu' : undefined
+  // The date checks are the costly part, so they only veto a line already shaped like a menu.
+  return kind === undefined || hasDate(line) || isBylineOrDate(line) ? undefined : kind
 }
 
 /** Checks the pattern tables, in order from most to least specific. */
@@ -115,15 +120,18 @@ export function createChromeMatcher(extra: ExtraPhrases = {}): ChromeMatcher {
     ['ui', tableOf(UI_LINES, extra.ui)],
   ]
   const others: Array<[ChromeKind, ReadonlySet<string>]> = (['share', 'cookie', 'comment-count', 'copyright', 'feed-footer', 'newsletter', 'tags', 'breadcrumb'] as const).map((kind) => [kind, tableOf([], extra[kind])])
+  const all = [...tables, ...others]
   return (line: string) => {
     const trimmed = line.trim()
     if (trimmed === '') return undefined
     const byPattern = patternKind(trimmed) ?? menuKind(trimmed)
     if (byPattern !== undefined) return byPattern
-    if (trimmed.length <= 120 && !/[.!?]$/.test(trimmed) && anyMatch(COMMENT_COUNT_PATTERNS, comparable(trimmed))) return 'comment-count'
-    const key = phraseKey(trimmed)
-    if (key === '' || key.split(' ').length > MAX_PHRASE_WORDS) return undefined
-    for (const [kind, table] of [...tables, ...others]) if (table.has(key)) return kind
+    const flat = comparable(trimmed)
+    if (trimmed.length <= 120 && !/[.!?]$/.test(trimmed) && anyMatch(COMMENT_COUNT_PATTERNS, flat)) return 'comment-count'
+    const words = keyWords(flat)
+    if (words.length === 0 || words.length > MAX_PHRASE_WORDS) return undefined
+    const key = words.join(' ')
+    for (const [kind, table] of all) if (table.has(key)) return kind
     return isShareLine(key) ? 'share' : undefined
   }
 }

@@ -17,9 +17,8 @@ export interface ProseThresholds {
 /** Defaults measured on the development corpus. */
 export const DEFAULT_PROSE: ProseThresholds = { minProseWords: 10, minStopwordRatio: 0.15 }
 
-/** True for a line of running prose: long, full of function words, ending like a sentence (or very long). */
-export function isProseLine(text: string, thresholds: ProseThresholds = DEFAULT_PROSE): boolean {
-  const words = wordsOf(text)
+/** True for a line of running prose: long, full of function words, ending like a sentence (or very long). `words` saves a second tokenisation. */
+export function isProseLine(text: string, thresholds: ProseThresholds = DEFAULT_PROSE, words: readonly string[] = wordsOf(text)): boolean {
   if (words.length < thresholds.minProseWords) return false
   if (stopwordRatio(words) < thresholds.minStopwordRatio) return false
   return endsLikeSentence(text) || words.length >= thresholds.minProseWords * 2
@@ -30,16 +29,19 @@ const DATE = new RegExp(`\\b(${MONTHS})\\.?\\s+\\d{1,2}(st|nd|rd|th)?\\b|\\b\\d{
 const BYLINE = /^(by|posted|written|published|updated|author:|von|par|por|di|door|autor:|auteur\s?:|veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b\s*\S/iu
 const RELATIVE_TIME = /\b\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b/i
 
+/** Every date form has a digit: lines without one (most) skip the long month alternation. */
+const DIGIT = /\d/
+
 /** True when the text carries a calendar date ("July 24, 2012", "24 juillet", "2012-07-24", "24.07.2012"). */
 export function hasDate(text: string): boolean {
-  return DATE.test(text)
+  return DIGIT.test(text) && DATE.test(text)
 }
 
 /** True for a byline ("By Jane Doe", "Posted by …") or a short line carrying a date. */
 export function isBylineOrDate(text: string): boolean {
   const trimmed = text.trim()
   if (BYLINE.test(trimmed)) return wordsOf(trimmed).length <= 16
-  return (DATE.test(trimmed) || RELATIVE_TIME.test(trimmed)) && wordsOf(trimmed).length <= 14
+  return DIGIT.test(trimmed) && (DATE.test(trimmed) || RELATIVE_TIME.test(trimmed)) && wordsOf(trimmed).length <= 14
 }
 
 /** True for a line shaped like a headline: a few words, not ending in a period, no byline or date. */

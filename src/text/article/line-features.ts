@@ -131,7 +131,7 @@ export function lineFeatures(lines: readonly string[], match: ChromeMatcher, thr
       blank,
       words: words.length,
       terminal,
-      prose: !blank && kind === undefined && isProseLine(text, thresholds),
+      prose: !blank && kind === undefined && isProseLine(text, thresholds, words),
       kind,
       meta: !blank && isCommentMetaLine(text),
       block,
