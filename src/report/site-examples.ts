@@ -33,7 +33,7 @@ export function exampleOf(doc: Doc, dropped: boolean): SiteExample {
     status: dropped ? 'rejected' : 'kept',
     ...(fatal === undefined ? {} : { rule: fatal.rule }),
     length: doc.text.length,
-    excerpt: excerpt(doc.text, EXCERPT_CHARACTERS),
+    excerpt: excerpt(doc.text.slice(0, 4 * EXCERPT_CHARACTERS), EXCERPT_CHARACTERS),
     messages,
     messagesOmitted: Math.max(0, doc.messages.length - MESSAGE_LIMIT),
   }

@@ -2,12 +2,12 @@
  * Recurring lines of a site's pages in bounded memory, for spotting a layout change (a cookie
  * banner or a "subscribe" line that suddenly sits on most pages). Each kept page contributes
  * its first and last `EDGE_LINES` distinct non-blank lines (page furniture lives at the edges),
- * normalised (lowercase words, digits folded to 0) and hashed. A Space-Saving summary of
+ * normalised (lowercase, digits folded to 0) and hashed. A Space-Saving summary of
  * `CAPACITY` counters keeps every line that appears on more than (lines fed) / CAPACITY pages,
  * that is on more than 40/128 ≈ 31% of the pages at most, with a known overestimate `error`.
  */
 import { excerpt } from '../core/message.ts'
-import { comparable, splitLines } from '../text/lines.ts'
+import { splitLines } from '../text/lines.ts'
 import { murmur3 } from '../text/hash32.ts'
 import type { SiteLine, SiteReport } from './health-types.ts'
 
@@ -19,9 +19,13 @@ export const CAPACITY = 128
 export const STORED_LINES = 24
 const SAMPLE_LIMIT = 100
 
-/** The fingerprint of a line, equal for lines that differ only in case, punctuation or digits. */
+/**
+ * The fingerprint of a line, equal for lines that differ only in case, spacing or digits
+ * ("Updated 3 hours ago"). Only the first 200 characters count: enough to identify a line, and
+ * cheap on long paragraphs (plain regexes, no Unicode classes: this runs on every kept page).
+ */
 export function lineHash(line: string): string | undefined {
-  const key = comparable(line).replace(/\p{N}+/gu, '0')
+  const key = line.slice(0, 200).trim().toLowerCase().replace(/\d+/gu, '0').replace(/\s+/gu, ' ')
   if (key.length < 3) return undefined
   return murmur3(key).toString(16).padStart(8, '0')
 }
@@ -91,7 +95,7 @@ function countLine(counters: Map<string, Counter>, heap: Counter[], hash: string
     counter.count += 1
     siftDown(heap, counter.at)
   } else if (heap.length < CAPACITY) {
-    const fresh = { hash, count: 1, error: 0, text: excerpt(line, SAMPLE_LIMIT), at: heap.length }
+    const fresh = { hash, count: 1, error: 0, text: line.slice(0, 2 * SAMPLE_LIMIT), at: heap.length }
     counters.set(hash, fresh)
     heap.push(fresh)
     siftUp(heap, fresh.at)
@@ -99,7 +103,7 @@ function countLine(counters: Map<string, Counter>, heap: Counter[], hash: string
     // Space-Saving: the new line takes over the smallest counter and inherits its count as error.
     const smallest = heap[0] as Counter
     counters.delete(smallest.hash)
-    const fresh = { hash, count: smallest.count + 1, error: smallest.count, text: excerpt(line, SAMPLE_LIMIT), at: 0 }
+    const fresh = { hash, count: smallest.count + 1, error: smallest.count, text: line.slice(0, 2 * SAMPLE_LIMIT), at: 0 }
     counters.set(hash, fresh)
     heap[0] = fresh
     siftDown(heap, 0)
@@ -116,7 +120,7 @@ export function createLineSummary(): LineSummary {
     },
     top() {
       const sorted = [...heap].sort((a, b) => b.count - a.count || (a.hash < b.hash ? -1 : 1))
-      const lines = sorted.slice(0, STORED_LINES).map(({ hash, count, error, text }) => ({ hash, count, error, text }))
+      const lines = sorted.slice(0, STORED_LINES).map(({ hash, count, error, text }) => ({ hash, count, error, text: excerpt(text, SAMPLE_LIMIT) }))
       const floor = heap.length < CAPACITY ? 0 : (heap[0] as Counter).count
       const next = sorted[STORED_LINES]
       return { lines, bound: next === undefined ? floor : Math.max(floor, next.count) }

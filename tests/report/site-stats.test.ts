@@ -51,8 +51,8 @@ describe('recurring lines', () => {
     expect(banner?.count).toBeGreaterThanOrEqual(120)
   })
 
-  it('treats lines that differ in digits, case or punctuation as one', () => {
-    expect(lineHash('Updated 3 hours ago')).toBe(lineHash('updated 12 hours ago!'))
+  it('treats lines that differ in digits, case or spacing as one', () => {
+    expect(lineHash('Updated 3 hours ago')).toBe(lineHash('  updated 12  hours ago'))
     expect(lineHash('ok')).toBeUndefined()
   })
 })
