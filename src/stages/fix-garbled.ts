@@ -115,21 +115,25 @@ function dropSentences(text: string, flags: readonly Flag[]): string {
     .join('\n\n')
 }
 
-/** Creates the fix-garbled stage; loads the English word list once, here. */
+/**
+ * Creates the fix-garbled stage. The English word list loads once, on the first English
+ * document, so a thread that never runs this stage (the runner's main thread) never holds it.
+ */
 export function fixGarbled(options: FixGarbledOptions = {}): Stage<Rule> {
   const settings = Options.parse(options)
-  const lexicon = loadEnglishLexicon()
+  let lexicon: Lexicon | undefined
   return {
     name: 'fix-garbled',
     rules: fixGarbledRules,
     options: settings,
     run(doc, context) {
       const english = looksEnglish(doc.text)
+      if (english) lexicon ??= loadEnglishLexicon()
       const { lines, repairs } = repairText(doc.text, english ? lexicon : undefined)
       reportRepairs(repairs, context)
       let text = repairs.length === 0 ? doc.text : lines.map((line) => line.text).join('\n')
       if (!english) return text === doc.text ? doc : { ...doc, text }
-      const { flags, sentences } = findGarbled(lines, lexicon)
+      const { flags, sentences } = findGarbled(lines, lexicon as Lexicon)
       for (const flag of flags) context.warn('fix-garbled/garbled-sentence', flag.reason, { place: { line: flag.line }, actual: excerpt(flag.sentence) })
       if (sentences > 0 && flags.length / sentences > settings.maxGarbleRatio) {
         return context.drop('fix-garbled/too-garbled', `${flags.length} of ${sentences} sentences look garbled, more than the allowed share of ${settings.maxGarbleRatio} (option \`maxGarbleRatio\`).`)

