@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os'
 import { z } from 'zod'
 import type { Stage } from '../core/stage.ts'
 import { defaultStages } from '../stages/index.ts'
+import { OutputFormatSchema } from '../sinks/output-format.ts'
 
 const MIB = 1024 * 1024
 
@@ -109,6 +110,8 @@ export const ConfigSchema = z
     thresholds: ThresholdsSchema.default(() => ThresholdsSchema.parse({})),
     /** Reports kept by `sluice run --history DIR` (the newest is the next run's baseline). */
     historySize: positiveInteger('historySize').default(14),
+    /** Record format and files for kept documents: sluice or Dolma records, shards, gzip, Parquet. */
+    outputFormat: OutputFormatSchema.default(() => OutputFormatSchema.parse({})),
   })
   .strict()
 

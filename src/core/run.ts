@@ -13,6 +13,7 @@ import { resolveConfig } from '../config/load-config.ts'
 import { configHash } from '../config/config-hash.ts'
 import { createReportCollector } from '../report/collect.ts'
 import type { RunReport } from '../report/types.ts'
+import { createCleanSink } from '../sinks/clean-sink.ts'
 import { createJsonlWriter } from '../sinks/jsonl-writer.ts'
 import type { JsonlWriter } from '../sinks/jsonl-writer.ts'
 import { cleanRecord, rejectRecord } from '../sinks/records.ts'
@@ -79,7 +80,7 @@ export async function runPipeline(config: UserConfig | ResolvedConfig, hooks: Ru
     reportJson: path.join(settings.output, 'report.json'),
     reportMarkdown: path.join(settings.output, 'report.md'),
   }
-  const writers = { clean: createJsonlWriter(outputs.clean), rejects: createJsonlWriter(outputs.rejects) }
+  const writers = { clean: createCleanSink(settings.outputFormat, outputs.clean), rejects: createJsonlWriter(outputs.rejects) }
   const collector = createReportCollector(settings.stages.map((stage) => stage.name))
   const { free, ordered } = splitStages(settings.stages)
   const executor = createExecutor(settings, free, options.configFile)
@@ -100,6 +101,7 @@ export async function runPipeline(config: UserConfig | ResolvedConfig, hooks: Ru
     output: settings.output,
     concurrency: settings.concurrency,
     stages: settings.stages.map((stage) => stage.name),
+    cleanFiles: writers.clean.files.map((file) => path.relative(settings.output, file)),
   })
   await writeReport(settings.output, report)
   const exitCode = settings.strict && report.run.counts.rejected > 0 ? 1 : 0

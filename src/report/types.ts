@@ -30,6 +30,8 @@ export interface RunSummary {
   concurrency: number
   stages: string[]
   counts: RunCounts
+  /** Files written for kept documents (shards in order), relative to the output folder. */
+  cleanFiles?: string[]
 }
 
 /** Per top-level input file. */

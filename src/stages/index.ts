@@ -1,6 +1,8 @@
 /**
- * The default preset: the nine stages in the order the data needs them. A preset is just an
- * array, so users reorder, drop or add stages in `pipeline.config.ts` by editing a list.
+ * The default preset: the stages in the order the data needs them. A preset is just an array,
+ * so users reorder, drop or add stages in `pipeline.config.ts` by editing a list. Corpus stages:
+ * `redactPii` is off unless given options; `detectLanguage` (fills `lang`), `qualityFilter`
+ * (annotate mode: scores and warnings, no drops) and `nearDedupe` are on; `false` turns one off.
  */
 import type { Stage } from '../core/stage.ts'
 import { decode } from './decode.ts'
@@ -21,6 +23,14 @@ import { validate } from './validate.ts'
 import type { ValidateOptions } from './validate.ts'
 import { dedupeDocs } from './dedupe-docs.ts'
 import type { DedupeDocsOptions } from './dedupe-docs.ts'
+import { redactPii } from './redact-pii.ts'
+import type { RedactPiiOptions } from './redact-pii.ts'
+import { detectLanguage } from './detect-language.ts'
+import type { DetectLanguageOptions } from './detect-language.ts'
+import { qualityFilter } from './quality-filter.ts'
+import type { QualityFilterOptions } from './quality-filter.ts'
+import { nearDedupe } from './near-dedupe.ts'
+import type { NearDedupeOptions } from './near-dedupe.ts'
 
 /** Options for every default stage, keyed by the stage's factory name. */
 export interface DefaultStagesOptions {
@@ -33,6 +43,11 @@ export interface DefaultStagesOptions {
   segment?: SegmentOptions
   validate?: ValidateOptions
   dedupeDocs?: DedupeDocsOptions
+  /** Off by default: pass options (`{}` for the defaults) to redact e-mails, phones and IPs. */
+  redactPii?: RedactPiiOptions | false
+  detectLanguage?: DetectLanguageOptions | false
+  qualityFilter?: QualityFilterOptions | false
+  nearDedupe?: NearDedupeOptions | false
 }
 
 /** Builds the default stage list; each factory validates its own options right here. */
@@ -44,10 +59,14 @@ export function defaultStages(options: DefaultStagesOptions = {}): Stage[] {
     dropChrome(options.dropChrome),
     normalizeQuotes(options.normalizeQuotes),
     fixGarbled(options.fixGarbled),
+    ...(options.redactPii === undefined || options.redactPii === false ? [] : [redactPii(options.redactPii)]),
     segment(options.segment),
     validate(options.validate),
+    ...(options.detectLanguage === false ? [] : [detectLanguage(options.detectLanguage)]),
+    ...(options.qualityFilter === false ? [] : [qualityFilter(options.qualityFilter)]),
     dedupeDocs(options.dedupeDocs),
+    ...(options.nearDedupe === false ? [] : [nearDedupe(options.nearDedupe)]),
   ] as Stage[]
 }
 
-export { decode, extract, dedupeHeaders, dropChrome, normalizeQuotes, fixGarbled, segment, validate, dedupeDocs }
+export { decode, extract, dedupeHeaders, dropChrome, normalizeQuotes, fixGarbled, segment, validate, dedupeDocs, redactPii, detectLanguage, qualityFilter, nearDedupe }

@@ -20,7 +20,8 @@
  * (< 3 words), `c4-terminal-punctuation`, `c4-javascript`, `c4-policy` (cookie/terms notices);
  * page `c4-lorem-ipsum`, `c4-curly-brace`, `c4-too-few-sentences` (< 5 after the line rules).
  * Rule ids are prefixed `quality-filter/`. `skip` turns rules off; `gopher: false` or `c4: false`
- * a whole family. Put it after detect-language (stop words need `lang`) and before segment.
+ * a whole family. The default preset runs it after validate and detect-language (stop words
+ * need `lang`); in drop mode it rebuilds `paragraphs` and the word and character counts.
  */
 import { z } from 'zod'
 import type { Doc } from '../core/doc.ts'
@@ -29,6 +30,7 @@ import type { Drop, Stage, StageContext } from '../core/stage.ts'
 import { primaryLanguage } from '../text/language-tag.ts'
 import { joinKeptLines } from '../text/lines.ts'
 import { splitParagraphs } from '../text/paragraphs.ts'
+import { countCharacters, countWords } from '../text/words.ts'
 import { c4Lines, c4Measures, C4Options } from './quality-filter/c4.ts'
 import type { C4LineRule } from './quality-filter/c4.ts'
 import type { Measure } from './quality-filter/finding.ts'
@@ -112,7 +114,9 @@ function decide(doc: Doc, text: string, failed: readonly Measure[], settings: Se
     return context.drop(first.rule as Rule, `${first.reason}${also}`)
   }
   if (text === doc.text) return doc
-  return { ...doc, text, paragraphs: doc.paragraphs === undefined ? undefined : splitParagraphs(text) }
+  const paragraphs = doc.paragraphs === undefined ? undefined : splitParagraphs(text)
+  const counts: Record<string, number> = paragraphs === undefined ? {} : { paragraphs: paragraphs.length, words: countWords(text), characters: countCharacters(text) }
+  return { ...doc, text, paragraphs, stats: { ...doc.stats, ...counts } }
 }
 
 /** Creates the quality-filter stage; bad thresholds fail here, at config time. */
