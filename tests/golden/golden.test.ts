@@ -21,11 +21,12 @@ function stableReport(report: RunReport): unknown {
 }
 
 async function check(file: string, actual: string): Promise<void> {
-  if (update || !existsSync(file)) {
+  if (update) {
     await mkdir(path.dirname(file), { recursive: true })
     await writeFile(file, actual)
     return
   }
+  expect(existsSync(file), `${file} is missing: run UPDATE_GOLDEN=1 npm test and review the new file`).toBe(true)
   expect(actual).toBe(await readFile(file, 'utf8'))
 }
 
