@@ -19,7 +19,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
   program
     .command('run')
-    .description('clean every input into OUTPUT/clean.jsonl, rejects.jsonl, report.json and report.md')
+    .description('clean every input into OUTPUT/clean.jsonl, rejects.jsonl, report.json, report.md and report.html')
     .option('-i, --input <path>', 'file or folder to read (repeatable; default: config `input`)', collect)
     .option('-o, --output <dir>', 'output folder (default: config `output`)')
     .option('-c, --config <file>', 'config file (default: ./pipeline.config.ts when present)')
