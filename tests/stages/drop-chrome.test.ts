@@ -158,6 +158,12 @@ const removals: Case[] = [
     rules: ['drop-chrome/nav-run', 'drop-chrome/breadcrumb'],
   },
   {
+    name: 'a typed list after the last paragraph stays with the article',
+    input: lines(P.en1, '', P.en2, '', 'What changes:', '- the quay closes', '- boats move to the north pier', '- the ferry keeps running', '- the market stays open', '', 'Home', 'Contact'),
+    expected: lines(P.en1, '', P.en2, '', 'What changes:', '- the quay closes', '- boats move to the north pier', '- the ferry keeps running', '- the market stays open'),
+    rules: ['drop-chrome/ui-line'],
+  },
+  {
     name: 'a document of nothing but chrome is dropped',
     input: lines('Home', 'Menu', 'Share', 'Sign in'),
     expected: undefined,

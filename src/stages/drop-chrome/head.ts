@@ -42,21 +42,22 @@ export function articleStart(lines: readonly LineInfo[], body: number, settings:
   return found.headline ?? found.byline ?? bodyStart
 }
 
-/** Lines right after the last paragraph that still belong to it: short sentences, a signature. */
+/** Lines right after the last paragraph that still belong to it: short sentences, a list, a signature. */
 function closesArticle(line: LineInfo): boolean {
   if (line.kind !== undefined || line.relatedItem || line.meta) return false
-  return (line.terminal && line.words >= 3) || isBylineOrDate(line.text)
+  const introducesList = line.words >= 2 && line.text.endsWith(':')
+  return line.listItem || introducesList || (line.terminal && line.words >= 3) || isBylineOrDate(line.text)
 }
 
-/** The index of the last line of the article, at or below `bodyEnd` and before `limit`. */
+/** The index of the last line of the article, at or below `bodyEnd` and before `limit` (list items do not count toward the lookahead). */
 export function articleEnd(lines: readonly LineInfo[], bodyEnd: number, limit: number, settings: TailSettings): number {
   let end = bodyEnd
   let seen = 0
   for (let index = bodyEnd + 1; index < limit && seen < settings.tailLookahead; index += 1) {
     const line = lines[index] as LineInfo
     if (line.blank) continue
-    seen += 1
     if (!closesArticle(line)) break
+    if (!line.listItem) seen += 1
     end = index
   }
   return end

@@ -64,11 +64,13 @@ export interface BodySearch {
   prefix(from: number, to: number): ScoredRange | undefined
 }
 
+/** A line's score: prose adds, other lines cost; typed list items are neutral, so a list does not split an article. */
 function lineScore(line: LineInfo, weights: BodyWeights): number {
   if (line.blank) return 0
   if (line.relatedItem) return -weights.relatedItemPenalty
   if (line.prose) return line.words - weights.proseOffset
   if (line.kind !== undefined) return -weights.chromeLinePenalty
+  if (line.listItem) return 0
   return line.meta ? -weights.metaLinePenalty : -weights.shortLinePenalty
 }
 

@@ -42,6 +42,8 @@ export interface LineInfo {
    * block, or a teaser (a paragraph followed by "Read more", with the headline above it).
    */
   relatedItem: boolean
+  /** Starts with a list marker written in the text ("- ", "• ", "1. "): authored, since innerText drops HTML bullets. */
+  listItem: boolean
 }
 
 /** Non-blank lines within which another comment meta line makes a meta line part of a thread. */
@@ -58,6 +60,9 @@ function keepRepeatedMeta(lines: LineInfo[]): void {
     if (!near) (text[position] as LineInfo).meta = false
   })
 }
+
+/** A list marker typed into the text: a dash, bullet or star, or a number with a period or bracket. */
+const LIST_MARKER = /^(?:[-–—•·*▪►✓]|\d{1,2}[.)])\s+\S/u
 
 /** Lines above a "Read more" link taken as its teaser (the summary and its headline). */
 const TEASER_LINES = 2
@@ -136,6 +141,7 @@ export function lineFeatures(lines: readonly string[], match: ChromeMatcher, thr
       meta: !blank && isCommentMetaLine(text),
       block,
       relatedItem: false,
+      listItem: !blank && LIST_MARKER.test(text),
     }
   })
   keepRepeatedMeta(infos)
