@@ -21,8 +21,8 @@ import { z } from 'zod'
 import { excerpt } from '../core/message.ts'
 import type { Stage, StageContext } from '../core/stage.ts'
 import { looksEnglish } from '../text/english.ts'
-import { garbleReason } from '../text/garble-detect.ts'
-import { countTokens, repairText } from '../text/garble-repair.ts'
+import { detectContext, garbleReason } from '../text/garble-detect.ts'
+import { repairText } from '../text/garble-repair.ts'
 import type { NumberedLine, Repair } from '../text/garble-lines.ts'
 import { loadEnglishLexicon } from '../text/lexicon.ts'
 import type { Lexicon } from '../text/lexicon.ts'
@@ -85,7 +85,7 @@ interface Flag {
 
 function findGarbled(lines: readonly NumberedLine[], lexicon: Lexicon): { flags: Flag[]; sentences: number } {
   const text = lines.map((line) => line.text).join('\n')
-  const context = { lexicon, tokenCounts: countTokens(text) }
+  const context = detectContext(text, lexicon)
   const lineStarts: number[] = []
   let offset = 0
   for (const line of lines) {

@@ -68,8 +68,8 @@ export const NEVER_DOUBLED = words(`
  * a doubled word outside this list is reported, never silently removed.
  */
 export const MAY_BE_DOUBLED = words(`
-  that had is are was were be do does very really so no yes ha bye far long many much more
-  knock go come tut hush chop now well oh hey again ever
+  that had do very really yes ha bye far long many much knock go come tut hush chop now well
+  oh hey ever
 `)
 
 /**

