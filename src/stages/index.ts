@@ -5,6 +5,10 @@
  * (annotate mode: scores and warnings, no drops) and `nearDedupe` are on; `false` turns one off.
  */
 import type { Stage } from '../core/stage.ts'
+import { checkRecord } from './check-record.ts'
+import type { CheckRecordOptions } from './check-record.ts'
+import { checkUrls } from './check-urls.ts'
+import type { CheckUrlsOptions } from './check-urls.ts'
 import { decode } from './decode.ts'
 import type { DecodeOptions } from './decode.ts'
 import { extract } from './extract.ts'
@@ -34,6 +38,8 @@ import type { NearDedupeOptions } from './near-dedupe.ts'
 
 /** Options for every default stage, keyed by the stage's factory name. */
 export interface DefaultStagesOptions {
+  /** Scraper record checks (JSON/JSONL/feed records only); `false` turns them off. */
+  checkRecord?: CheckRecordOptions | false
   decode?: DecodeOptions
   extract?: ExtractOptions
   dedupeHeaders?: DedupeHeadersOptions
@@ -48,11 +54,14 @@ export interface DefaultStagesOptions {
   detectLanguage?: DetectLanguageOptions | false
   qualityFilter?: QualityFilterOptions | false
   nearDedupe?: NearDedupeOptions | false
+  /** The same url with different content; `false` turns it off. */
+  checkUrls?: CheckUrlsOptions | false
 }
 
 /** Builds the default stage list; each factory validates its own options right here. */
 export function defaultStages(options: DefaultStagesOptions = {}): Stage[] {
   return [
+    ...(options.checkRecord === false ? [] : [checkRecord(options.checkRecord)]),
     decode(options.decode),
     extract(options.extract),
     dedupeHeaders(options.dedupeHeaders),
@@ -64,9 +73,10 @@ export function defaultStages(options: DefaultStagesOptions = {}): Stage[] {
     validate(options.validate),
     ...(options.detectLanguage === false ? [] : [detectLanguage(options.detectLanguage)]),
     ...(options.qualityFilter === false ? [] : [qualityFilter(options.qualityFilter)]),
+    ...(options.checkUrls === false ? [] : [checkUrls(options.checkUrls)]),
     dedupeDocs(options.dedupeDocs),
     ...(options.nearDedupe === false ? [] : [nearDedupe(options.nearDedupe)]),
   ] as Stage[]
 }
 
-export { decode, extract, dedupeHeaders, dropChrome, normalizeQuotes, fixGarbled, segment, validate, dedupeDocs, redactPii, detectLanguage, qualityFilter, nearDedupe }
+export { checkRecord, checkUrls, decode, extract, dedupeHeaders, dropChrome, normalizeQuotes, fixGarbled, segment, validate, dedupeDocs, redactPii, detectLanguage, qualityFilter, nearDedupe }
