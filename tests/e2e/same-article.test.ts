@@ -16,7 +16,7 @@ const straight = (text: string): string => text.replace(/[\u201C\u201D]/g, '"').
 
 async function cleanRecords(input: string): Promise<CleanRecord[]> {
   const output = await mkdtemp(path.join(tmpdir(), 'sluice-same-out-'))
-  const stages = defaultStages().filter((stage) => stage.name !== 'dedupe-docs')
+  const stages = defaultStages().filter((stage) => stage.name !== 'dedupe-docs' && stage.name !== 'near-dedupe')
   await runPipeline({ input, output, stages, concurrency: 2 })
   const lines = (await readFile(path.join(output, 'clean.jsonl'), 'utf8')).trim().split('\n')
   return lines.map((line) => JSON.parse(line) as CleanRecord)
