@@ -98,7 +98,7 @@ export function nearDedupe(options: NearDedupeOptions = {}): Stage<(typeof nearD
     name: 'near-dedupe',
     rules: nearDedupeRules,
     ordered: true,
-    options: { ...settings, ...banding },
+    options: { threshold: settings.threshold, shingleSize: settings.shingleSize, permutations: settings.permutations, seed: settings.seed, ...banding },
     run(doc, context) {
       const shingles = shingleHashes(doc.text, settings.shingleSize)
       if (shingles.length === 0) return doc
