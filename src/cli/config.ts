@@ -53,11 +53,12 @@ export function configFileOf(flags: ConfigFlags): string | undefined {
 }
 
 /**
- * Where the run's config came from, so worker threads can load the same stages: the absolute
- * file path and the flag overrides (plain data). Undefined without a config file.
+ * Where the run's config came from, so worker threads can resolve the same stages: the config
+ * file (absolute path) if any, and the flag overrides (plain data).
  */
 export function configOrigin(flags: ConfigFlags): ConfigOrigin | undefined {
   const file = configFileOf(flags)
   const overrides = overridesFrom(flags)
-  return file === undefined || typeof overrides === 'string' ? undefined : { file: path.resolve(file), overrides }
+  if (typeof overrides === 'string') return undefined
+  return file === undefined ? { overrides } : { file: path.resolve(file), overrides }
 }

@@ -51,7 +51,7 @@ export interface RunResult {
   execution: Execution
 }
 
-/** Extra inputs of {@link runPipeline}: `configFile` lets workers rebuild custom stages from it. */
+/** Extra inputs of {@link runPipeline}: `configFile` lets workers rebuild the stages from the same config. */
 export interface RunOptions {
   configFile?: ConfigOrigin
 }
@@ -83,7 +83,9 @@ export async function runPipeline(config: UserConfig | ResolvedConfig, hooks: Ru
   const writers = { clean: createCleanSink(settings.outputFormat, outputs.clean), rejects: createJsonlWriter(outputs.rejects) }
   const collector = createReportCollector(settings.stages.map((stage) => stage.name))
   const { free, ordered } = splitStages(settings.stages)
-  const executor = createExecutor(settings, free, options.configFile)
+  // A config without `stages` means the defaults, which a worker can build from nothing.
+  const origin = options.configFile ?? ((config as UserConfig).stages === undefined ? { overrides: {} } : undefined)
+  const executor = createExecutor(settings, free, origin)
   try {
     await streamDocuments(settings, inputs, { writers, collector, hooks, executor, ordered })
     await Promise.all([writers.clean.commit(), writers.rejects.commit()])

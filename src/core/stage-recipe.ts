@@ -1,25 +1,30 @@
 /**
  * Stage recipes: how a worker thread rebuilds the order-free stages. A stage is an object with
  * closures made by a factory, so it cannot be posted to a worker; a recipe is plain data that
- * can. Built-in stages are rebuilt from their name and resolved options; a list with custom
- * stages is rebuilt by loading the same config file (with the same command-line overrides).
- * When neither works, the runner keeps every stage on the main thread and says why.
+ * can. Built-in stages are rebuilt from their name and resolved options when those round-trip;
+ * otherwise the worker resolves the same config itself: the same config file with the same
+ * command-line overrides, or the defaults when the config named no stages. When neither
+ * works (custom stages built in memory), the runner keeps every stage on the main thread and
+ * says why.
  */
-import { loadConfig } from '../config/load-config.ts'
+import { loadConfig, resolveConfig } from '../config/load-config.ts'
 import type { UserConfig } from '../config/schema.ts'
 import * as builtins from '../stages/index.ts'
 import type { Stage } from './stage.ts'
 
-/** Where a run's config came from, when it was a file: lets workers load the same stages. */
+/**
+ * Where a run's config came from, so a worker can resolve the same one: a config file (absolute
+ * path) with the command-line overrides, or no file (the defaults plus the overrides).
+ */
 export interface ConfigOrigin {
-  file: string
+  file?: string
   overrides: Partial<UserConfig>
 }
 
 /** Plain data (structured-cloneable) from which a worker rebuilds a stage list. */
 export type StageRecipe =
   | { kind: 'builtin'; stages: { name: string; options: Readonly<Record<string, unknown>> }[] }
-  | { kind: 'config-file'; origin: ConfigOrigin; names: string[] }
+  | { kind: 'config'; origin: ConfigOrigin; names: string[] }
 
 /** A recipe, or the sentence saying why the stages cannot leave the main thread. */
 export type RecipeResult = { ok: true; recipe: StageRecipe } | { ok: false; reason: string }
@@ -66,7 +71,7 @@ export function stageRecipe(stages: readonly Stage[], origin?: ConfigOrigin): Re
     return { ok: true, recipe: { kind: 'builtin', stages: stages.map((stage) => ({ name: stage.name, options: stage.options ?? {} })) } }
   }
   const custom = stages.filter((stage) => !rebuildable(stage)).map((stage) => stage.name)
-  if (origin !== undefined && cloneable(origin.overrides)) return { ok: true, recipe: { kind: 'config-file', origin, names: stages.map((stage) => stage.name) } }
+  if (origin !== undefined && cloneable(origin.overrides)) return { ok: true, recipe: { kind: 'config', origin, names: stages.map((stage) => stage.name) } }
   return {
     ok: false,
     reason: `${custom.length === 1 ? 'Stage' : 'Stages'} ${custom.join(', ')} ${custom.length === 1 ? 'was' : 'were'} built in memory and cannot be rebuilt in a worker thread, so all stages run on the main thread (no per-document timeout). Put them in a config file, or set \`workers: 0\` to silence this note.`,
@@ -79,12 +84,14 @@ export async function buildStages(recipe: StageRecipe, pick: (stages: readonly S
     const factories = builtinFactories()
     return recipe.stages.map(({ name, options }) => (factories.get(name) as Factory)(options as Record<string, unknown>))
   }
-  const loaded = await loadConfig(recipe.origin.file, recipe.origin.overrides)
-  if (!loaded.ok) throw new Error(`Worker cannot load ${recipe.origin.file}: ${loaded.issues.join(' ')}`)
+  const { file, overrides } = recipe.origin
+  const where = file ?? 'the default config'
+  const loaded = file === undefined ? resolveConfig(overrides) : await loadConfig(file, overrides)
+  if (!loaded.ok) throw new Error(`Worker cannot load ${where}: ${loaded.issues.join(' ')}`)
   const stages = pick(loaded.config.stages)
   const names = stages.map((stage) => stage.name)
   if (names.join('\n') !== recipe.names.join('\n')) {
-    throw new Error(`Worker loaded stages ${names.join(', ')} from ${recipe.origin.file}, but the run has ${recipe.names.join(', ')}: the config file must build the same stages every time it is imported.`)
+    throw new Error(`Worker built stages ${names.join(', ')} from ${where}, but the run has ${recipe.names.join(', ')}: the config must build the same stages every time it is imported.`)
   }
   return stages
 }

@@ -8,9 +8,11 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { Plugin } from 'esbuild'
 
 /** How a worker thread starts: the module to import, and whether tsx must be registered first. */
 export interface WorkerEntry {
@@ -20,10 +22,24 @@ export interface WorkerEntry {
 
 const SOURCE_ENTRY = new URL('./worker.ts', import.meta.url)
 
-function buildBundle(): string {
+/**
+ * Modules that find data files or packages from `import.meta.url` keep their own URL inside the
+ * bundle: each source file's `import.meta.url` is replaced by that file's URL as it is loaded.
+ */
+const keepModuleUrls: Plugin = {
+  name: 'keep-module-urls',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8')
+      return { contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts' }
+    })
+  },
+}
+
+async function buildBundle(): Promise<string> {
   const require = createRequire(import.meta.url)
   const esbuild = require('esbuild') as typeof import('esbuild')
-  const built = esbuild.buildSync({
+  const built = await esbuild.build({
     entryPoints: [fileURLToPath(SOURCE_ENTRY)],
     bundle: true,
     platform: 'node',
@@ -32,6 +48,7 @@ function buildBundle(): string {
     target: 'node20',
     write: false,
     logLevel: 'silent',
+    plugins: [keepModuleUrls],
   })
   const code = (built.outputFiles[0] as { text: string }).text
   const folder = path.join(path.dirname(path.dirname(require.resolve('esbuild/package.json'))), '.cache', 'sluice')
@@ -46,9 +63,9 @@ function buildBundle(): string {
 }
 
 /** The bundle when it can be built, else worker.ts itself (loaded through tsx). */
-export function workerEntry(): WorkerEntry {
+export async function workerEntry(): Promise<WorkerEntry> {
   try {
-    return { url: buildBundle(), tsx: false }
+    return { url: await buildBundle(), tsx: false }
   } catch {
     return { url: SOURCE_ENTRY.href, tsx: true }
   }

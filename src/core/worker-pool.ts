@@ -13,6 +13,7 @@ import type { Doc } from './doc.ts'
 import type { ProcessResult } from './process.ts'
 import type { StageRecipe } from './stage-recipe.ts'
 import { workerEntry } from './worker-bundle.ts'
+import type { WorkerEntry } from './worker-bundle.ts'
 import type { WorkerReply, WorkerSetup, WorkerTask } from './worker-protocol.ts'
 
 /** Pool size, stage recipe and the per-document timeout in milliseconds. */
@@ -52,11 +53,10 @@ interface Slot {
  * or a config file to import (loader hooks from `--import tsx` or `register()` do not reach
  * worker threads on Node 20). Other Node flags (`--cpu-prof`, heap limits) are inherited.
  */
-function workerBoot(recipe: StageRecipe): { code: string; execArgv: string[] } {
-  const entry = workerEntry()
+function workerBoot(entry: WorkerEntry, recipe: StageRecipe): { code: string; execArgv: string[] } {
   const load = `import(${JSON.stringify(entry.url)})`
   let code = load
-  if (entry.tsx || recipe.kind === 'config-file') {
+  if (entry.tsx || recipe.kind === 'config') {
     const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
     code = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return ${load} })`
   }
@@ -81,7 +81,7 @@ function transferList(doc: Doc): ArrayBuffer[] {
 export function createWorkerPool(options: PoolOptions): WorkerPool {
   const queue: Job[] = []
   const slots = new Set<Slot>()
-  const boot = workerBoot(options.recipe)
+  let boot: { code: string; execArgv: string[] } | undefined
   let nextId = 0
   let closed = false
   let broken: Error | undefined
@@ -116,6 +116,7 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
     void close()
   }
   const spawn = (): void => {
+    if (boot === undefined || closed) return
     const setup: WorkerSetup = { recipe: options.recipe }
     const slot: Slot = { worker: new Worker(boot.code, { eval: true, workerData: setup, execArgv: boot.execArgv }), ready: false, retired: false }
     slots.add(slot)
@@ -144,7 +145,10 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
     slots.clear()
     await Promise.all(workers.map((worker) => worker.terminate()))
   }
-  for (let index = 0; index < options.size; index += 1) spawn()
+  void workerEntry().then((entry) => {
+    boot = workerBoot(entry, options.recipe)
+    for (let index = 0; index < options.size; index += 1) spawn()
+  })
   return {
     process(doc) {
       if (broken !== undefined) return Promise.reject(broken)
