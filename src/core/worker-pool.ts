@@ -56,7 +56,7 @@ interface Slot {
 function workerBoot(entry: WorkerEntry, recipe: StageRecipe): { code: string; execArgv: string[] } {
   const load = `import(${JSON.stringify(entry.url)})`
   let code = load
-  if (entry.tsx || recipe.kind === 'config') {
+  if (entry.tsx || (recipe.kind === 'config' && recipe.origin.file !== undefined)) {
     const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
     code = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return ${load} })`
   }

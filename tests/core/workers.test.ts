@@ -43,7 +43,7 @@ async function makeTree(root: string): Promise<string> {
   await writeFile(path.join(input, 'dumps', 'copy.txt'), dump(3))
   await writeFile(path.join(input, 'dumps', 'short.txt'), 'Too short.\n')
   for (let index = 0; index < 5; index += 1) await writeFile(path.join(input, `p${index}.html`), page(index + 20))
-  const records = Array.from({ length: 6 }, (_unused, index) => JSON.stringify({ id: `r${index}`, text: index === 2 ? 'HANG-HERE ' + dump(40) : dump(40 + index) }))
+  const records = Array.from({ length: 6 }, (_unused, index) => JSON.stringify({ id: `r${index}`, text: index === 2 ? `HANG-HERE ${dump(42)}` : dump(40 + index) }))
   await writeFile(path.join(input, 'batch.jsonl'), `${records.join('\n')}\n{broken\n`)
   await writeFile(path.join(input, 'more.txt.gz'), gzipSync(dump(60)))
   return input
