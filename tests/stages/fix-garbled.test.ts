@@ -41,12 +41,20 @@ const untouched: Case[] = [
   { name: 'spaced ellipses stay', input: 'It was . . . strange, and then . . . silence.', expected: '', rules: [] },
   { name: 'code-like lines stay', input: 'Set the value with x = 3 ; then call run() .', expected: '', rules: [] },
   { name: 'a name after a describing word is not flagged', input: 'The plan provides 500 additional Patriot and ARAAM missiles by the end of the year.', expected: '', rules: [] },
+  { name: 'a name doubled on purpose, more than once, is not flagged', input: 'They flew to Walla Walla in May and stayed in Walla Walla for a week.', expected: '', rules: [] },
+  { name: 'a capital after an opening quote is not flagged', input: 'He told me ‘Look, we are throwing this away’ and then he left the room.', expected: '', rules: [] },
+  { name: 'a title-cased line is not flagged', input: 'Let’s Make Soup this Fall and Winter', expected: '', rules: [] },
   { name: 'names with capitalised common words are not flagged', input: 'She wrote on Telegram that the Department of Justice and the Center for Strategic Studies had agreed.', expected: '', rules: [] },
 ]
 
 const flagged: Case[] = [
   { name: 'a possessive before "to" is flagged', input: 'It will help Ukrainians protect their to improve energy infrastructure.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
   { name: 'a capitalised verb in mid-sentence is flagged', input: 'He wants more help before him Bringing the plan out of office in January.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
+  { name: 'a doubled name is flagged', input: 'Police in the Sverdlovsk Sverdlovsk region said the barrels were kept in a garage.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
+  { name: 'a capitalised function word before a name is flagged', input: 'Romney resumed his criticism Of President Obama for the comments he made.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
+  { name: 'a capitalised word that is rarely a noun is flagged', input: 'Doctors expect the girl to Make a full recovery by the end of the month.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
+  { name: 'a participle after a modal is flagged', input: 'The same theme could applied be to any business in the town.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
+  { name: 'a third-person verb after "to" is flagged', input: 'She went to the hall to explains the plan to the whole council.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
   { name: 'a doubled content word is flagged, not removed', input: 'The council approved the budget budget on Monday.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
 ]
 
