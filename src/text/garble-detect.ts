@@ -1,9 +1,10 @@
 /**
  * Signs that an English sentence is garbled beyond safe repair, as machine translation and
  * broken scraping leave it: function words in an order English never allows ("protect their to
- * improve"), a common word capitalised in mid-sentence ("ahead of him Bringing Ukraine"), a
- * content word typed twice. General signals from closed word classes and a word list, so they
- * hold for any English text, not for one page.
+ * improve"), a verb form that cannot follow its neighbour ("could applied", "to explains"), a
+ * common word capitalised in mid-sentence ("ahead of him Bringing Ukraine", see
+ * garble-capitals.ts), a word typed twice. General signals from closed word classes and word
+ * lists, so they hold for any English text, not for one page.
  */
 import { capitalReason } from './garble-capitals.ts'
 import { adjacent, tokenize } from './garble-tokens.ts'
