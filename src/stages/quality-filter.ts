@@ -6,7 +6,9 @@
  *
  * Modes:
  * - `annotate` (default): nothing changes and nothing is dropped. Every measure goes to `stats`
- *   (`gopher.*`, `c4.*`), and each failed rule is a warning with the value that fired it.
+ *   (`gopher.*`, `c4.*`, `c4.linesRemoved`), and each failed page rule is a warning with the
+ *   value that fired it. Line rules only count: almost every page has a headline without a
+ *   final stop, and a warning on every document would drown the report.
  * - `drop`: C4 line rules remove lines (info per line), and the first failed page rule rejects
  *   the document (fatal), naming the other failed rules too.
  * Gopher rules (page): `gopher-word-count` (50–100,000 words), `gopher-mean-word-length` (3–10),
@@ -88,19 +90,11 @@ function withScores(doc: Doc, measures: readonly Measure[], removedLines: number
   return { ...doc, stats }
 }
 
-function reportLines(lines: readonly string[], removed: readonly (C4LineRule | undefined)[], mode: Settings['mode'], context: StageContext<Rule>): void {
-  const byRule = new Map<C4LineRule, number[]>()
+/** Drop mode: one info per removed line (annotate mode counts them in `c4.linesRemoved` only). */
+function reportLines(lines: readonly string[], removed: readonly (C4LineRule | undefined)[], context: StageContext<Rule>): void {
   removed.forEach((rule, index) => {
-    if (rule !== undefined) byRule.set(rule, [...(byRule.get(rule) ?? []), index])
+    if (rule !== undefined) context.info(rule, 'Removed a line (C4 line rule).', { place: { line: index + 1 }, actual: excerpt(lines[index] ?? '') })
   })
-  for (const [rule, indexes] of byRule) {
-    if (mode === 'drop') {
-      for (const index of indexes) context.info(rule, 'Removed a line (C4 line rule).', { place: { line: index + 1 }, actual: excerpt(lines[index] ?? '') })
-      continue
-    }
-    const first = indexes[0] as number
-    context.warn(rule, `${indexes.length} line${indexes.length === 1 ? '' : 's'} would be removed in drop mode, e.g. line ${first + 1}.`, { place: { line: first + 1 }, actual: excerpt(lines[first] ?? '') })
-  }
 }
 
 function decide(doc: Doc, text: string, failed: readonly Measure[], settings: Settings, context: StageContext<Rule>): Doc | Drop {
@@ -135,7 +129,7 @@ export function qualityFilter(options: QualityFilterOptions = {}): Stage<Rule> {
         ...(settings.gopher === false ? [] : gopherMeasures(doc.text, settings.gopher, primaryLanguage(doc.lang))),
         ...(settings.c4 === false ? [] : c4Measures(doc.text, keptText, settings.c4)),
       ].filter((measure) => !skip.has(measure.rule))
-      reportLines(c4?.lines ?? [], removed, settings.mode, context)
+      if (settings.mode === 'drop') reportLines(c4?.lines ?? [], removed, context)
       const scored = withScores(doc, measures, removed.filter((rule) => rule !== undefined).length, settings)
       return decide(scored, keptText, measures.filter((measure) => measure.failed), settings, context)
     },

@@ -37,6 +37,8 @@ interface Case {
   lang?: string
   options?: QualityFilterOptions
   rules: string[]
+  /** Text after the stage, when it is not the input (annotate) or the clean prose (drop). */
+  expected?: string
 }
 
 const annotateCases: Case[] = [
@@ -52,16 +54,20 @@ const annotateCases: Case[] = [
   { name: 'the stop-word rule needs a list for the language', text: Array.from({ length: 6 }, (_, index) => `Leser${index} lobten ruhige Räume, lange Tische, helle Fenster, freundliches Personal, neue Regale, warme Heizung, guten Kaffee.`).join('\n\n'), lang: 'de', rules: [q('gopher-top-ngram'), q('gopher-duplicate-ngrams')] },
   { name: 'repeated lines and paragraphs', text: withLines(PROSE[0] as string, PROSE[1] as string, PROSE[0] as string), lang: 'en', rules: [q('gopher-duplicate-lines'), q('gopher-duplicate-paragraphs'), q('gopher-duplicate-line-characters'), q('gopher-duplicate-paragraph-characters'), q('gopher-duplicate-ngrams')] },
   { name: 'one bigram repeated everywhere', text: withLines(Array.from({ length: 20 }, () => 'click here').join(' and ') + ' now.'), lang: 'en', rules: [q('gopher-top-ngram'), q('gopher-duplicate-ngrams')] },
+  { name: 'lorem ipsum placeholder', text: withLines('Lorem ipsum dolor sit amet, consectetur adipiscing elit.'), lang: 'en', rules: [q('c4-lorem-ipsum')] },
+  { name: 'curly braces', text: withLines('The script printed {"status": "ok"} on the screen.'), lang: 'en', rules: [q('c4-curly-brace')] },
+  { name: 'fewer than 5 sentences', text: PROSE.slice(0, 4).join(' ').replace(/\.(?=.)/g, ','), lang: 'en', rules: [q('c4-too-few-sentences')] },
+  { name: 'line rules only count in annotate mode', text: withLines('Advertisement', 'Please enable JavaScript to view the comments.'), lang: 'en', rules: [] },
+  { name: 'a family can be turned off', text: withLines('Advertisement', 'Lorem ipsum dolor sit amet, consectetur adipiscing elit.'), lang: 'en', options: { c4: false }, rules: [] },
+  { name: 'word rules are skipped for text written without spaces', text: '図書館は二年間の修理を終えて今週再開した。読者は静かな部屋と長い机を懐かしんでいた。工事の費用は市が負担した。子ども向けの本は低い棚に移された。木曜日は夜遅くまで開いている。', lang: 'ja', rules: [] },
+]
+
+const dropLineCases: Case[] = [
   { name: 'lines without terminal punctuation', text: withLines('Read more stories from the city desk'), lang: 'en', rules: [q('c4-terminal-punctuation')] },
   { name: 'lines with fewer than 3 words', text: withLines('Advertisement'), lang: 'en', rules: [q('c4-short-line')] },
   { name: 'javascript lines', text: withLines('Please enable JavaScript to view the comments.'), lang: 'en', rules: [q('c4-javascript')] },
   { name: 'cookie and policy notices', text: withLines('This site uses cookies to improve your experience.', 'Read our privacy policy and terms of use before you continue.'), lang: 'en', rules: [q('c4-policy')] },
-  { name: 'lorem ipsum placeholder', text: withLines('Lorem ipsum dolor sit amet, consectetur adipiscing elit.'), lang: 'en', rules: [q('c4-lorem-ipsum')] },
-  { name: 'curly braces', text: withLines('The script printed {"status": "ok"} on the screen.'), lang: 'en', rules: [q('c4-curly-brace')] },
-  { name: 'fewer than 5 sentences', text: PROSE.slice(0, 4).join(' ').replace(/\.(?=.)/g, ','), lang: 'en', rules: [q('c4-too-few-sentences')] },
-  { name: 'skipped rules stay silent', text: withLines('Advertisement'), lang: 'en', options: { skip: [q('c4-short-line')] as never }, rules: [] },
-  { name: 'a family can be turned off', text: withLines('Advertisement', 'Lorem ipsum dolor sit amet, consectetur adipiscing elit.'), lang: 'en', options: { c4: false }, rules: [] },
-  { name: 'word rules are skipped for text written without spaces', text: '図書館は二年間の修理を終えて今週再開した。読者は静かな部屋と長い机を懐かしんでいた。工事の費用は市が負担した。子ども向けの本は低い棚に移された。木曜日は夜遅くまで開いている。', lang: 'ja', rules: [] },
+  { name: 'skipped rules stay silent and keep the line', text: withLines('Advertisement'), lang: 'en', options: { skip: [q('c4-short-line')] as never }, rules: [], expected: withLines('Advertisement') },
 ]
 
 describe('quality-filter (annotate)', () => {
@@ -77,6 +83,8 @@ describe('quality-filter (annotate)', () => {
     expect(doc.stats['gopher.stopWords']).toBeGreaterThanOrEqual(2)
     expect(doc.stats['c4.sentences']).toBe(5)
     expect(doc.stats['c4.linesRemoved']).toBe(0)
+    const flagged = await runStage(qualityFilter(), { text: withLines('Advertisement'), lang: 'en' }, [])
+    expect(flagged.doc.stats['c4.linesRemoved']).toBe(1)
     expect(Object.keys(doc.stats).filter((key) => key.startsWith('gopher.'))).toHaveLength(20)
   })
 
@@ -87,6 +95,12 @@ describe('quality-filter (annotate)', () => {
 })
 
 describe('quality-filter (drop)', () => {
+  it.each(dropLineCases)('$name', async ({ text, lang, options, rules, expected }) => {
+    const result = await runStage(qualityFilter({ mode: 'drop', ...options }), { text, lang }, rules)
+    expect(result.dropped).toBe(false)
+    expect(result.doc.text).toBe(expected ?? prose)
+  })
+
   it('removes C4 lines and keeps the page', async () => {
     const { doc, dropped } = await runStage(qualityFilter({ mode: 'drop' }), { text: withLines('Advertisement', 'Please enable JavaScript to view the comments.'), lang: 'en' }, [q('c4-short-line'), q('c4-javascript')])
     expect(dropped).toBe(false)
