@@ -1,4 +1,5 @@
 /** `sluice run`: the batch job. Prints a short summary; the details are in the report. */
+import path from 'node:path'
 import { runPipeline } from '../core/run.ts'
 import { configFromFlags, configOrigin } from './config.ts'
 import type { ConfigFlags } from './config.ts'
@@ -39,7 +40,7 @@ export async function runCommand(flags: ConfigFlags & DriftOptions, io: CliIo): 
     [
       `sluice: ${counts.documents} documents from ${counts.inputs} inputs in ${(result.report.run.durationMs / 1000).toFixed(1)} s`,
       `  kept ${counts.kept} (${counts.warned} with warnings), rejected ${counts.rejected}, unreadable ${counts.errors}, skipped files ${counts.skipped}`,
-      `  ${result.outputs.clean}`,
+      ...(result.report.run.cleanFiles ?? [result.outputs.clean]).map((file) => `  ${path.isAbsolute(file) ? file : path.join(result.report.run.output, file)}`),
       `  ${result.outputs.rejects}`,
       `  ${result.outputs.reportMarkdown} (and report.json, report.html)`,
       ...driftLines(report, baseline),

@@ -31,6 +31,8 @@ function summary(report: RunReport): string[] {
     '',
     `**${plural(counts.documents, 'document')}** from ${plural(counts.inputs, 'input')}: **${counts.kept} kept** (${counts.warned} with warnings), **${counts.rejected} rejected**; ${plural(counts.errors, 'unreadable input')}, ${plural(counts.skipped, 'file')} skipped.`,
     '',
+    `Clean output: ${(run.cleanFiles ?? ['clean.jsonl']).map((file) => `\`${file}\``).join(', ')}; rejects in \`rejects.jsonl\`.`,
+    '',
   ]
 }
 
