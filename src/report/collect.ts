@@ -10,6 +10,7 @@ import { countSteps } from '../core/stats.ts'
 import type { StageStats } from '../core/stats.ts'
 import type { SkippedInput } from '../sources/types.ts'
 import { createSiteTracker } from './site-stats.ts'
+import type { SiteTrackerState } from './site-stats.ts'
 import type { DocumentEntry, InputError, InputSummary, RunReport, RunSummary } from './types.ts'
 
 /** Rejected or warned documents listed by name; the rest are counted in `documentsOmitted`. */
@@ -25,6 +26,21 @@ export interface ReportCollector {
   addDocument(doc: Doc, steps: readonly StageStep[], dropped: boolean): void
   addSkipped(skipped: SkippedInput): void
   finish(facts: RunFacts): RunReport
+  /**
+   * What the documents added so far contributed, as plain data for a checkpoint. Skipped
+   * files are left out: a resumed run reads the sources again and adds them again, in order.
+   */
+  snapshot(): CollectorState
+}
+
+/** A collector's document state as a checkpoint saves it; `createReportCollector(names, state)` restores it. */
+export interface CollectorState {
+  stages: StageStats[]
+  inputs: InputSummary[]
+  errors: InputError[]
+  documents: DocumentEntry[]
+  sites: SiteTrackerState
+  counts: { omitted: number; errors: number; warned: number }
 }
 
 function documentEntry(doc: Doc, dropped: boolean): DocumentEntry | undefined {
@@ -37,18 +53,20 @@ function documentEntry(doc: Doc, dropped: boolean): DocumentEntry | undefined {
   return fatal === undefined ? { ...base, status: 'warned' } : { ...base, status: 'rejected', stage: fatal.stage, rule: fatal.rule, reason: fatal.reason }
 }
 
-/** Creates an empty collector; stage counters appear in the order the stages first ran. */
-export function createReportCollector(stageNames: readonly string[]): ReportCollector {
-  const stages = new Map<string, StageStats>(stageNames.map((name) => [name, { name, in: 0, kept: 0, dropped: 0, milliseconds: 0, byRule: {}, droppedByRule: {} }]))
-  const inputs = new Map<string, InputSummary>()
-  const errors: InputError[] = []
+/** Creates an empty collector (or one restored from a checkpoint); stage counters appear in the order the stages first ran. */
+export function createReportCollector(stageNames: readonly string[], restored?: CollectorState): ReportCollector {
+  const initial = restored?.stages ?? stageNames.map((name) => ({ name, in: 0, kept: 0, dropped: 0, milliseconds: 0, byRule: {}, droppedByRule: {} }))
+  const stages = new Map<string, StageStats>(initial.map((stage) => [stage.name, stage]))
+  const inputs = new Map<string, InputSummary>((restored?.inputs ?? []).map((input) => [input.path, input]))
+  const errors: InputError[] = restored?.errors ?? []
   const skipped: SkippedInput[] = []
-  const documents: DocumentEntry[] = []
-  const sites = createSiteTracker()
-  let omitted = 0
-  let errorCount = 0
-  let warned = 0
+  const documents: DocumentEntry[] = restored?.documents ?? []
+  const sites = createSiteTracker(restored?.sites)
+  let omitted = restored?.counts.omitted ?? 0
+  let errorCount = restored?.counts.errors ?? 0
+  let warned = restored?.counts.warned ?? 0
   return {
+    snapshot: () => ({ stages: [...stages.values()], inputs: [...inputs.values()], errors, documents, sites: sites.snapshot(), counts: { omitted, errors: errorCount, warned } }),
     addDocument(doc, steps, dropped) {
       countSteps(stages, doc, steps)
       sites.add(doc, dropped)

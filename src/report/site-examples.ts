@@ -44,13 +44,22 @@ export interface ExamplePicker {
   offer(doc: Doc, dropped: boolean): void
   /** Kept examples first, then rejected ones. */
   list(): SiteExample[]
+  /** The picked examples (plain data), for a checkpoint; `createExamplePicker(state)` restores them. */
+  snapshot(): ExamplePickerState
 }
 
-/** Creates a picker for one site. */
-export function createExamplePicker(): ExamplePicker {
-  const kept: SiteExample[] = []
-  const rejected: SiteExample[] = []
+/** A picker's examples as a checkpoint saves them. */
+export interface ExamplePickerState {
+  kept: SiteExample[]
+  rejected: SiteExample[]
+}
+
+/** Creates a picker for one site, empty or restored from a checkpoint. */
+export function createExamplePicker(restored?: ExamplePickerState): ExamplePicker {
+  const kept: SiteExample[] = restored?.kept ?? []
+  const rejected: SiteExample[] = restored?.rejected ?? []
   return {
+    snapshot: () => ({ kept, rejected }),
     offer(doc, dropped) {
       if (!dropped) {
         if (kept.length < EXAMPLES_PER_STATUS) kept.push(exampleOf(doc, false))

@@ -56,6 +56,13 @@ export interface LineSummary {
   addPage(text: string): void
   /** The `STORED_LINES` most frequent lines and the bound for every other line. */
   top(): { lines: SiteLine[]; bound: number }
+  /** The live counters (plain data), for a checkpoint; `createLineSummary(state)` restores them. */
+  snapshot(): LineSummaryState
+}
+
+/** A summary's counters as a checkpoint saves them. */
+export interface LineSummaryState {
+  heap: Counter[]
 }
 
 function less(a: Counter, b: Counter): boolean {
@@ -110,11 +117,12 @@ function countLine(counters: Map<string, Counter>, heap: Counter[], hash: string
   }
 }
 
-/** Creates an empty summary. */
-export function createLineSummary(): LineSummary {
-  const counters = new Map<string, Counter>()
-  const heap: Counter[] = []
+/** Creates an empty summary, or one restored from a checkpoint's {@link LineSummaryState}. */
+export function createLineSummary(restored?: LineSummaryState): LineSummary {
+  const heap: Counter[] = restored?.heap ?? []
+  const counters = new Map<string, Counter>(heap.map((counter) => [counter.hash, counter]))
   return {
+    snapshot: () => ({ heap }),
     addPage(text) {
       for (const [hash, line] of edgeLines(text)) countLine(counters, heap, hash, line)
     },

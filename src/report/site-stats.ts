@@ -17,9 +17,9 @@ import type { LengthHistogram, SiteReport } from './health-types.ts'
 import { addLength, createFineHistogram, displayBin, DISPLAY_EDGES, quantile } from './length-histogram.ts'
 import type { FineHistogram } from './length-histogram.ts'
 import { createExamplePicker } from './site-examples.ts'
-import type { ExamplePicker } from './site-examples.ts'
+import type { ExamplePicker, ExamplePickerState } from './site-examples.ts'
 import { createLineSummary } from './site-lines.ts'
-import type { LineSummary } from './site-lines.ts'
+import type { LineSummary, LineSummaryState } from './site-lines.ts'
 import { siteOf } from './site-key.ts'
 
 /** Sites tracked one by one. */
@@ -137,14 +137,33 @@ export function compareTrouble(a: SiteReport, b: SiteReport): number {
 export interface SiteTracker {
   add(doc: Doc, dropped: boolean): void
   finish(): { sites: SiteReport[]; sitesOmitted: number; lengths: LengthHistogram }
+  /** Everything tracked so far as plain data, for a checkpoint; `createSiteTracker(state)` restores it. */
+  snapshot(): SiteTrackerState
 }
 
-/** Creates an empty tracker for one run. */
-export function createSiteTracker(): SiteTracker {
-  const sites = new Map<string, SiteState>()
-  const omitted = new Set<number>()
-  const lengths: LengthHistogram = { edges: DISPLAY_EDGES, kept: DISPLAY_EDGES.map(() => 0), rejected: DISPLAY_EDGES.map(() => 0) }
+/** A tracker's state as a checkpoint saves it. */
+export interface SiteTrackerState {
+  sites: [string, Omit<SiteState, 'summary' | 'picker'> & { summary: LineSummaryState; picker: ExamplePickerState }][]
+  omitted: number[]
+  lengths: LengthHistogram
+}
+
+function restoreSites(state: SiteTrackerState | undefined): Map<string, SiteState> {
+  const entries = (state?.sites ?? []).map(([name, site]): [string, SiteState] => [name, { ...site, summary: createLineSummary(site.summary), picker: createExamplePicker(site.picker) }])
+  return new Map(entries)
+}
+
+/** Creates an empty tracker for one run, or one restored from a checkpoint. */
+export function createSiteTracker(restored?: SiteTrackerState): SiteTracker {
+  const sites = restoreSites(restored)
+  const omitted = new Set<number>(restored?.omitted)
+  const lengths: LengthHistogram = restored?.lengths ?? { edges: DISPLAY_EDGES, kept: DISPLAY_EDGES.map(() => 0), rejected: DISPLAY_EDGES.map(() => 0) }
   return {
+    snapshot: () => ({
+      sites: [...sites].map(([name, site]) => [name, { ...site, summary: site.summary.snapshot(), picker: site.picker.snapshot() }]),
+      omitted: [...omitted],
+      lengths,
+    }),
     add(doc, dropped) {
       let name = siteOf(doc)
       if (!sites.has(name) && sites.size >= MAX_SITES) {

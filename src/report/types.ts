@@ -88,4 +88,22 @@ export interface RunReport {
   drift?: DriftReport
   /** Threshold breaches (each one sentence); non-empty means the run exits 1. */
   breaches: string[]
+  /** What an `--incremental` run skipped and appended to; absent otherwise. */
+  incremental?: IncrementalSummary
+}
+
+/**
+ * An `--incremental STATE_DIR` run: `continued` appends to the outputs of the last run and
+ * skips unchanged inputs; `first-run` and `invalidated` (with the `reason`) read everything.
+ */
+export interface IncrementalSummary {
+  stateDir: string
+  status: 'first-run' | 'continued' | 'invalidated'
+  reason?: string
+  /** clean.jsonl and rejects.jsonl begin with the earlier runs' documents (`previousDocuments`). */
+  appended: boolean
+  previousDocuments: number
+  skippedUnchangedCount: number
+  /** Top-level inputs not read because their content hash is unchanged since the last run. */
+  skippedUnchanged: string[]
 }

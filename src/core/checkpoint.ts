@@ -1,0 +1,193 @@
+/**
+ * Checkpoints: what a killed run needs to go on where it stopped. Every so often, between two
+ * documents written in input order, the runner records how many documents it has emitted, how
+ * long the temporary output files were at that point, and the state of everything that looks
+ * across documents (the ordered stages' run state, the report collector). `--resume` truncates
+ * the temporary files to those lengths, restores the state, skips that many documents from the
+ * sources and goes on, so the finished output is byte-identical to an uninterrupted run.
+ *
+ * On disk, in the output folder: `.sluice-checkpoint.json` (small, readable) names a state file
+ * `.sluice-checkpoint-N.state` (V8 structured-clone bytes: Maps, Sets, typed arrays and plain
+ * objects survive as they are). The state file is written and synced first, then the JSON is
+ * renamed into place, so a kill at any moment leaves either the old checkpoint or the new one.
+ */
+import { createHash } from 'node:crypto'
+import { open, readFile, readdir, rename, rm } from 'node:fs/promises'
+import path from 'node:path'
+import v8 from 'node:v8'
+import type { RunState } from './stage.ts'
+
+/** The checkpoint's readable half; the state lives in `stateFile`. */
+export interface CheckpointMeta {
+  version: 1
+  /** Config hash plus output format: a checkpoint only resumes the same settings. */
+  runKey: string
+  /** Hash of the input listing (labels, sizes, modification times). */
+  inputFingerprint: string
+  /** Documents written (clean or rejected), counted in input order. */
+  emitted: number
+  /** `running`, or `committing` once every document is written and the files are being renamed. */
+  phase: 'running' | 'committing'
+  /** Temporary output files (names relative to the output folder) and their lengths at this point. */
+  files: { clean: FileMark; rejects: FileMark }
+  stateFile: string
+  stateSha256: string
+  /** The incremental plan this run follows, so a resumed run skips the same inputs. */
+  incremental?: unknown
+}
+
+/** A temporary output file and how many of its bytes belong to the checkpoint. */
+export interface FileMark {
+  temporary: string
+  bytes: number
+}
+
+/**
+ * A run that cannot start or go on safely (a damaged or mismatched checkpoint, an output folder
+ * another run holds); the message says why and what to do. The CLI exits 2 with it.
+ */
+export class RunRefusedError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'RunRefusedError'
+  }
+}
+
+/** The checkpoint file's name in the output folder. */
+export const CHECKPOINT_FILE = '.sluice-checkpoint.json'
+const STATE_PATTERN = /^\.sluice-checkpoint-\d+\.state$/u
+
+async function writeSynced(file: string, data: Uint8Array | string): Promise<void> {
+  const handle = await open(file, 'w')
+  try {
+    await handle.writeFile(data)
+    await handle.datasync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Writes `content` to `file` through a synced temporary file and a rename. */
+export async function writeFileAtomic(file: string, content: Uint8Array | string): Promise<void> {
+  const temporary = `${file}.tmp-${process.pid}`
+  await writeSynced(temporary, content)
+  await rename(temporary, file)
+}
+
+/** Serialises a state value; throws when it holds functions or other values that cannot be cloned. */
+export function serializeState(state: unknown): Buffer {
+  return v8.serialize(state)
+}
+
+/**
+ * Writes a checkpoint: the state file first, then the JSON that names it; the previous state
+ * file is removed last. `sequence` makes each state file name new.
+ */
+export async function writeCheckpoint(directory: string, meta: Omit<CheckpointMeta, 'stateFile' | 'stateSha256'>, state: Buffer, sequence: number): Promise<void> {
+  const stateFile = `.sluice-checkpoint-${sequence}.state`
+  await writeFileAtomic(path.join(directory, stateFile), state)
+  const full: CheckpointMeta = { ...meta, stateFile, stateSha256: createHash('sha256').update(state).digest('hex') }
+  await writeFileAtomic(path.join(directory, CHECKPOINT_FILE), `${JSON.stringify(full, null, 1)}\n`)
+  await removeStateFiles(directory, stateFile)
+}
+
+async function removeStateFiles(directory: string, keep?: string): Promise<void> {
+  const names = await readdir(directory).catch(() => [] as string[])
+  for (const name of names) if (STATE_PATTERN.test(name) && name !== keep) await rm(path.join(directory, name), { force: true })
+}
+
+/** Reads the checkpoint in `directory`: undefined when there is none, a RunRefusedError when it is damaged. */
+export async function readCheckpoint(directory: string): Promise<{ meta: CheckpointMeta; state: unknown } | undefined> {
+  let text: string
+  try {
+    text = await readFile(path.join(directory, CHECKPOINT_FILE), 'utf8')
+  } catch {
+    return undefined
+  }
+  const damaged = (why: string): RunRefusedError =>
+    new RunRefusedError(`The checkpoint in ${directory} is damaged (${why}); run without --resume to start over.`)
+  let meta: CheckpointMeta
+  try {
+    meta = JSON.parse(text) as CheckpointMeta
+  } catch {
+    throw damaged(`${CHECKPOINT_FILE} is not JSON`)
+  }
+  if (meta.version !== 1 || typeof meta.stateFile !== 'string' || !STATE_PATTERN.test(meta.stateFile)) throw damaged('unknown format')
+  const bytes = await readFile(path.join(directory, meta.stateFile)).catch(() => undefined)
+  if (bytes === undefined) throw damaged(`${meta.stateFile} is missing`)
+  if (createHash('sha256').update(bytes).digest('hex') !== meta.stateSha256) throw damaged(`${meta.stateFile} does not match its checksum`)
+  return { meta, state: v8.deserialize(bytes) }
+}
+
+/** Removes the checkpoint and its state files (after a finished run, or before a fresh one). */
+export async function removeCheckpoint(directory: string): Promise<void> {
+  await rm(path.join(directory, CHECKPOINT_FILE), { force: true })
+  await removeStateFiles(directory)
+}
+
+/** A run state whose values can be saved in a checkpoint and restored from one. */
+export interface SnapshotRunState extends RunState {
+  /** The live values by key (serialise them at once: they keep changing). */
+  snapshot(): Map<string, unknown>
+}
+
+/** Creates the ordered stages' run state, optionally from a checkpoint's snapshot. */
+export function createSnapshotRunState(restored?: Map<string, unknown>): SnapshotRunState {
+  const values = new Map<string, unknown>(restored ?? [])
+  return {
+    state<T>(key: string, create: () => T): T {
+      if (!values.has(key)) values.set(key, create())
+      return values.get(key) as T
+    },
+    snapshot: () => values,
+  }
+}
+
+const PLAIN_PROTOTYPES = new Set<unknown>([Object.prototype, Array.prototype, Map.prototype, Set.prototype, Date.prototype, null])
+
+function isPlainContainer(value: object): boolean {
+  return PLAIN_PROTOTYPES.has(Object.getPrototypeOf(value)) || ArrayBuffer.isView(value)
+}
+
+/**
+ * The path of the first value in `value` that a checkpoint would not restore faithfully (a
+ * class instance loses its prototype, a function cannot be cloned), or undefined when all is
+ * plain data. Checked once per run, on the first checkpoint.
+ */
+export function findUnrestorable(value: unknown, where = 'state', seen = new Set<object>()): string | undefined {
+  if (typeof value === 'function' || typeof value === 'symbol') return where
+  if (typeof value !== 'object' || value === null || seen.has(value)) return undefined
+  seen.add(value)
+  if (!isPlainContainer(value)) return `${where} (${value.constructor?.name ?? 'unknown'} instance)`
+  if (ArrayBuffer.isView(value)) return undefined
+  const entries: Iterable<[unknown, unknown]> = value instanceof Map ? value : value instanceof Set ? [...value].map((item, index) => [index, item]) : Object.entries(value)
+  for (const [key, item] of entries) {
+    const found = findUnrestorable(item, `${where}.${String(key)}`, seen)
+    if (found !== undefined) return found
+  }
+  return undefined
+}
+
+/** When the next checkpoint is due. */
+export interface CheckpointSchedule {
+  due(emittedSinceLast: number, now: number): boolean
+  /** Records a checkpoint that took `milliseconds`, ending at `now`. */
+  done(now: number, milliseconds: number): void
+}
+
+/**
+ * Due after `everyDocuments` documents or `everyMs` milliseconds (with at least one document),
+ * but never sooner than nine times the last checkpoint's duration: a large state (near-dedupe
+ * signatures of a big batch) then costs at most a tenth of the run.
+ */
+export function createCheckpointSchedule(everyDocuments: number, everyMs: number, start: number): CheckpointSchedule {
+  let last = start
+  let cost = 0
+  return {
+    due: (count, now) => count > 0 && now - last >= 9 * cost && (count >= everyDocuments || now - last >= everyMs),
+    done(now, milliseconds) {
+      last = now
+      cost = milliseconds
+    },
+  }
+}
