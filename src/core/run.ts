@@ -111,7 +111,7 @@ export async function runPipeline(config: UserConfig | ResolvedConfig, hooks: Ru
 }
 
 /** What the document loop needs besides the settings. */
-interface Plumbing {
+export interface Plumbing {
   writers: { clean: JsonlWriter; rejects: JsonlWriter }
   collector: ReturnType<typeof createReportCollector>
   hooks: RunHooks
@@ -119,8 +119,8 @@ interface Plumbing {
   ordered: readonly Stage[]
 }
 
-/** Writes one finished document (after the ordered stages) and counts it. */
-function createEmit(plumbing: Plumbing, run: RunState): (result: ProcessResult) => Promise<void> {
+/** Writes one finished document (after the ordered stages) and counts it; the distributed coordinator reuses it. */
+export function createEmit(plumbing: Omit<Plumbing, 'executor'>, run: RunState): (result: ProcessResult) => Promise<void> {
   const { writers, collector, hooks, ordered } = plumbing
   const progress = { done: 0, kept: 0, rejected: 0 }
   return async (result) => {
