@@ -20,7 +20,8 @@ export function describeJsonError(error: unknown): string {
   return message.replace(/^JSON\.parse: /, '').replace(/, "[\s\S]*$/, '')
 }
 
-function lineItem(blob: InputBlob, entry: StreamLine, index: number, context: ReadContext): SourceItem {
+/** The seed of one JSONL line; exported for distributed runs, which read byte ranges of a file. */
+export function lineItem(blob: InputBlob, entry: StreamLine, index: number, context: ReadContext): SourceItem {
   const location = blob.location
   const label = `${labelOf(location)} line ${entry.line}`
   const place = { index, line: entry.line }

@@ -80,7 +80,8 @@ async function* entryBytes(zip: InstanceType<typeof StreamZip.async>, entry: Zip
   yield* stream
 }
 
-function entryItems(zip: InstanceType<typeof StreamZip.async>, entry: ZipEntry, archive: InputBlob, context: ReadContext): AsyncGenerator<SourceItem> | SourceItem {
+/** The items of one zip entry (or its fatal seed); exported for distributed runs, which read ranges of entries. */
+export function entryItems(zip: InstanceType<typeof StreamZip.async>, entry: ZipEntry, archive: InputBlob, context: ReadContext): AsyncGenerator<SourceItem> | SourceItem {
   const limits = context.options.limits
   const location = childLocation(archive.location, entry.name.replace(/\\/g, '/'))
   const label = labelOf(location)
