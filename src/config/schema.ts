@@ -52,6 +52,18 @@ const LimitsSchema = z
 
 const share = (name: string) => z.number({ error: `Expected \`${name}\` to be a number from 0 to 1` }).min(0, { error: `Expected \`${name}\` to be a number from 0 to 1` }).max(1, { error: `Expected \`${name}\` to be a number from 0 to 1` })
 
+/** How often a run records a checkpoint for `sluice run --resume` (see the README's "Reliability"). */
+const CheckpointSchema = z
+  .object({
+    /** Write checkpoints (plain clean.jsonl output only); off means a killed run starts over. */
+    enabled: z.boolean().default(true),
+    /** A checkpoint after this many documents written… */
+    everyDocuments: positiveInteger('checkpoint.everyDocuments').default(1000),
+    /** …or this many milliseconds, whichever comes first (never more than a tenth of the run's time). */
+    everyMs: positiveInteger('checkpoint.everyMs').default(10_000),
+  })
+  .strict()
+
 /** Drift flag kinds (see src/report/drift.ts); `thresholds.failOn` picks the ones that exit 1. */
 export const driftKinds = ['kept-ratio', 'median-length', 'chrome-share', 'new-line', 'site-vanished', 'site-appeared'] as const
 
@@ -112,6 +124,8 @@ export const ConfigSchema = z
     historySize: positiveInteger('historySize').default(14),
     /** Record format and files for kept documents: sluice or Dolma records, shards, gzip, Parquet. */
     outputFormat: OutputFormatSchema.default(() => OutputFormatSchema.parse({})),
+    /** Checkpoints for `--resume` after a crash or kill. */
+    checkpoint: CheckpointSchema.default(() => CheckpointSchema.parse({})),
   })
   .strict()
 
