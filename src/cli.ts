@@ -28,6 +28,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--strict', 'exit 1 when any document is rejected')
     .option('--baseline <file>', 'compare per-site health with an earlier report.json; drift beyond config `thresholds` exits 1')
     .option('--history <dir>', 'compare with the newest report in DIR, then keep this one there (the last `historySize`)')
+    .option('--resume', 'go on from the checkpoint a killed or failed run left in the output folder (starts over when there is none)')
+    .option('--incremental <dir>', 'skip inputs unchanged since the last run with the same config (state kept in DIR) and append the new documents to the outputs')
     .action(async (flags) => setExit(await runCommand(flags, io)))
   program
     .command('explain <file>')

@@ -1,6 +1,8 @@
 /** `sluice run`: the batch job. Prints a short summary; the details are in the report. */
 import path from 'node:path'
+import { RunRefusedError } from '../core/checkpoint.ts'
 import { runPipeline } from '../core/run.ts'
+import type { SessionOptions } from '../core/run-session.ts'
 import { configFromFlags, configOrigin } from './config.ts'
 import type { ConfigFlags } from './config.ts'
 import { breachSummary } from '../report/thresholds.ts'
@@ -11,7 +13,7 @@ import type { CliIo } from './io.ts'
 import { createProgress } from './progress.ts'
 
 /** Runs the pipeline and returns the exit code (0 ok, 1 strict and rejected or a threshold breached, 2 failure). */
-export async function runCommand(flags: ConfigFlags & DriftOptions, io: CliIo): Promise<number> {
+export async function runCommand(flags: ConfigFlags & DriftOptions & SessionOptions, io: CliIo): Promise<number> {
   const loaded = await configFromFlags(flags)
   if (!loaded.ok) {
     io.stderr.write(`${loaded.issues.join('\n')}\n`)
@@ -25,11 +27,15 @@ export async function runCommand(flags: ConfigFlags & DriftOptions, io: CliIo): 
   const progress = createProgress(io.stderr)
   let result
   try {
-    result = await runPipeline(loaded.config, progress.hooks, { configFile: configOrigin(flags) })
+    result = await runPipeline(loaded.config, progress.hooks, { configFile: configOrigin(flags), resume: flags.resume, incremental: flags.incremental })
   } catch (error) {
+    if (error instanceof RunRefusedError) {
+      io.stderr.write(`${error.message}\n`)
+      return EXIT.failure
+    }
     const code = (error as NodeJS.ErrnoException).code
     if (code === undefined) throw error
-    io.stderr.write(`Cannot write the outputs to ${loaded.config.output}: ${(error as Error).message}. Check that the folder is writable and the disk has room; no partial output was kept.\n`)
+    io.stderr.write(`Cannot write the outputs to ${loaded.config.output}: ${(error as Error).message}. Check that the folder is writable and the disk has room; no output file was replaced by a partial one.\n`)
     return EXIT.failure
   } finally {
     progress.stop()
@@ -48,6 +54,7 @@ export async function runCommand(flags: ConfigFlags & DriftOptions, io: CliIo): 
     ].join('\n'),
   )
   if (result.execution.note !== undefined) io.stderr.write(`${result.execution.note}\n`)
+  for (const note of result.notes ?? []) io.stderr.write(`${note}\n`)
   if (result.exitCode === EXIT.rejected) io.stderr.write(`--strict: ${counts.rejected} documents were rejected; see ${result.outputs.rejects}.\n`)
   if (report.breaches.length > 0) {
     io.stderr.write(`${breachSummary(report.breaches)}\n`)

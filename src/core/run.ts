@@ -13,17 +13,18 @@ import { resolveConfig } from '../config/load-config.ts'
 import { configHash } from '../config/config-hash.ts'
 import { createReportCollector } from '../report/collect.ts'
 import type { RunReport } from '../report/types.ts'
-import { createCleanSink } from '../sinks/clean-sink.ts'
-import { createJsonlWriter } from '../sinks/jsonl-writer.ts'
 import type { JsonlWriter } from '../sinks/jsonl-writer.ts'
 import { cleanRecord, rejectRecord } from '../sinks/records.ts'
 import { writeReport } from '../sinks/write-report.ts'
 import { readInputs } from '../sources/index.ts'
+import { RunRefusedError } from './checkpoint.ts'
 import { createDoc } from './doc.ts'
 import { ConfigError } from './errors.ts'
 import { createExecutor } from './executor.ts'
 import type { Execution } from './executor.ts'
 import { processDocument } from './process.ts'
+import { openRunSession } from './run-session.ts'
+import type { RunSession, SessionOptions } from './run-session.ts'
 import type { ProcessResult } from './process.ts'
 import { createReorder } from './reorder.ts'
 import { splitStages } from './split-stages.ts'
@@ -49,10 +50,15 @@ export interface RunResult {
   exitCode: 0 | 1
   outputs: { clean: string; rejects: string; reportJson: string; reportMarkdown: string }
   execution: Execution
+  /** Sentences about resume, checkpoints and incremental state, for the user. */
+  notes?: string[]
 }
 
-/** Extra inputs of {@link runPipeline}: `configFile` lets workers rebuild the stages from the same config. */
-export interface RunOptions {
+/**
+ * Extra inputs of {@link runPipeline}: `configFile` lets workers rebuild the stages from the same
+ * config; `resume` and `incremental` are `--resume` and `--incremental STATE_DIR` (run-session.ts).
+ */
+export interface RunOptions extends SessionOptions {
   configFile?: ConfigOrigin
 }
 
@@ -80,22 +86,25 @@ export async function runPipeline(config: UserConfig | ResolvedConfig, hooks: Ru
     reportJson: path.join(settings.output, 'report.json'),
     reportMarkdown: path.join(settings.output, 'report.md'),
   }
-  const writers = { clean: createCleanSink(settings.outputFormat, outputs.clean), rejects: createJsonlWriter(outputs.rejects) }
-  const collector = createReportCollector(settings.stages.map((stage) => stage.name))
+  const session = await openRunSession(settings, outputs, inputs, options)
+  const { writers, collector } = session
   const { free, ordered } = splitStages(settings.stages)
   // A config without `stages` means the defaults, which a worker can build from nothing.
   const origin = options.configFile ?? ((config as UserConfig).stages === undefined ? { overrides: {} } : undefined)
-  const executor = createExecutor(settings, free, origin)
+  let executor: ReturnType<typeof createExecutor> | undefined
   try {
-    await streamDocuments(settings, inputs, { writers, collector, hooks, executor, ordered })
-    await Promise.all([writers.clean.commit(), writers.rejects.commit()])
+    executor = createExecutor(settings, free, origin)
+    await streamDocuments(settings, inputs, { writers, collector, hooks, executor, ordered, session })
+    await session.commit()
   } catch (error) {
-    await Promise.all([writers.clean.abort(), writers.rejects.abort()])
+    const kept = await session.fail()
+    // The CLI prints the error; say there that a --resume can go on from here.
+    if (error instanceof Error && kept !== undefined) error.message = `${error.message.replace(/\.$/u, '')}. ${kept}`
     throw error
   } finally {
-    await executor.close()
+    await executor?.close()
   }
-  const report = collector.finish({
+  const finished = collector.finish({
     startedAt: started.toISOString(),
     durationMs: Math.round(Date.now() - started.getTime()),
     configHash: configHash(settings),
@@ -105,9 +114,11 @@ export async function runPipeline(config: UserConfig | ResolvedConfig, hooks: Ru
     stages: settings.stages.map((stage) => stage.name),
     cleanFiles: writers.clean.files.map((file) => path.relative(settings.output, file)),
   })
+  const report = session.incremental === undefined ? finished : { ...finished, incremental: session.incremental }
   await writeReport(settings.output, report)
+  await session.complete(report.run.counts.documents)
   const exitCode = settings.strict && report.run.counts.rejected > 0 ? 1 : 0
-  return { report, exitCode, outputs, execution: executor.execution }
+  return { report, exitCode, outputs, execution: executor.execution, notes: session.notes }
 }
 
 /** What the document loop needs besides the settings. */
@@ -117,6 +128,8 @@ export interface Plumbing {
   hooks: RunHooks
   executor: ReturnType<typeof createExecutor>
   ordered: readonly Stage[]
+  /** Checkpoints and resume (run-session.ts); absent, every document is processed and nothing is saved. */
+  session?: Pick<RunSession, 'emitted' | 'skipDocuments' | 'read' | 'orderedState'>
 }
 
 /** Writes one finished document (after the ordered stages) and counts it; the distributed coordinator reuses it. */
@@ -127,6 +140,7 @@ export function createEmit(plumbing: Omit<Plumbing, 'executor'>, run: RunState):
     const final = await finishOrdered(result, ordered, run)
     await (final.dropped ? writers.rejects.write(rejectRecord(final.doc)) : writers.clean.write(cleanRecord(final.doc)))
     collector.addDocument(final.doc, final.steps, final.dropped)
+    await plumbing.session?.emitted()
     progress.done += 1
     progress[final.dropped ? 'rejected' : 'kept'] += 1
     hooks.onDocument?.({ ...progress, source: final.doc.source.path })
@@ -140,23 +154,28 @@ export function createEmit(plumbing: Omit<Plumbing, 'executor'>, run: RunState):
 async function streamDocuments(settings: ResolvedConfig, inputs: string[], plumbing: Plumbing): Promise<void> {
   const { executor } = plumbing
   const window = Math.max(settings.concurrency, executor.execution.workers) * 8
-  const reorder = createReorder<ProcessResult>(window, createEmit(plumbing, createRunState()))
+  const reorder = createReorder<ProcessResult>(window, createEmit(plumbing, plumbing.session?.orderedState ?? createRunState()))
+  // A resumed run reads the documents its checkpoint holds but does not process them again.
+  const skip = plumbing.session?.skipDocuments ?? 0
+  const read = plumbing.session?.read ?? readInputs
   let abort: (error: unknown) => void = () => {}
   const failure = new Promise<never>((_resolve, reject) => {
     abort = reject
   })
   failure.catch(() => {})
   let sequence = 0
-  for await (const item of readInputs(inputs, { fields: settings.fields, limits: settings.limits })) {
+  for await (const item of read(inputs, { fields: settings.fields, limits: settings.limits })) {
     if (item.kind === 'skipped') {
       plumbing.collector.addSkipped(item.skipped)
       continue
     }
-    const doc = createDoc(item.init, sequence)
-    const current = sequence
     sequence += 1
+    if (sequence <= skip) continue
+    const doc = createDoc(item.init, sequence - 1)
+    const current = sequence - 1 - skip
     await Promise.race([reorder.waitForRoom(current), failure])
     executor.process(doc).then((result) => reorder.push(current, result), abort)
   }
-  await Promise.race([reorder.drain(sequence), failure])
+  if (sequence < skip) throw new RunRefusedError(`Cannot resume: the inputs now hold ${sequence} documents, fewer than the ${skip} the checkpoint already wrote; run without --resume to start over.`)
+  await Promise.race([reorder.drain(sequence - skip), failure])
 }
