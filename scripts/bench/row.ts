@@ -16,7 +16,6 @@ import { createDoc } from '../../src/core/doc.ts'
 import { resolveConfig } from '../../src/config/load-config.ts'
 import { createJsonlWriter } from '../../src/sinks/jsonl-writer.ts'
 import { readInputs } from '../../src/sources/index.ts'
-import { defaultStages } from '../../src/stages/index.ts'
 
 /** What the parent asks for. */
 export interface RowSpec {
@@ -36,7 +35,9 @@ export interface RowMeasure {
 }
 
 async function sluice(spec: RowSpec): Promise<Omit<RowMeasure, 'seconds' | 'maxRssMiB'>> {
-  const result = await runPipeline({ input: spec.input, output: spec.output, workers: spec.workers ?? 1, stages: defaultStages() })
+  // No `stages` key: the default stages, which worker threads can rebuild on their own.
+  const result = await runPipeline({ input: spec.input, output: spec.output, workers: spec.workers ?? 1 })
+  if (result.execution.mode !== 'workers') throw new Error(`sluice ran on the main thread, not in ${spec.workers} workers: ${result.execution.note ?? 'no reason given'}`)
   const { counts } = result.report.run
   return { documents: counts.documents, kept: counts.kept, stages: result.report.stages.map(({ name, milliseconds }) => ({ name, milliseconds })) }
 }
