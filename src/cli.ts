@@ -11,6 +11,7 @@ import { explainCommand } from './cli/explain-command.ts'
 import { EXIT } from './cli/io.ts'
 import type { CliIo } from './cli/io.ts'
 import { runCommand } from './cli/run-command.ts'
+import { workerCommand } from './cli/worker-command.ts'
 import { ConfigError } from './core/errors.ts'
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
@@ -30,7 +31,17 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--history <dir>', 'compare with the newest report in DIR, then keep this one there (the last `historySize`)')
     .option('--resume', 'go on from the checkpoint a killed or failed run left in the output folder (starts over when there is none)')
     .option('--incremental <dir>', 'skip inputs unchanged since the last run with the same config (state kept in DIR) and append the new documents to the outputs')
+    .option('--queue <url>', 'distributed run: coordinate `sluice worker`s through Redis at URL (redis://HOST:PORT/N)')
+    .option('--shard-size <n>', 'with --queue: at most N files, zip entries or JSONL records per shard (default 100)')
     .action(async (flags) => setExit(await runCommand(flags, io)))
+  program
+    .command('worker')
+    .description('process shards of distributed runs (`sluice run --queue`) until stopped')
+    .requiredOption('--queue <url>', 'Redis URL the coordinator uses (redis://HOST:PORT/N)')
+    .option('--concurrency <n>', 'documents processed at once (default: number of cores)')
+    .option('--workers <n>', 'worker threads for the stages; 0 = main thread only (default: number of cores)')
+    .option('--stall-ms <ms>', "lock time: a killed worker's shard goes to another worker after this long (default 30000)")
+    .action(async (flags) => setExit(await workerCommand(flags, io)))
   program
     .command('explain <file>')
     .description('show what each stage changed or dropped in one input, rule by rule')

@@ -11,9 +11,12 @@ import type { DriftOptions } from './run-verdict.ts'
 import { EXIT } from './io.ts'
 import type { CliIo } from './io.ts'
 import { createProgress } from './progress.ts'
+import { runDistributedFromFlags } from './run-distributed.ts'
+import type { DistributedFlags } from './run-distributed.ts'
+import { createShardProgress } from './shard-progress.ts'
 
 /** Runs the pipeline and returns the exit code (0 ok, 1 strict and rejected or a threshold breached, 2 failure). */
-export async function runCommand(flags: ConfigFlags & DriftOptions & SessionOptions, io: CliIo): Promise<number> {
+export async function runCommand(flags: ConfigFlags & DriftOptions & SessionOptions & DistributedFlags, io: CliIo): Promise<number> {
   const loaded = await configFromFlags(flags)
   if (!loaded.ok) {
     io.stderr.write(`${loaded.issues.join('\n')}\n`)
@@ -24,10 +27,13 @@ export async function runCommand(flags: ConfigFlags & DriftOptions & SessionOpti
     io.stderr.write(`${baseline.error}\n`)
     return EXIT.failure
   }
-  const progress = createProgress(io.stderr)
+  const progress = flags.queue === undefined ? createProgress(io.stderr) : createShardProgress(io.stderr)
   let result
   try {
-    result = await runPipeline(loaded.config, progress.hooks, { configFile: configOrigin(flags), resume: flags.resume, incremental: flags.incremental })
+    result =
+      flags.queue === undefined
+        ? await runPipeline(loaded.config, progress.hooks, { configFile: configOrigin(flags), resume: flags.resume, incremental: flags.incremental })
+        : await runDistributedFromFlags(loaded.config, flags, progress)
   } catch (error) {
     if (error instanceof RunRefusedError) {
       io.stderr.write(`${error.message}\n`)

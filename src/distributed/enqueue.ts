@@ -4,6 +4,7 @@
  * are not enqueued at all, and jobs that failed under an earlier coordinator are retried.
  */
 import type { Queue } from 'bullmq'
+import { RunRefusedError } from '../core/checkpoint.ts'
 import { shardJobId } from './queue-url.ts'
 import type { Shard, ShardJobData } from './types.ts'
 import { SHARD_ATTEMPTS } from './worker.ts'
@@ -43,7 +44,7 @@ export async function checkShardJob(queue: Queue<ShardJobData>, run: string, sha
     return
   }
   if ((await job.getState()) !== 'failed') return
-  throw new Error(
-    `Shard ${shard.index} (${shard.label}) failed on the workers after ${job.attemptsMade} tries: ${job.failedReason}. Fix the cause and run the same command again: shards already done are kept (for a week) and not processed again.`,
+  throw new RunRefusedError(
+    `Shard ${shard.index} (${shard.label}) failed on the workers after ${job.attemptsMade} tries: ${job.failedReason.replace(/\.$/u, '')}. Fix the cause and run the same command again: shards already done are kept (for a week) and not processed again.`,
   )
 }

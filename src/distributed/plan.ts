@@ -57,6 +57,7 @@ export async function planShards(inputs: readonly string[], options: SourceOptio
   for await (const found of discover(inputs)) {
     if (found.kind !== 'file') {
       batch.push({ kind: 'item', item: found })
+      if (batch.length >= limits.items) flush()
       continue
     }
     const file = planned(found)

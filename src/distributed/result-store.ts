@@ -6,6 +6,7 @@
  * an abandoned run does not hold memory forever; a finished run removes its keys at once.
  */
 import { Redis } from 'ioredis'
+import { RunRefusedError } from '../core/checkpoint.ts'
 import { KEY_TTL_SECONDS, runKeys } from './queue-url.ts'
 import { decodeResult, encodeResult } from './result-codec.ts'
 import type { RunSetup, ShardResult } from './types.ts'
@@ -40,7 +41,7 @@ export async function checkRedis(url: string, display: string): Promise<void> {
     await probe.connect()
     await probe.ping()
   } catch (error) {
-    throw new Error(`Cannot reach Redis at ${display} (${(error as Error).message}). Start redis-server there, or check the \`--queue\` URL.`)
+    throw new RunRefusedError(`Cannot reach Redis at ${display} (${(error as Error).message}). Start redis-server there, or check the \`--queue\` URL.`)
   } finally {
     probe.disconnect()
   }

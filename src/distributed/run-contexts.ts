@@ -39,7 +39,7 @@ async function build(store: ResultStore, run: string, capacity: WorkerCapacity):
   const setup = await store.loadSetup(run)
   if (setup === undefined) return undefined
   const stages = await buildStages(setup.recipe, (all) => splitStages(all).free)
-  const settings = resolveConfig({ ...capacity, documentTimeoutMs: setup.documentTimeoutMs, stages: [] })
+  const settings = resolveConfig({ workers: capacity.workers, concurrency: capacity.concurrency, documentTimeoutMs: setup.documentTimeoutMs, stages: [] })
   if (!settings.ok) throw new Error(settings.issues.join(' '))
   const origin = setup.recipe.kind === 'config' ? setup.recipe.origin : undefined
   const executor = createExecutor(settings.config, stages, origin)

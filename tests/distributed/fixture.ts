@@ -56,8 +56,8 @@ export async function writeFixture(root: string, size: FixtureSize = SMALL_FIXTU
   for (let index = 0; index < size.records; index += 1) {
     const text = index % 25 === 24 ? nearCopy(texts[index % size.texts] as string) : syntheticDump(random, 3000 + index)
     lines.push(JSON.stringify({ url: `https://example.org/news/${index}`, title: `Record ${index}`, text }))
-    if (index === 40) lines.push('')
-    if (index === 77) lines.push('{"text": "broken')
+    if (index === Math.floor(size.records / 3)) lines.push('')
+    if (index === Math.floor(size.records * 0.6)) lines.push('{"text": "broken')
   }
   await writeFile(path.join(root, 'batch.jsonl'), `${lines.join('\n')}\n`)
 }
