@@ -6,7 +6,8 @@ const summaryFile = process.env.SLUICE_TEST_SUMMARY
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    testTimeout: 30_000,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     reporters: summaryFile === undefined ? ['default'] : ['default', 'json'],
     outputFile: summaryFile === undefined ? undefined : { json: summaryFile },
