@@ -9,6 +9,7 @@
  *   npm run bench -- --sizes 10mb,100mb    # a subset of the text sizes
  *   npm run bench -- --quick               # 10 MB text and 1k HTML pages only
  *   options: --html 1k,10k  --workers N  --seed S  --no-archives
+ *   npm run bench -- --distributed         # BullMQ + Redis: 1, 2, 4 local workers vs one machine (scripts/bench/distributed.ts)
  */
 import { spawnSync } from 'node:child_process'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
@@ -111,6 +112,12 @@ async function run(options: BenchOptions): Promise<BenchRow[]> {
   return rows
 }
 
+// `--distributed`: the queue bench of scripts/bench/distributed.ts instead of the rows below.
+if (process.argv.includes('--distributed')) {
+  const { distributedBench } = await import('./bench/distributed.ts')
+  await distributedBench(process.argv.slice(2).filter((flag) => flag !== '--distributed'))
+  process.exit(0)
+}
 const options = parseOptions(process.argv.slice(2))
 await mkdir(benchRoot, { recursive: true })
 const started = Date.now()
