@@ -47,6 +47,8 @@ const LimitsSchema = z
     maxArchiveBytes: positiveInteger('limits.maxArchiveBytes').default(4096 * MIB),
     maxCompressionRatio: positiveInteger('limits.maxCompressionRatio').default(200),
     maxArchiveDepth: positiveInteger('limits.maxArchiveDepth').default(3),
+    /** Largest document (bytes, HTML and text) the stages get; bigger → `runner/too-large`. */
+    maxDocumentBytes: positiveInteger('limits.maxDocumentBytes').default(16 * MIB),
   })
   .strict()
 

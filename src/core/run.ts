@@ -19,6 +19,7 @@ import { writeReport } from '../sinks/write-report.ts'
 import { readInputs } from '../sources/index.ts'
 import { RunRefusedError } from './checkpoint.ts'
 import { createDoc } from './doc.ts'
+import { rejectOversized } from './document-limit.ts'
 import { ConfigError } from './errors.ts'
 import { createExecutor } from './executor.ts'
 import type { Execution } from './executor.ts'
@@ -174,7 +175,8 @@ async function streamDocuments(settings: ResolvedConfig, inputs: string[], plumb
     const doc = createDoc(item.init, sequence - 1)
     const current = sequence - 1 - skip
     await Promise.race([reorder.waitForRoom(current), failure])
-    executor.process(doc).then((result) => reorder.push(current, result), abort)
+    const work = rejectOversized(doc, settings.limits.maxDocumentBytes) ?? executor.process(doc)
+    Promise.resolve(work).then((result) => reorder.push(current, result), abort)
   }
   if (sequence < skip) throw new RunRefusedError(`Cannot resume: the inputs now hold ${sequence} documents, fewer than the ${skip} the checkpoint already wrote; run without --resume to start over.`)
   await Promise.race([reorder.drain(sequence - skip), failure])
