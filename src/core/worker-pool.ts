@@ -77,87 +77,102 @@ function transferList(doc: Doc): ArrayBuffer[] {
   return raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength && raw.byteLength > 0 ? [raw.buffer] : []
 }
 
-/** Starts `size` workers; documents queue until one is ready and idle. */
-export function createWorkerPool(options: PoolOptions): WorkerPool {
-  const queue: Job[] = []
-  const slots = new Set<Slot>()
-  let boot: { code: string; execArgv: string[] } | undefined
-  let nextId = 0
-  let closed = false
-  let broken: Error | undefined
+/** The pool's moving parts, shared by the small functions below. */
+interface Pool {
+  options: PoolOptions
+  queue: Job[]
+  slots: Set<Slot>
+  boot?: { code: string; execArgv: string[] }
+  nextId: number
+  closed: boolean
+  broken?: Error
+}
 
-  const dispatch = (): void => {
-    for (const slot of slots) {
-      const job = slot.ready && slot.job === undefined ? queue.shift() : undefined
-      if (job === undefined) continue
-      slot.job = job
-      slot.timer = setTimeout(() => settle(slot, { kind: 'timeout' }, true), options.timeoutMs)
-      slot.worker.postMessage(job.task, transferList(job.task.doc))
-    }
+/** Hands queued documents to ready, idle workers; the timer starts here. */
+function dispatch(pool: Pool): void {
+  for (const slot of pool.slots) {
+    const job = slot.ready && slot.job === undefined ? pool.queue.shift() : undefined
+    if (job === undefined) continue
+    slot.job = job
+    slot.timer = setTimeout(() => settle(pool, slot, { kind: 'timeout' }, true), pool.options.timeoutMs)
+    slot.worker.postMessage(job.task, transferList(job.task.doc))
   }
-  const settle = (slot: Slot, outcome: PoolOutcome, replace: boolean): void => {
-    clearTimeout(slot.timer)
-    const job = slot.job
-    slot.job = undefined
-    job?.resolve(outcome)
-    if (replace) retire(slot)
-    dispatch()
-  }
-  const retire = (slot: Slot): void => {
+}
+
+/** Ends the slot's current job with `outcome`; `replace` terminates the worker and starts another. */
+function settle(pool: Pool, slot: Slot, outcome: PoolOutcome, replace: boolean): void {
+  clearTimeout(slot.timer)
+  const job = slot.job
+  slot.job = undefined
+  job?.resolve(outcome)
+  if (replace) {
     slot.retired = true
-    slots.delete(slot)
+    pool.slots.delete(slot)
     void slot.worker.terminate()
-    if (!closed) spawn()
+    spawn(pool)
   }
-  const fail = (error: Error): void => {
-    broken ??= error
-    for (const job of queue.splice(0)) job.reject(error)
-    for (const slot of slots) slot.job?.reject(error)
-    void close()
-  }
-  const spawn = (): void => {
-    if (boot === undefined || closed) return
-    const setup: WorkerSetup = { recipe: options.recipe }
-    const slot: Slot = { worker: new Worker(boot.code, { eval: true, workerData: setup, execArgv: boot.execArgv }), ready: false, retired: false }
-    slots.add(slot)
-    slot.worker.on('message', (reply: WorkerReply) => onReply(slot, reply))
-    slot.worker.on('error', (error: Error) => {
-      slot.error = error
-    })
-    slot.worker.on('exit', (code) => onExit(slot, code))
-  }
-  const onReply = (slot: Slot, reply: WorkerReply): void => {
-    if (reply.type === 'failed') fail(new Error(`Cannot start a worker thread: ${reply.message}`))
-    else if (reply.type === 'ready') {
-      slot.ready = true
-      dispatch()
-    } else if (slot.job?.task.id === reply.id) settle(slot, { kind: 'done', result: reply.result }, false)
-  }
-  const onExit = (slot: Slot, code: number): void => {
-    if (slot.retired || closed) return
-    const why = slot.error === undefined ? `exit code ${code}` : `${slot.error.name}: ${slot.error.message}`
-    if (!slot.ready) return fail(new Error(`A worker thread stopped while building the stages (${why}); run with \`workers: 0\` to see the error on the main thread.`))
-    settle(slot, { kind: 'failed', message: why }, true)
-  }
-  const close = async (): Promise<void> => {
-    closed = true
-    const workers = [...slots].map((slot) => slot.worker)
-    slots.clear()
-    await Promise.all(workers.map((worker) => worker.terminate()))
-  }
+  dispatch(pool)
+}
+
+/** A worker that cannot build its stages: every waiting document fails with that error. */
+function fail(pool: Pool, error: Error): void {
+  pool.broken ??= error
+  for (const job of pool.queue.splice(0)) job.reject(error)
+  for (const slot of pool.slots) slot.job?.reject(error)
+  void closePool(pool)
+}
+
+function spawn(pool: Pool): void {
+  if (pool.boot === undefined || pool.closed) return
+  const setup: WorkerSetup = { recipe: pool.options.recipe }
+  const worker = new Worker(pool.boot.code, { eval: true, workerData: setup, execArgv: pool.boot.execArgv })
+  const slot: Slot = { worker, ready: false, retired: false }
+  pool.slots.add(slot)
+  worker.on('message', (reply: WorkerReply) => onReply(pool, slot, reply))
+  worker.on('error', (error: Error) => {
+    slot.error = error
+  })
+  worker.on('exit', (code) => onExit(pool, slot, code))
+}
+
+function onReply(pool: Pool, slot: Slot, reply: WorkerReply): void {
+  if (reply.type === 'failed') fail(pool, new Error(`Cannot start a worker thread: ${reply.message}`))
+  else if (reply.type === 'ready') {
+    slot.ready = true
+    dispatch(pool)
+  } else if (slot.job?.task.id === reply.id) settle(pool, slot, { kind: 'done', result: reply.result }, false)
+}
+
+function onExit(pool: Pool, slot: Slot, code: number): void {
+  if (slot.retired || pool.closed) return
+  const why = slot.error === undefined ? `exit code ${code}` : `${slot.error.name}: ${slot.error.message}`
+  if (!slot.ready) return fail(pool, new Error(`A worker thread stopped while building the stages (${why}); run with \`workers: 0\` to see the error on the main thread.`))
+  settle(pool, slot, { kind: 'failed', message: why }, true)
+}
+
+async function closePool(pool: Pool): Promise<void> {
+  pool.closed = true
+  const workers = [...pool.slots].map((slot) => slot.worker)
+  pool.slots.clear()
+  await Promise.all(workers.map((worker) => worker.terminate()))
+}
+
+/** Starts `size` workers (once the bundle is built); documents queue until one is ready and idle. */
+export function createWorkerPool(options: PoolOptions): WorkerPool {
+  const pool: Pool = { options, queue: [], slots: new Set(), nextId: 0, closed: false }
   void workerEntry().then((entry) => {
-    boot = workerBoot(entry, options.recipe)
-    for (let index = 0; index < options.size; index += 1) spawn()
+    pool.boot = workerBoot(entry, options.recipe)
+    for (let index = 0; index < options.size; index += 1) spawn(pool)
   })
   return {
     process(doc) {
-      if (broken !== undefined) return Promise.reject(broken)
+      if (pool.broken !== undefined) return Promise.reject(pool.broken)
       return new Promise((resolve, reject) => {
-        queue.push({ task: { id: nextId, doc }, resolve, reject })
-        nextId += 1
-        dispatch()
+        pool.queue.push({ task: { id: pool.nextId, doc }, resolve, reject })
+        pool.nextId += 1
+        dispatch(pool)
       })
     },
-    close,
+    close: () => closePool(pool),
   }
 }
