@@ -36,9 +36,10 @@ function shares(row: BenchRow): string {
 
 /** The rows as a Markdown table. */
 export function formatRows(rows: readonly BenchRow[]): string {
-  const lines = ['| row | docs | MB | s | MB/s | docs/s | peak RSS MiB | stage time share |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |']
+  const lines = ['| row | docs | MB | s | CPU s | MB/s | docs/s | peak RSS MiB | stage time share |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |']
   for (const row of rows) {
-    const cells = [row.label, row.documents, (row.bytes / MB).toFixed(1), row.seconds.toFixed(1), (row.bytes / MB / row.seconds).toFixed(1), (row.documents / row.seconds).toFixed(0), row.maxRssMiB.toFixed(0), shares(row)]
+    const cpu = row.cpuSeconds === undefined ? '' : row.cpuSeconds.toFixed(1)
+    const cells = [row.label, row.documents, (row.bytes / MB).toFixed(1), row.seconds.toFixed(1), cpu, (row.bytes / MB / row.seconds).toFixed(2), (row.documents / row.seconds).toFixed(1), row.maxRssMiB.toFixed(0), shares(row)]
     lines.push(`| ${cells.join(' | ')} |`)
   }
   return lines.join('\n')
@@ -87,6 +88,9 @@ function scaling(rows: readonly BenchRow[], workers: number): BenchRatio[] {
       if (a === undefined || b === undefined) continue
       const value = (b.seconds / a.seconds) * ((10 * a.bytes) / b.bytes)
       out.push({ what: `${large} vs ${small} (${count} worker${count === 1 ? '' : 's'}): time for 10× the input`, value, target: '≤ 11', ok: value <= 11 })
+      if (a.cpuSeconds !== undefined && b.cpuSeconds !== undefined) {
+        out.push({ what: `${large} vs ${small} (${count} worker${count === 1 ? '' : 's'}): CPU time for 10× the input`, value: (b.cpuSeconds / a.cpuSeconds) * ((10 * a.bytes) / b.bytes) })
+      }
     }
   }
   return out

@@ -28,13 +28,17 @@ export interface RowSpec {
 /** What the row measured. */
 export interface RowMeasure {
   seconds: number
+  /** CPU time of the whole process, all threads: less sensitive than `seconds` to a shared machine. */
+  cpuSeconds: number
   documents: number
   kept: number
   maxRssMiB: number
   stages: { name: string; milliseconds: number }[]
 }
 
-async function sluice(spec: RowSpec): Promise<Omit<RowMeasure, 'seconds' | 'maxRssMiB'>> {
+type Counted = Omit<RowMeasure, 'seconds' | 'cpuSeconds' | 'maxRssMiB'>
+
+async function sluice(spec: RowSpec): Promise<Counted> {
   // No `stages` key: the default stages, which worker threads can rebuild on their own.
   const result = await runPipeline({ input: spec.input, output: spec.output, workers: spec.workers ?? 1 })
   if (result.execution.mode !== 'workers') throw new Error(`sluice ran on the main thread, not in ${spec.workers} workers: ${result.execution.note ?? 'no reason given'}`)
@@ -42,7 +46,7 @@ async function sluice(spec: RowSpec): Promise<Omit<RowMeasure, 'seconds' | 'maxR
   return { documents: counts.documents, kept: counts.kept, stages: result.report.stages.map(({ name, milliseconds }) => ({ name, milliseconds })) }
 }
 
-async function ioCeiling(spec: RowSpec): Promise<Omit<RowMeasure, 'seconds' | 'maxRssMiB'>> {
+async function ioCeiling(spec: RowSpec): Promise<Counted> {
   const settings = resolveConfig({ input: spec.input, output: spec.output, stages: [] })
   if (!settings.ok) throw new Error(settings.issues.join(' '))
   await mkdir(spec.output, { recursive: true })
@@ -60,7 +64,7 @@ async function ioCeiling(spec: RowSpec): Promise<Omit<RowMeasure, 'seconds' | 'm
   return { documents, kept: documents, stages: [] }
 }
 
-async function readability(spec: RowSpec): Promise<Omit<RowMeasure, 'seconds' | 'maxRssMiB'>> {
+async function readability(spec: RowSpec): Promise<Counted> {
   const files = readdirSync(spec.input, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => path.join(entry.parentPath, entry.name))
@@ -81,7 +85,9 @@ async function readability(spec: RowSpec): Promise<Omit<RowMeasure, 'seconds' | 
 const spec = JSON.parse(process.argv[2] ?? '{}') as RowSpec
 const systems = { sluice, io: ioCeiling, readability }
 const started = performance.now()
+const cpuBefore = process.cpuUsage()
 const measured = await systems[spec.system](spec)
 const seconds = (performance.now() - started) / 1000
+const cpu = process.cpuUsage(cpuBefore)
 const maxRssMiB = process.resourceUsage().maxRSS / 1024
-process.stdout.write(`${JSON.stringify({ ...measured, seconds, maxRssMiB } satisfies RowMeasure)}\n`)
+process.stdout.write(`${JSON.stringify({ ...measured, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMiB } satisfies RowMeasure)}\n`)
