@@ -32,6 +32,7 @@ import { createCleanSink } from '../sinks/clean-sink.ts'
 import { createJsonlWriter } from '../sinks/jsonl-writer.ts'
 import { writeReport } from '../sinks/write-report.ts'
 import { enqueueShards } from './enqueue.ts'
+import { codeFingerprint } from './fingerprint.ts'
 import { planShards } from './plan.ts'
 import { QUEUE_NAME } from './queue-url.ts'
 import type { QueueUrl } from './queue-url.ts'
@@ -69,10 +70,10 @@ function resolveOrThrow(config: UserConfig | ResolvedConfig): ResolvedConfig {
   return result.config
 }
 
-function runSetup(settings: ResolvedConfig, free: readonly Stage[], origin: ConfigOrigin | undefined): RunSetup {
+async function runSetup(settings: ResolvedConfig, free: readonly Stage[], origin: ConfigOrigin | undefined): Promise<RunSetup> {
   const recipe = stageRecipe(free, origin)
   if (!recipe.ok) throw new ConfigError([`A distributed run rebuilds its stages on every worker, from built-in stages or the config file: ${recipe.reason}`])
-  return { version: 1, recipe: recipe.recipe, sources: { fields: settings.fields, limits: settings.limits }, documentTimeoutMs: settings.documentTimeoutMs }
+  return { version: 1, fingerprint: await codeFingerprint(), recipe: recipe.recipe, sources: { fields: settings.fields, limits: settings.limits }, documentTimeoutMs: settings.documentTimeoutMs }
 }
 
 function runKey(settings: ResolvedConfig, setup: RunSetup, shards: readonly Shard[]): string {
@@ -85,7 +86,7 @@ export async function runDistributed(config: UserConfig | ResolvedConfig, hooks:
   const started = new Date()
   const inputs = Array.isArray(settings.input) ? settings.input : [settings.input as string]
   const { free, ordered } = splitStages(settings.stages)
-  const setup = runSetup(settings, free, options.configFile ?? ((config as UserConfig).stages === undefined ? { overrides: {} } : undefined))
+  const setup = await runSetup(settings, free, options.configFile ?? ((config as UserConfig).stages === undefined ? { overrides: {} } : undefined))
   await checkRedis(options.queue.url, options.queue.display)
   const planStarted = performance.now()
   const shards = await planShards(inputs, setup.sources, options.limits ?? DEFAULT_SHARD_LIMITS)
@@ -97,7 +98,7 @@ export async function runDistributed(config: UserConfig | ResolvedConfig, hooks:
     await store.saveSetup(run, setup)
     const resumed = await store.done(run)
     await enqueueShards(queue, run, shards, resumed)
-    const facts = { queue: options.queue.display, run, shards: shards.length, resumedShards: resumed.size, planMilliseconds }
+    const facts = { queue: options.queue.display, run, fingerprint: setup.fingerprint, shards: shards.length, resumedShards: resumed.size, planMilliseconds }
     const context = { settings, inputs, ordered, started, hooks, options, facts }
     const result = await consume(context, { store, queue, run, shards })
     await store.removeRun(run)
@@ -115,7 +116,7 @@ interface ConsumeContext {
   started: Date
   hooks: RunHooks
   options: DistributedOptions
-  facts: { queue: string; run: string; shards: number; resumedShards: number; planMilliseconds: number }
+  facts: { queue: string; run: string; fingerprint: string; shards: number; resumedShards: number; planMilliseconds: number }
 }
 
 interface Plan {

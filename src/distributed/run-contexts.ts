@@ -6,6 +6,7 @@
  * path. Built once per run and shared by the shards of that run; idle runs beyond the newest
  * two are closed.
  */
+import { UnrecoverableError } from 'bullmq'
 import { resolveConfig } from '../config/load-config.ts'
 import { createExecutor } from '../core/executor.ts'
 import type { Executor } from '../core/executor.ts'
@@ -18,6 +19,12 @@ import type { RunSetup } from './types.ts'
 export interface WorkerCapacity {
   workers: number
   concurrency: number
+}
+
+/** Capacity plus what identifies this worker: its name and the fingerprint of the code it runs. */
+export interface WorkerIdentity extends WorkerCapacity {
+  name: string
+  fingerprint: string
 }
 
 /** A run's setup and the executor its shards go through. */
@@ -35,9 +42,15 @@ export interface RunContexts {
   close(): Promise<void>
 }
 
-async function build(store: ResultStore, run: string, capacity: WorkerCapacity): Promise<RunContext | undefined> {
+async function build(store: ResultStore, run: string, capacity: WorkerIdentity): Promise<RunContext | undefined> {
   const setup = await store.loadSetup(run)
   if (setup === undefined) return undefined
+  if (setup.fingerprint !== capacity.fingerprint) {
+    // Not retried anywhere: a mixed fleet is a deployment error, and a silent one otherwise.
+    throw new UnrecoverableError(
+      `Worker ${capacity.name} runs a different sluice (fingerprint ${capacity.fingerprint}) than the coordinator (${setup.fingerprint}): install the same version, data files, Node major and ICU on every machine, then restart the workers.`,
+    )
+  }
   const stages = await buildStages(setup.recipe, (all) => splitStages(all).free)
   const settings = resolveConfig({ workers: capacity.workers, concurrency: capacity.concurrency, documentTimeoutMs: setup.documentTimeoutMs, stages: [] })
   if (!settings.ok) throw new Error(settings.issues.join(' '))
@@ -47,7 +60,7 @@ async function build(store: ResultStore, run: string, capacity: WorkerCapacity):
 }
 
 /** Keeps the contexts of one worker process. */
-export function createRunContexts(store: ResultStore, capacity: WorkerCapacity): RunContexts {
+export function createRunContexts(store: ResultStore, capacity: WorkerIdentity): RunContexts {
   const contexts = new Map<string, { context: Promise<RunContext | undefined>; users: number }>()
   const closeIdle = async (keep: number): Promise<void> => {
     const idle = [...contexts.entries()].filter(([, entry]) => entry.users === 0)

@@ -21,6 +21,8 @@ export interface DistributedSummary {
   queue: string
   /** The run's key in Redis: a hash of config, stage recipe and shard plan. */
   run: string
+  /** The sluice version every worker ran (see fingerprint.ts). */
+  fingerprint: string
   shards: number
   /** Shards whose result was already in Redis when this coordinator started (it resumed a run). */
   resumedShards: number
@@ -39,6 +41,7 @@ export interface DistributedSummary {
 export interface SummaryFacts {
   queue: string
   run: string
+  fingerprint: string
   shards: number
   resumedShards: number
   planMilliseconds: number

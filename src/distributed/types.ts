@@ -38,6 +38,8 @@ export interface Shard {
 /** What a worker needs, besides a shard, to process it exactly as a single-machine run would. */
 export interface RunSetup {
   version: 1
+  /** The coordinator's {@link codeFingerprint}: workers running another version refuse the run. */
+  fingerprint: string
   /** How to rebuild the order-free stages (the worker-thread pool's recipe). */
   recipe: StageRecipe
   sources: SourceOptions

@@ -9,6 +9,7 @@
 import { hostname } from 'node:os'
 import { Worker } from 'bullmq'
 import type { Job } from 'bullmq'
+import { codeFingerprint } from './fingerprint.ts'
 import { processShard } from './process-shard.ts'
 import { QUEUE_NAME } from './queue-url.ts'
 import type { QueueUrl } from './queue-url.ts'
@@ -69,8 +70,8 @@ async function handleShard(job: Job<ShardJobData>, handler: Handler): Promise<{ 
 /** Connects to the queue and starts taking shards. */
 export async function startShardWorker(options: ShardWorkerOptions): Promise<ShardWorker> {
   const store = createResultStore(options.queue.url)
-  const runs = createRunContexts(store, options)
   const name = `${hostname()}:${process.pid}`
+  const runs = createRunContexts(store, { workers: options.workers, concurrency: options.concurrency, name, fingerprint: await codeFingerprint() })
   const handler: Handler = { store, runs, name, log: options.log }
   const worker = new Worker<ShardJobData>(QUEUE_NAME, (job) => handleShard(job, handler), {
     connection: { url: options.queue.url },
