@@ -33,7 +33,7 @@ export async function runCommand(flags: ConfigFlags & DriftOptions & SessionOpti
     result =
       flags.queue === undefined
         ? await runPipeline(loaded.config, progress.hooks, { configFile: configOrigin(flags), resume: flags.resume, incremental: flags.incremental })
-        : await runDistributedFromFlags(loaded.config, flags, progress)
+        : await runDistributedFromFlags(loaded.config, flags, progress, (line) => io.stderr.write(`${line}\n`))
   } catch (error) {
     if (error instanceof RunRefusedError) {
       io.stderr.write(`${error.message}\n`)

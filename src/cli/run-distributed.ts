@@ -20,6 +20,7 @@ export async function runDistributedFromFlags(
   config: ResolvedConfig,
   flags: ConfigFlags & DistributedFlags & { resume?: boolean; incremental?: string },
   progress: { hooks: RunHooks; onShards?(progress: ShardProgress): void },
+  note: (line: string) => void,
 ): Promise<RunResult> {
   const items = flags.shardSize === undefined ? DEFAULT_SHARD_LIMITS.items : Number(flags.shardSize)
   if (!Number.isInteger(items) || items < 1) throw new RunRefusedError(`Expected \`--shard-size\` to be a positive integer, got ${JSON.stringify(flags.shardSize)}.`)
@@ -32,10 +33,21 @@ export async function runDistributedFromFlags(
   } catch (error) {
     throw new RunRefusedError((error as Error).message)
   }
-  return runDistributed(config, progress.hooks, {
-    queue,
-    configFile: configOrigin(flags),
-    limits: { ...DEFAULT_SHARD_LIMITS, items },
-    ...(progress.onShards === undefined ? {} : { onShards: progress.onShards }),
-  })
+  return runDistributed(config, progress.hooks, { queue, configFile: configOrigin(flags), limits: { ...DEFAULT_SHARD_LIMITS, items }, onShards: withIdleNote(progress.onShards, note) })
+}
+
+/** After this long without a committed shard, the coordinator says it is waiting for workers. */
+const IDLE_NOTE_MS = 30_000
+
+/** Adds one stderr line when no worker has committed anything for a while (off a TTY too, for nightly logs). */
+function withIdleNote(onShards: ((progress: ShardProgress) => void) | undefined, note: (line: string) => void): (progress: ShardProgress) => void {
+  let noted = false
+  return (progress) => {
+    onShards?.(progress)
+    if (progress.idleMs < IDLE_NOTE_MS) noted = false
+    else if (!noted && progress.waitingFor !== undefined) {
+      noted = true
+      note(`sluice: no shard finished in ${Math.round(progress.idleMs / 1000)} s; waiting for ${progress.waitingFor}. Are workers running (\`sluice worker --queue …\`) and able to read the inputs?`)
+    }
+  }
 }

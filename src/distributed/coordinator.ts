@@ -51,6 +51,8 @@ export interface ShardProgress {
   committed: number
   consumed: number
   waitingFor?: string
+  /** Milliseconds since a worker last committed a shard (or since the run started). */
+  idleMs: number
 }
 
 /** Options of {@link runDistributed}. */
@@ -138,10 +140,13 @@ function outputPaths(output: string): RunResult['outputs'] {
 /** Calls `onShards` (when given) after each shard read and while a shard is awaited. */
 function progressReporter(options: DistributedOptions, plan: Plan): { waiting(shard: Shard): Promise<void>; consumed(count: number): Promise<void> } {
   let consumed = 0
+  let last = { committed: -1, at: performance.now() }
   const tell = async (waitingFor?: string): Promise<void> => {
     if (options.onShards === undefined) return
     const committed = await plan.store.doneCount(plan.run)
-    options.onShards({ total: plan.shards.length, committed, consumed, ...(waitingFor === undefined ? {} : { waitingFor }) })
+    if (committed !== last.committed) last = { committed, at: performance.now() }
+    const idleMs = Math.round(performance.now() - last.at)
+    options.onShards({ total: plan.shards.length, committed, consumed, idleMs, ...(waitingFor === undefined ? {} : { waitingFor }) })
   }
   return {
     waiting: (shard) => tell(shard.label),
