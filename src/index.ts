@@ -3,7 +3,7 @@
  * stages. The CLI is a thin layer over exactly these exports.
  */
 export { runPipeline, splitStages } from './core/run.ts'
-export type { RunHooks, RunResult } from './core/run.ts'
+export type { ConfigOrigin, Execution, RunHooks, RunOptions, RunResult } from './core/run.ts'
 export { explainFile } from './core/explain.ts'
 export type { Explanation, ExplainedDocument, ExplainStep } from './core/explain.ts'
 export { cleanTextLines } from './core/clean-text.ts'
