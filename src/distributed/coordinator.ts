@@ -102,7 +102,10 @@ export async function runDistributed(config: UserConfig | ResolvedConfig, hooks:
     await enqueueShards(queue, run, shards, resumed)
     const facts = { queue: options.queue.display, run, fingerprint: setup.fingerprint, shards: shards.length, resumedShards: resumed.size, planMilliseconds }
     const context = { settings, inputs, ordered, started, hooks, options, facts }
-    const result = await consume(context, { store, queue, run, shards })
+    const ensureSetup = async (): Promise<void> => {
+      await store.restoreSetup(run, setup)
+    }
+    const result = await consume(context, { store, queue, run, shards, ensureSetup })
     await store.removeRun(run)
     return result
   } finally {
@@ -126,6 +129,7 @@ interface Plan {
   queue: Queue<ShardJobData>
   run: string
   shards: readonly Shard[]
+  ensureSetup(): Promise<void>
 }
 
 function outputPaths(output: string): RunResult['outputs'] {

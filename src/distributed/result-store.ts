@@ -15,6 +15,8 @@ import type { RunSetup, ShardResult } from './types.ts'
 export interface ResultStore {
   saveSetup(run: string, setup: RunSetup): Promise<void>
   loadSetup(run: string): Promise<RunSetup | undefined>
+  /** Stores the setup only if it is missing; true when it had to. */
+  restoreSetup(run: string, setup: RunSetup): Promise<boolean>
   has(run: string, shard: number): Promise<boolean>
   /** Stores the result unless one is already there; resolves to the encoded size, or 0 when it was. */
   commit(result: ShardResult): Promise<number>
@@ -55,6 +57,7 @@ export function createResultStore(url: string): ResultStore {
     async saveSetup(run, setup) {
       await redis.set(runKeys(run).setup, JSON.stringify(setup), 'EX', KEY_TTL_SECONDS)
     },
+    restoreSetup: async (run, setup) => (await redis.set(runKeys(run).setup, JSON.stringify(setup), 'EX', KEY_TTL_SECONDS, 'NX')) === 'OK',
     async loadSetup(run) {
       const value = await redis.get(runKeys(run).setup)
       return value === null ? undefined : (JSON.parse(value) as RunSetup)

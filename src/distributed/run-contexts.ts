@@ -78,7 +78,10 @@ export function createRunContexts(store: ResultStore, capacity: WorkerIdentity):
       }
       entry.users += 1
       try {
-        return await entry.context
+        const context = await entry.context
+        // A run without setup is looked up again next time: a coordinator may store it again.
+        if (context === undefined) contexts.delete(run)
+        return context
       } catch (error) {
         // A setup that failed to build (a config the worker cannot load) is retried on the next shard.
         contexts.delete(run)

@@ -24,6 +24,8 @@ export interface FeedContext {
   store: ResultStore
   queue: Queue<ShardJobData>
   run: string
+  /** Stores the run setup again when Redis lost it (a restart without persistence). */
+  ensureSetup(): Promise<void>
   onWait(shard: Shard): Promise<void>
 }
 
@@ -36,6 +38,7 @@ async function waitForShard(context: FeedContext, shard: Shard): Promise<Omit<Lo
     await context.store.waitForCommit(context.run, 1)
     if (performance.now() - checked >= JOB_CHECK_MS) {
       checked = performance.now()
+      await context.ensureSetup()
       await checkShardJob(context.queue, context.run, shard)
     }
   }
