@@ -49,6 +49,23 @@ export async function checkRedis(url: string, display: string): Promise<void> {
   }
 }
 
+/** One MULTI: the result unless one is there (NX), the progress set, the wake-up signal. */
+async function commitResult(redis: Redis, result: ShardResult): Promise<number> {
+  const keys = runKeys(result.run)
+  const payload = await encodeResult(result)
+  const replies = await redis
+    .multi()
+    .set(keys.result(result.shard), payload, 'EX', KEY_TTL_SECONDS, 'NX')
+    .sadd(keys.done, String(result.shard))
+    .expire(keys.done, KEY_TTL_SECONDS)
+    .rpush(keys.signal, String(result.shard))
+    .expire(keys.signal, KEY_TTL_SECONDS)
+    .exec()
+  const failure = replies?.find(([error]) => error !== null)?.[0]
+  if (failure) throw failure
+  return replies?.[0]?.[1] === 'OK' ? payload.length : 0
+}
+
 /** Opens the store on `url`; the blocking wait gets its own connection, opened on first use. */
 export function createResultStore(url: string): ResultStore {
   const redis = new Redis(url, { maxRetriesPerRequest: 3, lazyConnect: false })
@@ -63,21 +80,7 @@ export function createResultStore(url: string): ResultStore {
       return value === null ? undefined : (JSON.parse(value) as RunSetup)
     },
     has: async (run, shard) => (await redis.exists(runKeys(run).result(shard))) === 1,
-    async commit(result) {
-      const keys = runKeys(result.run)
-      const payload = await encodeResult(result)
-      const replies = await redis
-        .multi()
-        .set(keys.result(result.shard), payload, 'EX', KEY_TTL_SECONDS, 'NX')
-        .sadd(keys.done, String(result.shard))
-        .expire(keys.done, KEY_TTL_SECONDS)
-        .rpush(keys.signal, String(result.shard))
-        .expire(keys.signal, KEY_TTL_SECONDS)
-        .exec()
-      const failure = replies?.find(([error]) => error !== null)?.[0]
-      if (failure) throw failure
-      return replies?.[0]?.[1] === 'OK' ? payload.length : 0
-    },
+    commit: (result) => commitResult(redis, result),
     async load(run, shard) {
       const value = await redis.getBuffer(runKeys(run).result(shard))
       return value === null ? undefined : { result: await decodeResult(value), bytes: value.length }
