@@ -36,7 +36,8 @@ const BEFORE_LOWERCASE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'wil
 /** Function words that begin titles and names ("read The Hobbit", "A Tribe Called Quest"). */
 const TITLE_STARTS = new Set(['the', 'a', 'an'])
 
-const CAPITALISED = /^\p{Lu}\p{Ll}+$/u
+/** A capitalised word; of the one-letter words only "A" ("I" is always a capital). */
+const CAPITALISED = /^(?:\p{Lu}\p{Ll}+|A)$/u
 const LOWERCASE = /^\p{Ll}+$/u
 
 /** Inside a name such as "Department of Justice": a lowercase glue word after a capital. */
@@ -70,7 +71,10 @@ function unexplained(tokens: readonly Token[], index: number, context: CapitalCo
   const lower = current.word.toLowerCase()
   const startsName = FUNCTION_WORDS.has(lower) ? TITLE_STARTS.has(lower) : !BEFORE_LOWERCASE.has(previous.word)
   if (startsName && next !== undefined && adjacent(current, next) && /^\p{Lu}/u.test(next.word)) return false
-  if (insideName(tokens, index) || (context.midCapitals.get(current.word) ?? 0) > 1) return false
+  // Names repeat, so a repeated capital is let be; a function word ("rather A clear", "baby Is
+  // 26") is no name however often the page capitalises it after a comma or colon.
+  const nameLike = !FUNCTION_WORDS.has(lower) || (next !== undefined && /^\p{Lu}/u.test(next.word))
+  if (insideName(tokens, index) || (nameLike && (context.midCapitals.get(current.word) ?? 0) > 1)) return false
   return !MONTHS.has(lower) && context.lexicon.isCommonLowercase(current.word, MIN_COMMON)
 }
 

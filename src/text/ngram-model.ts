@@ -31,6 +31,8 @@ export interface NgramModel {
   idOf(form: string): number
   /** log10 P(w | u v); pass -1 for a missing u. */
   logProb(u: number, v: number, w: number): number
+  /** True when the bigram "v w" occurred in the training text (and was kept). */
+  seen(v: number, w: number): boolean
   readonly size: number
   /** Class model only: the class id of every word-model id. */
   readonly classOf?: Uint16Array
@@ -120,7 +122,8 @@ export function decodeModel(bytes: Uint8Array): NgramModel {
   const logProb = (u: number, v: number, w: number): number => backoffProb(arrays, u, v, w)
   const id = (token: NgramToken): number => ids.get(token.form) ?? (classIds.get(tokenClass(token)) as number)
   const classOf = header.classOf === undefined ? undefined : Uint16Array.from(header.classOf)
-  return { id, idOf: (form) => ids.get(form) ?? -1, logProb, size: header.vocab.length, classOf }
+  const seen = (v: number, w: number): boolean => searchRun(arrays.biWord, arrays.biStart[v] as number, arrays.biStart[v + 1] as number, w) !== -1
+  return { id, idOf: (form) => ids.get(form) ?? -1, logProb, seen, size: header.vocab.length, classOf }
 }
 
 /** Reads the model shipped with sluice (about 0.1 s); call once per stage, on the first English document. */

@@ -44,6 +44,8 @@ const untouched: Case[] = [
   { name: 'a name doubled on purpose, more than once, is not flagged', input: 'They flew to Walla Walla in May and stayed in Walla Walla for a week.', expected: '', rules: [] },
   { name: 'a capital after an opening quote is not flagged', input: 'He told me ‘Look, we are throwing this away’ and then he left the room.', expected: '', rules: [] },
   { name: 'a title-cased line is not flagged', input: 'Let’s Make Soup this Fall and Winter', expected: '', rules: [] },
+  { name: 'the same sentences in their right order are not flagged', input: 'The company did not respond for comment on the report yesterday. When I was growing up, there was intense competition for news among the local networks. The woman who sells these also makes her own salsa, which is amazing.', expected: '', rules: [] },
+  { name: 'a repeated capitalised word before a name is not flagged', input: 'The actor Will Smith met the singer Will Young, and Will Smith said he liked it.', expected: '', rules: [] },
   { name: 'names with capitalised common words are not flagged', input: 'She wrote on Telegram that the Department of Justice and the Center for Strategic Studies had agreed.', expected: '', rules: [] },
 ]
 
@@ -56,6 +58,10 @@ const flagged: Case[] = [
   { name: 'a participle after a modal is flagged', input: 'The same theme could applied be to any business in the town.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
   { name: 'a third-person verb after "to" is flagged', input: 'She went to the hall to explains the plan to the whole council.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
   { name: 'a doubled content word is flagged, not removed', input: 'The council approved the budget budget on Monday.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
+  { name: 'a capitalised function word before a lowercase word is flagged', input: 'It was rather A clear sign that the plan had failed.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
+  { name: 'swapped neighbours are flagged (n-gram models)', input: 'The company did not for respond comment on the report yesterday.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
+  { name: 'a swapped verb and adjective are flagged (n-gram models)', input: 'When I was growing up, there intense was competition for news among the local networks.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
+  { name: 'a swapped relative pronoun is flagged (n-gram models)', input: 'The woman sells who these also makes her own salsa, which is amazing.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
 ]
 
 describe('fix-garbled: repairs', () => {
@@ -79,6 +85,12 @@ describe('fix-garbled: garbled sentences are flagged', () => {
     const flag = doc.messages.find((message) => message.rule === 'fix-garbled/garbled-sentence')
     expect(flag?.actual).toBe(input)
     expect(flag?.severity).toBe('warn')
+  })
+
+  it('names the swapped pair when the n-gram models find one', async () => {
+    const input = 'The company did not for respond comment on the report yesterday.'
+    const { doc } = await runStage(stage, { text: wrap(input) }, ['fix-garbled/garbled-sentence'])
+    expect(doc.messages[0]?.reason).toBe('"for respond" reads far more naturally as "respond for" (words swapped).')
   })
 
   it('drops flagged sentences when configured', async () => {
