@@ -122,10 +122,29 @@ function fail(pool: Pool, error: Error): void {
   void closePool(pool)
 }
 
+/**
+ * Starts a thread with the main thread's Node flags; flags a worker cannot take (`--expose-gc`
+ * and other process-wide ones) are dropped, all of them, rather than failing the run.
+ */
+function startWorker(pool: Pool, boot: { code: string; execArgv: string[] }): Worker {
+  const setup: WorkerSetup = { recipe: pool.options.recipe }
+  try {
+    return new Worker(boot.code, { eval: true, workerData: setup, execArgv: boot.execArgv })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error
+    boot.execArgv = []
+    return new Worker(boot.code, { eval: true, workerData: setup, execArgv: [] })
+  }
+}
+
 function spawn(pool: Pool): void {
   if (pool.boot === undefined || pool.closed) return
-  const setup: WorkerSetup = { recipe: pool.options.recipe }
-  const worker = new Worker(pool.boot.code, { eval: true, workerData: setup, execArgv: pool.boot.execArgv })
+  let worker: Worker
+  try {
+    worker = startWorker(pool, pool.boot)
+  } catch (error) {
+    return fail(pool, new Error(`Cannot start a worker thread: ${error instanceof Error ? error.message : String(error)}`))
+  }
   const slot: Slot = { worker, ready: false, retired: false }
   pool.slots.add(slot)
   worker.on('message', (reply: WorkerReply) => onReply(pool, slot, reply))
