@@ -171,14 +171,14 @@ export function findUnrestorable(value: unknown, where = 'state', seen = new Set
 /** When the next checkpoint is due. */
 export interface CheckpointSchedule {
   due(emittedSinceLast: number, now: number): boolean
-  /** Records a checkpoint that took `milliseconds`, ending at `now`. */
+  /** Records a checkpoint at `now` whose snapshot took `milliseconds` of the thread's time. */
   done(now: number, milliseconds: number): void
 }
 
 /**
  * Due after `everyDocuments` documents or `everyMs` milliseconds (with at least one document),
- * but never sooner than nine times the last checkpoint's duration: a large state (near-dedupe
- * signatures of a big batch) then costs at most a tenth of the run.
+ * but never sooner than nine times the last checkpoint's serialisation time: a large state
+ * (near-dedupe signatures of a big batch) then costs at most a tenth of the run.
  */
 export function createCheckpointSchedule(everyDocuments: number, everyMs: number, start: number): CheckpointSchedule {
   let last = start

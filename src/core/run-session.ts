@@ -101,11 +101,11 @@ async function lockOutput(directory: string): Promise<() => Promise<void>> {
   throw new RunRefusedError(`Cannot lock the output folder ${directory} (${file} keeps coming back); is another sluice run starting there?`)
 }
 
-/** Removes temporary outputs that dead runs left behind (never those of a live process). */
-async function removeStaleTemporaries(directory: string): Promise<void> {
+/** Removes temporary files that dead runs left behind, except `keep` (a checkpoint's); never those of a live process. */
+async function removeStaleTemporaries(directory: string, keep: readonly string[] = []): Promise<void> {
   for (const name of await readdir(directory)) {
     const pid = Number(TEMPORARY.exec(name)?.[1])
-    if (pid > 0 && pid !== process.pid && !isAlive(pid)) await rm(path.join(directory, name), { force: true })
+    if (pid > 0 && pid !== process.pid && !isAlive(pid) && !keep.includes(name)) await rm(path.join(directory, name), { force: true })
   }
 }
 
@@ -154,9 +154,10 @@ function checkpointingSession(parts: SessionParts): RunSession {
     onDisk = false
   }
   const checkpoint = async (phase: CheckpointMeta['phase']): Promise<void> => {
-    const started = Date.now()
     const clean = await writers.clean.flush()
     const rejects = await writers.rejects.flush()
+    // Only the synchronous part counts as cost: it is what grows with the state and blocks the thread.
+    const started = performance.now()
     const state: CheckpointState = { collector: collector.snapshot(), ordered: ordered.snapshot() }
     if (!checked) {
       checked = true
@@ -169,11 +170,12 @@ function checkpointingSession(parts: SessionParts): RunSession {
     } catch (error) {
       return disable(`the ordered stages' state cannot be saved (${error instanceof Error ? error.message : String(error)})`)
     }
+    const cost = performance.now() - started
     const files = { clean: { temporary: path.basename(writers.clean.temporary), bytes: clean }, rejects: { temporary: path.basename(writers.rejects.temporary), bytes: rejects } }
     await writeCheckpoint(directory, { version: 1, runKey: parts.runKey, inputFingerprint: parts.listing.fingerprint, emitted, phase, files, ...(parts.plan === undefined ? {} : { incremental: parts.plan }) }, bytes, emitted)
     onDisk = true
     sinceLast = 0
-    schedule.done(Date.now(), Date.now() - started)
+    schedule.done(Date.now(), cost)
   }
   return {
     writers,
@@ -253,6 +255,7 @@ async function resumedParts(context: OpenContext, found: { meta: CheckpointMeta;
     throw new RunRefusedError(`Cannot resume: the checkpoint was written by a run ${meta.incremental === undefined ? 'without' : 'with'} --incremental; resume it the same way, or ${again}.`)
   }
   const directory = context.settings.output
+  await removeStaleTemporaries(directory, [meta.files.clean.temporary, meta.files.rejects.temporary])
   const open = (final: string, mark: { temporary: string; bytes: number }): Promise<ResumableWriter> => openResumableWriter(final, { temporary: path.join(directory, mark.temporary), resumeAt: mark.bytes })
   const writers = { clean: await open(context.outputs.clean, meta.files.clean), rejects: await open(context.outputs.rejects, meta.files.rejects) }
   const state = found.state as CheckpointState
