@@ -100,7 +100,8 @@ async function loadState(stateDir: string): Promise<{ state?: StoredState; probl
 /** Why stored state cannot be continued, or undefined when it can. */
 async function invalidity(state: StoredState, runKey: string, outputs: { clean: string; rejects: string }): Promise<string | undefined> {
   if (state.runKey !== runKey) return `the config changed since the last run (config hash ${state.runKey} → ${runKey})`
-  for (const [name, file] of Object.entries(outputs) as ['clean' | 'rejects', string][]) {
+  for (const name of ['clean', 'rejects'] as const) {
+    const file = outputs[name]
     const size = await stat(file).then((info) => info.size, () => undefined)
     if (size !== state.outputs[name]) return `${path.basename(file)} is not the file the last run wrote (${state.outputs[name]} bytes expected, ${size === undefined ? 'missing' : `${size} found`})`
   }
