@@ -41,7 +41,7 @@ export async function runCommand(flags: ConfigFlags & DriftOptions & SessionOpti
     }
     const code = (error as NodeJS.ErrnoException).code
     if (code === undefined) throw error
-    io.stderr.write(`Cannot write the outputs to ${loaded.config.output}: ${(error as Error).message}. Check that the folder is writable and the disk has room; no output file was replaced by a partial one.\n`)
+    io.stderr.write(`Cannot write the outputs to ${loaded.config.output}: ${(error as Error).message.replace(/\.$/u, '')}. Check that the folder is writable and the disk has room; no output file was replaced by a partial one.\n`)
     return EXIT.failure
   } finally {
     progress.stop()
