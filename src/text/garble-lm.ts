@@ -115,10 +115,11 @@ export function loadGarbleModels(): GarbleModels {
 
 /**
  * How much more probable (log10, words and classes added) the other order of two neighbours
- * must be before the sentence is flagged; set on benchmark articles 0–249 (seed 1) so that about 1%
- * of clean sentences pass it (scripts/eval-garble.ts).
+ * must be before the sentence is flagged. Set on benchmark articles 0–249 (seed 1) so that
+ * rules and models together flag about 1.6% of clean sentences there: 5.0 gave 1.8% there but
+ * 2.1% on articles 250–499, so the margin below the 2% target is kept (scripts/eval-garble.ts).
  */
-export const SWAP_GAIN = 5.0
+export const SWAP_GAIN = 5.2
 
 /** Class gain a swap needs before the (slower) word model is asked: prunes ~95% of pairs, no hits. */
 const CLASS_PREFILTER = 0.5
