@@ -23,7 +23,7 @@ function coarse(tag: string): string {
 /** Share of a word's occurrences a second tag needs to enter its class. */
 const SECOND_TAG = 0.2
 /** The most frequent words of the training text keep their own form. */
-const KEEP_FREQUENT = Number(process.env.KEEP_FREQUENT ?? 250)
+const KEEP_FREQUENT = 250
 
 /** Builds the map from lowercase word to class name (the word itself for function words). */
 export function wordClasses(vocabulary: readonly string[]): Map<string, string> {
