@@ -2,22 +2,24 @@
  * `npm run bench -- --distributed`: a distributed run on BullMQ + Redis against a single-machine
  * run of the same input, everything on this machine: a throwaway redis-server on a free
  * loopback port, 1, 2 and 4 `sluice worker` processes (one worker thread each) and one
- * coordinator. Every row is the CLI in its own process; times are the report's `durationMs`
- * (start-up excluded), and every distributed output is checked byte for byte against the
- * single-machine one. The queue's overhead per shard comes from the same pair of runs with no
- * stages at all (only reading, queueing, result storage and writing are left).
+ * coordinator. Every row is the CLI in its own process; wall times are the report's
+ * `durationMs` (start-up excluded), CPU times add up every sluice process of the row (all
+ * threads: the CLI's own `process.cpuUsage()`, the workers' /proc counters), which stay
+ * meaningful on a machine shared with other jobs. Every distributed output is checked byte for
+ * byte against the single-machine one. The queue's overhead per shard is the extra CPU of the
+ * same pair of runs with no stages at all (reading, queueing, result storage and writing).
  *
  *   npm run bench -- --distributed                      # html-1k folder, shards of 25 files
  *   options: --jsonl (the same pages as one JSONL file)  --shard-size N  --seed S  --workers 1,2,4
  */
-import { spawn, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { createServer } from 'node:net'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { htmlSet, jsonlOf, templates } from './generate.ts'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -34,6 +36,7 @@ interface Row {
   label: string
   workers: number
   seconds: number
+  cpuSeconds: number
   documents: number
   shards?: number
   waitSeconds?: number
@@ -92,11 +95,21 @@ async function startRedis(): Promise<{ url: string; stop(): void }> {
   return { url: `redis://127.0.0.1:${port}/0`, stop: () => child.kill('SIGKILL') }
 }
 
-/** Runs `sluice run` (to completion) and reads its report. */
-function runRow(args: string[], output: string): Record<string, unknown> & { run: { durationMs: number; counts: { documents: number } } } {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'run', ...args, '-o', output], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+type Report = Record<string, unknown> & { run: { durationMs: number; counts: { documents: number } } }
+
+/** Runs `sluice run` (to completion, through this file's `--cli-with-cpu` mode) and reads its report and CPU time. */
+function runRow(args: string[], output: string): { report: Report; cpuSeconds: number } {
+  const script = fileURLToPath(import.meta.url)
+  const child = spawnSync(process.execPath, ['--import', 'tsx', script, '--cli-with-cpu', 'run', ...args, '-o', output], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
   if (child.status !== 0) throw new Error(`sluice run ${args.join(' ')} failed (exit ${child.status}):\n${child.stderr}`)
-  return JSON.parse(readFileSync(path.join(output, 'report.json'), 'utf8'))
+  const { cpuSeconds } = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as { cpuSeconds: number }
+  return { report: JSON.parse(readFileSync(path.join(output, 'report.json'), 'utf8')) as Report, cpuSeconds }
+}
+
+/** CPU seconds a process has used so far, all threads (Linux /proc). */
+function processCpu(pid: number | undefined, ticks: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+  return (Number(fields[11]) + Number(fields[12])) / ticks
 }
 
 function sameOutputs(expected: string, actual: string): boolean {
@@ -110,6 +123,13 @@ async function configFile(stages: boolean): Promise<string> {
   return file
 }
 
+/** Clock ticks per second of the /proc counters. */
+function clockTicks(): number {
+  return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
+}
+
+type Distributed = Report & { distributed: { shards: number; waitMilliseconds: number; resultBytes: number } }
+
 /** One distributed row: `count` fresh workers, one coordinator, outputs checked against `single`. */
 async function distributedRow(input: string, config: string, count: number, options: Options, single: string, label: string): Promise<Row> {
   const redis = await startRedis()
@@ -119,12 +139,14 @@ async function distributedRow(input: string, config: string, count: number, opti
     const output = path.join(benchRoot, 'out', `distributed-${label}-${count}`)
     await rm(output, { recursive: true, force: true })
     log(`bench: ${label}, ${count} worker${count === 1 ? '' : 's'} …`)
-    const report = runRow(['-i', input, '-c', config, '--queue', redis.url, '--shard-size', String(options.shardSize)], output) as ReturnType<typeof runRow> & {
-      distributed: { shards: number; waitMilliseconds: number; resultBytes: number }
-    }
+    const ticks = clockTicks()
+    const workerCpu = (): number => workers.reduce((sum, worker) => sum + processCpu(worker.pid, ticks), 0)
+    const before = workerCpu()
+    const { report, cpuSeconds } = runRow(['-i', input, '-c', config, '--queue', redis.url, '--shard-size', String(options.shardSize)], output) as { report: Distributed; cpuSeconds: number }
+    const cpu = cpuSeconds + workerCpu() - before
     if (!sameOutputs(single, output)) throw new Error(`The distributed outputs in ${output} differ from the single-machine ones in ${single}.`)
-    const { distributed } = report
-    return { label, workers: count, seconds: report.run.durationMs / 1000, documents: report.run.counts.documents, shards: distributed.shards, waitSeconds: distributed.waitMilliseconds / 1000, resultMiB: distributed.resultBytes / 2 ** 20 }
+    const { distributed, run } = report
+    return { label, workers: count, seconds: run.durationMs / 1000, cpuSeconds: cpu, documents: run.counts.documents, shards: distributed.shards, waitSeconds: distributed.waitMilliseconds / 1000, resultMiB: distributed.resultBytes / 2 ** 20 }
   } finally {
     for (const worker of workers) worker.kill('SIGTERM')
     await Promise.all(workers.map((worker) => (worker.exitCode === null ? once(worker, 'exit') : undefined)))
@@ -135,19 +157,19 @@ async function distributedRow(input: string, config: string, count: number, opti
 function singleRow(input: string, config: string, label: string): { row: Row; output: string } {
   const output = path.join(benchRoot, 'out', `single-${label}`)
   log(`bench: ${label}, single machine …`)
-  const report = runRow(['-i', input, '-c', config], output)
-  return { output, row: { label, workers: 0, seconds: report.run.durationMs / 1000, documents: report.run.counts.documents } }
+  const { report, cpuSeconds } = runRow(['-i', input, '-c', config], output)
+  return { output, row: { label, workers: 0, seconds: report.run.durationMs / 1000, cpuSeconds, documents: report.run.counts.documents } }
 }
 
-function formatTable(rows: readonly Row[], single: Row): string {
-  const lines = ['| run | seconds | docs/s | × single | shards | coordinator idle | results in Redis |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |']
+function formatTable(rows: readonly Row[]): string {
+  const lines = ['| run | wall s | docs/s | CPU s (all processes) | CPU ms/doc | shards | coordinator idle | results in Redis |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |']
   for (const row of rows) {
     const name = row.workers === 0 ? `single machine (${availableParallelism()} threads)` : `distributed, ${row.workers} worker${row.workers === 1 ? '' : 's'}`
-    const rate = row.documents / row.seconds
     const shards = row.shards === undefined ? '' : String(row.shards)
     const idle = row.waitSeconds === undefined ? '' : `${row.waitSeconds.toFixed(1)} s`
     const size = row.resultMiB === undefined ? '' : `${row.resultMiB.toFixed(1)} MiB`
-    lines.push(`| ${name} | ${row.seconds.toFixed(1)} | ${rate.toFixed(0)} | ${(single.seconds / row.seconds).toFixed(2)} | ${shards} | ${idle} | ${size} |`)
+    const perDoc = (row.cpuSeconds * 1000) / row.documents
+    lines.push(`| ${name} | ${row.seconds.toFixed(1)} | ${(row.documents / row.seconds).toFixed(1)} | ${row.cpuSeconds.toFixed(1)} | ${perDoc.toFixed(1)} | ${shards} | ${idle} | ${size} |`)
   }
   return lines.join('\n')
 }
@@ -165,9 +187,21 @@ export async function distributedBench(argv: readonly string[]): Promise<void> {
   for (const count of options.workers) rows.push(await distributedRow(input, withStages, count, options, single.output, 'stages'))
   const bare = singleRow(input, noStages, 'no-stages')
   const bareDistributed = await distributedRow(input, noStages, 1, options, bare.output, 'no-stages')
-  const overheadMs = ((bareDistributed.seconds - bare.row.seconds) * 1000) / (bareDistributed.shards ?? 1)
-  const overhead = `Queue overhead: ${overheadMs.toFixed(0)} ms per shard (no stages: single machine ${bare.row.seconds.toFixed(1)} s, distributed with 1 worker ${bareDistributed.seconds.toFixed(1)} s, ${bareDistributed.shards} shards of ≤ ${options.shardSize} files).`
-  const input_ = `${path.relative(repoRoot, input)}: ${single.row.documents} documents`
-  process.stdout.write(`\n${input_}\n\n${formatTable(rows, single.row)}\n\n${overhead}\n`)
+  const overheadMs = ((bareDistributed.cpuSeconds - bare.row.cpuSeconds) * 1000) / (bareDistributed.shards ?? 1)
+  const overhead = `Queue overhead: ${overheadMs.toFixed(0)} ms of CPU per shard (no stages: single machine ${bare.row.cpuSeconds.toFixed(1)} s CPU in ${bare.row.seconds.toFixed(1)} s, distributed with 1 worker ${bareDistributed.cpuSeconds.toFixed(1)} s CPU in ${bareDistributed.seconds.toFixed(1)} s, ${bareDistributed.shards} shards of ≤ ${options.shardSize} files).`
+  const heading = `${path.relative(repoRoot, input)}: ${single.row.documents} documents`
+  process.stdout.write(`\n${heading}\n\n${formatTable(rows)}\n\n${overhead}\n`)
   await writeFile(path.join(benchRoot, 'distributed.json'), `${JSON.stringify({ date: new Date().toISOString(), options, input, rows, bare: [bare.row, bareDistributed], overheadMs }, null, 2)}\n`)
 }
+
+/** `--cli-with-cpu ARGS…`: runs the sluice CLI in this process and prints its CPU seconds (all threads) last. */
+async function cliWithCpu(argv: string[]): Promise<void> {
+  const { main } = await import('../../src/cli.ts')
+  const before = process.cpuUsage()
+  const code = await main(argv, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin })
+  const cpu = process.cpuUsage(before)
+  process.stdout.write(`${JSON.stringify({ cpuSeconds: (cpu.user + cpu.system) / 1e6 })}\n`)
+  process.exitCode = code
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv[2] === '--cli-with-cpu') await cliWithCpu(process.argv.slice(3))
