@@ -10,7 +10,9 @@ import { gzipSync } from 'node:zlib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config/load-config.ts'
 import { runPipeline } from '../../src/core/run.ts'
+import { createDoc } from '../../src/core/doc.ts'
 import { stageRecipe } from '../../src/core/stage-recipe.ts'
+import { createWorkerPool } from '../../src/core/worker-pool.ts'
 import type { Stage } from '../../src/core/stage.ts'
 import { decode, defaultStages, dropChrome, segment } from '../../src/stages/index.ts'
 
@@ -112,6 +114,15 @@ describe('worker pool', () => {
     expect(result.execution.mode).toBe('main-thread')
     expect(result.execution.note).toContain('shout')
   })
+})
+
+describe('worker pool start-up', () => {
+  it('fails the run with a sentence when a worker cannot build the same stages', async () => {
+    const pool = createWorkerPool({ size: 1, recipe: { kind: 'config', origin: { overrides: {} }, names: ['no-such-stage'] }, timeoutMs: 5000 })
+    const doc = createDoc({ source: { path: 'a.txt', format: 'txt' }, text: 'Hello.' }, 0)
+    await expect(pool.process(doc)).rejects.toThrow(/Cannot start a worker thread: Worker built stages .* but the run has no-such-stage/)
+    await pool.close()
+  }, 60_000)
 })
 
 describe('stage recipes', () => {
