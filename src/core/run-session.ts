@@ -6,7 +6,7 @@
  * checkpoint. The runner sees only this interface; with checkpoints off (or a non-plain output
  * format) it is a thin shell over the ordinary writers.
  */
-import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { configHash } from '../config/config-hash.ts'
 import type { ResolvedConfig } from '../config/schema.ts'
@@ -25,6 +25,7 @@ import type { SourceItem, SourceOptions } from '../sources/types.ts'
 import { createCheckpointSchedule, createSnapshotRunState, findUnrestorable, readCheckpoint, removeCheckpoint, RunRefusedError, serializeState, writeCheckpoint } from './checkpoint.ts'
 import type { CheckpointMeta, SnapshotRunState } from './checkpoint.ts'
 import { listInputs, planIncremental, readSelected, saveIncrementalState } from './incremental.ts'
+import { lockOutput, removeStaleTemporaries } from './output-lock.ts'
 import type { IncrementalPlan, InputListing } from './incremental.ts'
 import { createRunState } from './stage.ts'
 import type { RunState } from './stage.ts'
@@ -52,9 +53,10 @@ export interface RunSession {
   commit(): Promise<void>
   /** The reports are written: save incremental state, remove the checkpoint, unlock. */
   complete(documents: number): Promise<void>
-  /** The run failed: keep what `--resume` needs (saying so) or remove the temporary files; unlock. */
-  fail(): Promise<string | undefined>
-  incremental?: IncrementalSummary
+  /** The run failed: keep what `--resume` needs (and say so in the error) or remove the temporary files; unlock. */
+  fail(error: unknown): Promise<unknown>
+  /** Fields this session adds to the report (`incremental`). */
+  reportFields: { incremental?: IncrementalSummary }
   /** Sentences for the user (resumed at…, checkpoints off because…). */
   notes: string[]
 }
@@ -65,48 +67,9 @@ export interface SessionOutputs {
   rejects: string
 }
 
-const LOCK_FILE = '.sluice-lock'
-const TEMPORARY = /^(?:clean|rejects|report|\.sluice-checkpoint)[^/]*\.tmp-(\d+)$/u
-
 /** True for the plain clean.jsonl the resumable writer produces byte for byte. */
 export function isPlainOutput(format: OutputFormat | undefined): boolean {
   return format === undefined || (format.format === 'sluice' && !format.compress && !format.parquet && format.shardBytes === undefined)
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
-/** Takes the output folder's lock (a file with our pid); a lock whose process is gone is taken over. */
-async function lockOutput(directory: string): Promise<() => Promise<void>> {
-  const file = path.join(directory, LOCK_FILE)
-  const release = (): Promise<void> => rm(file, { force: true })
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    try {
-      await writeFile(file, `${process.pid}\n`, { flag: 'wx' })
-      return release
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-    }
-    const holder = Number((await readFile(file, 'utf8').catch(() => '')).trim())
-    if (isAlive(holder)) throw new RunRefusedError(`Another sluice run (process ${holder}) is writing to ${directory}; wait for it to finish, or remove ${file} if that process is not sluice.`)
-    await rm(file, { force: true })
-  }
-  throw new RunRefusedError(`Cannot lock the output folder ${directory} (${file} keeps coming back); is another sluice run starting there?`)
-}
-
-/** Removes temporary files that dead runs left behind, except `keep` (a checkpoint's); never those of a live process. */
-async function removeStaleTemporaries(directory: string, keep: readonly string[] = []): Promise<void> {
-  for (const name of await readdir(directory)) {
-    const pid = Number(TEMPORARY.exec(name)?.[1])
-    if (pid > 0 && pid !== process.pid && !isAlive(pid) && !keep.includes(name)) await rm(path.join(directory, name), { force: true })
-  }
 }
 
 /** Everything a checkpointing session is built from. */
@@ -137,33 +100,34 @@ function reader(plan: IncrementalPlan | undefined): RunSession['read'] {
   return (inputs, options) => readSelected(inputs, options, skip)
 }
 
-/** A session that writes checkpoints (when enabled) and knows how to finish safely. */
-function checkpointingSession(parts: SessionParts): RunSession {
-  const { settings, writers, collector, ordered, release, notes } = parts
-  const directory = settings.output
-  let enabled = settings.checkpoint.enabled
-  let onDisk = parts.resumed
+/** Writes checkpoints for a session and knows whether one is on disk. */
+interface Checkpointer {
+  readonly enabled: boolean
+  readonly onDisk: boolean
+  /** Writes one; resolves to the milliseconds of thread time its snapshot took (waiting for the disk lets other documents go on). */
+  write(phase: CheckpointMeta['phase'], emitted: number): Promise<number>
+}
+
+/** The checkpoint writer of one session: snapshots, serialises and saves, or turns itself off with a note. */
+function createCheckpointer(parts: SessionParts): Checkpointer {
+  const { writers, collector, ordered, notes } = parts
+  const directory = parts.settings.output
+  const self = { enabled: parts.settings.checkpoint.enabled, onDisk: parts.resumed, write }
   let checked = false
-  let emitted = parts.skipDocuments
-  let sinceLast = 0
-  const schedule = createCheckpointSchedule(settings.checkpoint.everyDocuments, settings.checkpoint.everyMs, Date.now())
-  const disable = async (why: string): Promise<void> => {
-    enabled = false
+  async function disable(why: string): Promise<number> {
+    self.enabled = false
     notes.push(`Checkpoints are off for this run: ${why}. A killed run will start over.`)
-    if (onDisk) await removeCheckpoint(directory)
-    onDisk = false
+    if (self.onDisk) await removeCheckpoint(directory)
+    self.onDisk = false
+    return 0
   }
-  const checkpoint = async (phase: CheckpointMeta['phase']): Promise<void> => {
-    const clean = await writers.clean.flush()
-    const rejects = await writers.rejects.flush()
-    // Only the synchronous part counts as cost: it is what grows with the state and blocks the thread.
+  async function write(phase: CheckpointMeta['phase'], emitted: number): Promise<number> {
+    const lengths = { clean: await writers.clean.flush(), rejects: await writers.rejects.flush() }
     const started = performance.now()
     const state: CheckpointState = { collector: collector.snapshot(), ordered: ordered.snapshot() }
-    if (!checked) {
-      checked = true
-      const bad = findUnrestorable(state.ordered, 'ordered stage state')
-      if (bad !== undefined) return disable(`${bad} is not plain data (a checkpoint could not restore it)`)
-    }
+    const bad = checked ? undefined : findUnrestorable(state.ordered, 'ordered stage state')
+    checked = true
+    if (bad !== undefined) return disable(`${bad} is not plain data (a checkpoint could not restore it)`)
     let bytes: Buffer
     try {
       bytes = serializeState(state)
@@ -171,44 +135,66 @@ function checkpointingSession(parts: SessionParts): RunSession {
       return disable(`the ordered stages' state cannot be saved (${error instanceof Error ? error.message : String(error)})`)
     }
     const cost = performance.now() - started
-    const files = { clean: { temporary: path.basename(writers.clean.temporary), bytes: clean }, rejects: { temporary: path.basename(writers.rejects.temporary), bytes: rejects } }
-    await writeCheckpoint(directory, { version: 1, runKey: parts.runKey, inputFingerprint: parts.listing.fingerprint, emitted, phase, files, ...(parts.plan === undefined ? {} : { incremental: parts.plan }) }, bytes, emitted)
-    onDisk = true
-    sinceLast = 0
-    schedule.done(Date.now(), cost)
+    const files = { clean: { temporary: path.basename(writers.clean.temporary), bytes: lengths.clean }, rejects: { temporary: path.basename(writers.rejects.temporary), bytes: lengths.rejects } }
+    const meta = { version: 1 as const, runKey: parts.runKey, inputFingerprint: parts.listing.fingerprint, emitted, phase, files, ...(parts.plan === undefined ? {} : { incremental: parts.plan }) }
+    await writeCheckpoint(directory, meta, bytes, emitted)
+    self.onDisk = true
+    return cost
   }
+  return self
+}
+
+/** Adds the resume hint to a failed run's error when its partial output is kept. */
+function keptNote(error: unknown, directory: string): unknown {
+  const sentence = `The partial output and its checkpoint are kept in ${directory} under temporary names: fix the problem and run again with --resume to go on, or without it to start over.`
+  if (error instanceof Error) error.message = `${error.message.replace(/\.$/u, '')}. ${sentence}`
+  return error
+}
+
+/** Saves the incremental state after the outputs got their names. */
+async function saveState(parts: SessionParts, plan: IncrementalPlan, documents: number): Promise<void> {
+  const [clean, rejects] = await Promise.all([stat(parts.writers.clean.path), stat(parts.writers.rejects.path)])
+  await saveIncrementalState(plan, { runKey: parts.runKey, outputs: { clean: clean.size, rejects: rejects.size }, documents, ordered: parts.ordered.snapshot() })
+}
+
+/** A session that writes checkpoints (when enabled) and knows how to finish safely. */
+function checkpointingSession(parts: SessionParts): RunSession {
+  const { settings, writers, ordered } = parts
+  const checkpointer = createCheckpointer(parts)
+  const schedule = createCheckpointSchedule(settings.checkpoint.everyDocuments, settings.checkpoint.everyMs, Date.now())
+  let emitted = parts.skipDocuments
+  let sinceLast = 0
   return {
     writers,
-    collector,
+    collector: parts.collector,
     orderedState: ordered,
     skipDocuments: parts.skipDocuments,
     read: reader(parts.plan),
-    ...(parts.plan === undefined ? {} : { incremental: parts.plan.summary }),
-    notes,
+    reportFields: parts.plan === undefined ? {} : { incremental: parts.plan.summary },
+    notes: parts.notes,
     async emitted() {
       emitted += 1
       sinceLast += 1
-      if (enabled && schedule.due(sinceLast, Date.now())) await checkpoint('running')
+      if (!checkpointer.enabled || !schedule.due(sinceLast, Date.now())) return
+      const cost = await checkpointer.write('running', emitted)
+      sinceLast = 0
+      schedule.done(Date.now(), cost)
     },
     async commit() {
-      if (enabled) await checkpoint('committing')
+      if (checkpointer.enabled) await checkpointer.write('committing', emitted)
       await writers.clean.commit()
       await writers.rejects.commit()
     },
     async complete(documents) {
-      if (parts.plan !== undefined) {
-        const [clean, rejects] = await Promise.all([stat(writers.clean.path), stat(writers.rejects.path)])
-        await saveIncrementalState(parts.plan, { runKey: parts.runKey, outputs: { clean: clean.size, rejects: rejects.size }, documents, ordered: ordered.snapshot() })
-      }
-      await removeCheckpoint(directory)
-      await release()
+      if (parts.plan !== undefined) await saveState(parts, parts.plan, documents)
+      await removeCheckpoint(settings.output)
+      await parts.release()
     },
-    async fail() {
-      const kept = onDisk ? `The partial output and its checkpoint are kept in ${directory} under temporary names: fix the problem and run again with --resume to go on, or without it to start over.` : undefined
-      if (onDisk) await Promise.all([writers.clean.close(), writers.rejects.close()])
-      else await Promise.all([writers.clean.abort(), writers.rejects.abort()])
-      await release()
-      return kept
+    async fail(error) {
+      const kept = checkpointer.onDisk
+      await Promise.all(kept ? [writers.clean.close(), writers.rejects.close()] : [writers.clean.abort(), writers.rejects.abort()])
+      await parts.release()
+      return kept ? keptNote(error, settings.output) : error
     },
   }
 }
@@ -228,10 +214,11 @@ function plainSession(settings: ResolvedConfig, outputs: SessionOutputs, stageNa
       await Promise.all([writers.clean.commit(), writers.rejects.commit()])
     },
     complete: async () => release(),
-    async fail() {
+    reportFields: {},
+    async fail(error) {
       await Promise.all([writers.clean.abort(), writers.rejects.abort()])
       await release()
-      return undefined
+      return error
     },
   }
 }

@@ -92,20 +92,16 @@ export async function runPipeline(config: UserConfig | ResolvedConfig, hooks: Ru
   const { free, ordered } = splitStages(settings.stages)
   // A config without `stages` means the defaults, which a worker can build from nothing.
   const origin = options.configFile ?? ((config as UserConfig).stages === undefined ? { overrides: {} } : undefined)
-  let executor: ReturnType<typeof createExecutor> | undefined
+  const executor = createExecutor(settings, free, origin)
   try {
-    executor = createExecutor(settings, free, origin)
     await streamDocuments(settings, inputs, { writers, collector, hooks, executor, ordered, session })
     await session.commit()
   } catch (error) {
-    const kept = await session.fail()
-    // The CLI prints the error; say there that a --resume can go on from here.
-    if (error instanceof Error && kept !== undefined) error.message = `${error.message.replace(/\.$/u, '')}. ${kept}`
-    throw error
+    throw await session.fail(error)
   } finally {
-    await executor?.close()
+    await executor.close()
   }
-  const finished = collector.finish({
+  const report = Object.assign(collector.finish({
     startedAt: started.toISOString(),
     durationMs: Math.round(Date.now() - started.getTime()),
     configHash: configHash(settings),
@@ -114,8 +110,7 @@ export async function runPipeline(config: UserConfig | ResolvedConfig, hooks: Ru
     concurrency: settings.concurrency,
     stages: settings.stages.map((stage) => stage.name),
     cleanFiles: writers.clean.files.map((file) => path.relative(settings.output, file)),
-  })
-  const report = session.incremental === undefined ? finished : { ...finished, incremental: session.incremental }
+  }), session.reportFields)
   await writeReport(settings.output, report)
   await session.complete(report.run.counts.documents)
   const exitCode = settings.strict && report.run.counts.rejected > 0 ? 1 : 0
