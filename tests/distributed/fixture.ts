@@ -19,7 +19,7 @@ export interface FixtureSize {
   records: number
 }
 
-export const SMALL_FIXTURE: FixtureSize = { texts: 60, pages: 40, zipEntries: 70, records: 130 }
+export const SMALL_FIXTURE: FixtureSize = { texts: 45, pages: 30, zipEntries: 50, records: 95 }
 
 /** A near-duplicate: the same page with one word changed. */
 function nearCopy(text: string): string {
