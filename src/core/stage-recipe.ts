@@ -47,34 +47,44 @@ function cloneable(value: unknown): boolean {
   }
 }
 
-/**
- * True when `stage` is exactly what its built-in factory makes from `stage.options`: same rule
- * tuple, same code, same resolved options. A look-alike (a custom `run` under a built-in name)
- * is not, so it is never silently swapped for the built-in in a worker.
- */
-function isRebuildable(stage: Stage, factories: ReadonlyMap<string, Factory>): boolean {
-  const factory = factories.get(stage.name)
-  if (factory === undefined || stage.options === undefined || !cloneable(stage.options)) return false
-  try {
-    const fresh = factory(structuredClone(stage.options) as Record<string, unknown>)
-    return fresh.rules === stage.rules && fresh.run.toString() === stage.run.toString() && JSON.stringify(fresh.options) === JSON.stringify(stage.options)
-  } catch {
-    return false
-  }
+/** True when `fresh` is the same stage as `stage`: same rule tuple, same code, same resolved options. */
+function sameStage(fresh: Stage, stage: Stage): boolean {
+  return fresh.rules === stage.rules && fresh.run.toString() === stage.run.toString() && JSON.stringify(fresh.options) === JSON.stringify(stage.options)
 }
 
-/** Picks the recipe for `stages`: built-ins by name and options, else the config file. */
+/**
+ * The options that rebuild `stage` with its built-in factory: its resolved `options` when they
+ * round-trip, or none at all when the stage is the factory's default instance (a stage whose
+ * resolved options are a description, not an input, e.g. check-record's schema). Undefined for
+ * anything else: a look-alike (a custom `run` under a built-in name) is never silently swapped
+ * for the built-in in a worker.
+ */
+function rebuildOptions(stage: Stage, factories: ReadonlyMap<string, Factory>): Readonly<Record<string, unknown>> | undefined {
+  const factory = factories.get(stage.name)
+  if (factory === undefined || stage.options === undefined) return undefined
+  const attempts = cloneable(stage.options) ? [stage.options, {}] : [{}]
+  for (const options of attempts) {
+    try {
+      if (sameStage(factory(structuredClone(options) as Record<string, unknown>), stage)) return options
+    } catch {
+      // not rebuildable from these options; try the next
+    }
+  }
+  return undefined
+}
+
+/** Picks the recipe for `stages`: built-ins by name and options, else the same config resolved again. */
 export function stageRecipe(stages: readonly Stage[], origin?: ConfigOrigin): RecipeResult {
   const factories = builtinFactories()
-  const rebuildable = (stage: Stage): boolean => isRebuildable(stage, factories)
-  if (stages.every(rebuildable)) {
-    return { ok: true, recipe: { kind: 'builtin', stages: stages.map((stage) => ({ name: stage.name, options: stage.options ?? {} })) } }
+  const rebuilt = stages.map((stage) => ({ name: stage.name, options: rebuildOptions(stage, factories) }))
+  if (rebuilt.every((entry) => entry.options !== undefined)) {
+    return { ok: true, recipe: { kind: 'builtin', stages: rebuilt as { name: string; options: Readonly<Record<string, unknown>> }[] } }
   }
-  const custom = stages.filter((stage) => !rebuildable(stage)).map((stage) => stage.name)
+  const custom = rebuilt.filter((entry) => entry.options === undefined).map((entry) => entry.name)
   if (origin !== undefined && cloneable(origin.overrides)) return { ok: true, recipe: { kind: 'config', origin, names: stages.map((stage) => stage.name) } }
   return {
     ok: false,
-    reason: `${custom.length === 1 ? 'Stage' : 'Stages'} ${custom.join(', ')} ${custom.length === 1 ? 'was' : 'were'} built in memory and cannot be rebuilt in a worker thread, so all stages run on the main thread (no per-document timeout). Put them in a config file, or set \`workers: 0\` to silence this note.`,
+    reason: `${custom.length === 1 ? 'Stage' : 'Stages'} ${custom.join(', ')} cannot be rebuilt in a worker thread (built in memory, or options that are not plain data), so all stages run on the main thread (no per-document timeout). Put them in a config file, or set \`workers: 0\` to silence this note.`,
   }
 }
 

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config/load-config.ts'
-import { runPipeline } from '../../src/core/run.ts'
+import { runPipeline, splitStages } from '../../src/core/run.ts'
 import { createDoc } from '../../src/core/doc.ts'
 import { stageRecipe } from '../../src/core/stage-recipe.ts'
 import { createWorkerPool } from '../../src/core/worker-pool.ts'
@@ -130,6 +130,11 @@ describe('stage recipes', () => {
     const recipe = stageRecipe([decode(), dropChrome({ knownChrome: ['Weiterlesen'] }), segment()])
     expect(recipe.ok && recipe.recipe.kind).toBe('builtin')
     if (recipe.ok && recipe.recipe.kind === 'builtin') expect(recipe.recipe.stages.find((stage) => stage.name === 'drop-chrome')?.options).toMatchObject({ knownChrome: ['Weiterlesen'] })
+  })
+
+  it('rebuilds the default preset with options, including stages whose options are descriptions', () => {
+    const recipe = stageRecipe(splitStages(defaultStages({ normalizeQuotes: { mode: 'smart' } })).free)
+    expect(recipe.ok && recipe.recipe.kind).toBe('builtin')
   })
 
   it('does not take a look-alike for the built-in stage', () => {
