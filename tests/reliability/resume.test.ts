@@ -1,6 +1,6 @@
 /**
  * kill -9 at random points, then `--resume`: the real CLI runs as a child process on a generated
- * tree of ~300 documents, is killed with SIGKILL a few times per seed, resumed each time, and
+ * tree of ~200 documents, is killed with SIGKILL a few times per seed, resumed each time, and
  * finally allowed to finish. Each kill lands at a random document count (watched through the
  * checkpoint) plus a random delay, so kills fall between checkpoints, during one, and while the
  * outputs are renamed. clean.jsonl and rejects.jsonl must be byte-identical to an uninterrupted
@@ -14,11 +14,12 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../src/cli.ts'
 import { spyIo } from '../helpers/io.ts'
-import { writeCorpus } from './corpus.ts'
+import { SMALL, writeCorpus } from './corpus.ts'
 import { comparableReport, mulberry32 } from './helpers.ts'
 
 const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
-const SEEDS = [11, 23, 37]
+/** `SLUICE_RESUME_SEEDS=1,2,3,…` runs more seeds (each kills the run twice). */
+const SEEDS = (process.env.SLUICE_RESUME_SEEDS ?? '11,23,37').split(',').map(Number)
 const KILLS_PER_SEED = 2
 
 let root = ''
@@ -29,7 +30,7 @@ let total = 0
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'sluice-resume-'))
-  input = await writeCorpus(root)
+  input = await writeCorpus(root, { ...SMALL, records: 120 })
   config = path.join(root, 'resume.config.ts')
   await writeFile(config, 'export default { checkpoint: { everyDocuments: 7, everyMs: 100 } }\n')
   reference = path.join(root, 'reference')
@@ -101,8 +102,8 @@ describe('sluice run --resume after kill -9', () => {
     const expected = await files(reference)
     const expectedReport = comparableReport(await readFile(path.join(reference, 'report.json'), 'utf8'))
     const resumes: number[] = []
-    for (const seed of SEEDS) {
-      const { output, resumedAt } = await killAndResume(seed)
+    // The seeds run side by side: each child is mostly start-up (tsx, stage models), which two cores share well.
+    for (const { output, resumedAt } of await Promise.all(SEEDS.map((seed) => killAndResume(seed)))) {
       resumes.push(...resumedAt)
       expect(await files(output)).toEqual(expected)
       expect(comparableReport(await readFile(path.join(output, 'report.json'), 'utf8'))).toEqual(expectedReport)
@@ -110,5 +111,6 @@ describe('sluice run --resume after kill -9', () => {
     }
     // The kills must have landed mid-run: at least one resume went on from a real checkpoint.
     expect(resumes.some((at) => at > 0)).toBe(true)
+    if (process.env.SLUICE_RESUME_SEEDS !== undefined) console.info(`resumed at documents: ${resumes.join(', ')} of ${total}`)
   }, 180_000)
 })
