@@ -7,7 +7,7 @@
  * version. When it cannot be built, workers fall back to tsx.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -58,8 +58,18 @@ async function buildBundle(): Promise<string> {
     const temporary = `${file}.${process.pid}.tmp`
     writeFileSync(temporary, code)
     renameSync(temporary, file)
+    pruneOldBundles(folder, file)
   }
   return pathToFileURL(file).href
+}
+
+/** Bundles of older sources untouched for a day go; a run still starting workers from one is long done. */
+function pruneOldBundles(folder: string, keep: string): void {
+  const cutoff = Date.now() - 24 * 3600 * 1000
+  for (const name of readdirSync(folder)) {
+    const file = path.join(folder, name)
+    if (file !== keep && /^worker-[0-9a-f]+\.mjs$/.test(name) && statSync(file).mtimeMs < cutoff) rmSync(file, { force: true })
+  }
 }
 
 /** The bundle when it can be built, else worker.ts itself (loaded through tsx). */
