@@ -7,7 +7,7 @@
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHECKPOINT_FILE, readCheckpoint, RunRefusedError } from '../../src/core/checkpoint.ts'
 import { runPipeline } from '../../src/core/run.ts'
 import type { Stage } from '../../src/core/stage.ts'
@@ -42,6 +42,7 @@ beforeAll(async () => {
   await runPipeline(config(path.join(root, 'reference')))
   reference = await files(path.join(root, 'reference'))
 }, 30_000)
+afterAll(() => rm(root, { recursive: true, force: true }))
 
 describe('resume in process', () => {
   it('goes on from the last checkpoint of a crashed run to the same bytes', async () => {

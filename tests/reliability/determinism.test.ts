@@ -4,10 +4,10 @@
  * (and report.json without timings); listing the input folders in a shuffled order gives the
  * same clean.jsonl records, keyed by id.
  */
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { runPipeline } from '../../src/core/run.ts'
 import type { UserConfig } from '../../src/config/schema.ts'
 import { writeCorpus } from './corpus.ts'
@@ -52,6 +52,7 @@ beforeAll(async () => {
   baseline = await run('baseline')
   expect(baseline.files[0]?.split('\n').length).toBeGreaterThan(50)
 }, 60_000)
+afterAll(() => rm(root, { recursive: true, force: true }))
 
 describe('determinism', () => {
   it('a rerun gives the same bytes', async () => {
@@ -72,6 +73,7 @@ describe('determinism', () => {
 
   it('files created in a shuffled order give the same bytes', async () => {
     const shuffledRoot = await mkdtemp(path.join(tmpdir(), 'sluice-shuffled-'))
+    onTestFinished(() => rm(shuffledRoot, { recursive: true, force: true }))
     const shuffledInput = await writeCorpus(shuffledRoot, SIZE, (names) => shuffle(names, 7))
     const shuffled = await run('created-shuffled', { input: shuffledInput })
     expect(shuffled.files).toEqual(baseline.files)

@@ -9,7 +9,7 @@ import { existsSync, statSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { main } from '../../src/cli.ts'
 import { runPipeline } from '../../src/core/run.ts'
 import type { RunResult } from '../../src/core/run.ts'
@@ -57,6 +57,7 @@ beforeAll(async () => {
   kept = new Map(lines<CleanRecord>(await readFile(path.join(folder, 'out', 'clean.jsonl'), 'utf8')).map((record) => [record.source, record]))
   rejected = new Map(lines<RejectRecord>(await readFile(path.join(folder, 'out', 'rejects.jsonl'), 'utf8')).map((record) => [record.source, record]))
 }, 60_000)
+afterAll(() => rm(folder, { recursive: true, force: true }))
 
 describe('hostile inputs through the whole pipeline', () => {
   it.each(cases)('$file → $expected', ({ file, expected, check }) => {
@@ -80,6 +81,7 @@ describe('hostile inputs through the whole pipeline', () => {
 describe('outputs that cannot be written', () => {
   async function setUp(name: string): Promise<{ input: string; output: string }> {
     const root = await mkdtemp(path.join(tmpdir(), `sluice-${name}-`))
+    onTestFinished(() => rm(root, { recursive: true, force: true }))
     await writeFile(path.join(root, 'a.txt'), dump(1))
     await writeFile(path.join(root, 'b.txt'), dump(2))
     await mkdir(path.join(root, 'out'))

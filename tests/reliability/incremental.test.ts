@@ -4,10 +4,10 @@
  * state carries over, a changed file is read again, and a changed config or edited outputs
  * invalidate the state.
  */
-import { appendFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runPipeline } from '../../src/core/run.ts'
 import type { UserConfig } from '../../src/config/schema.ts'
 import { defaultStages } from '../../src/stages/index.ts'
@@ -24,6 +24,7 @@ beforeEach(async () => {
   await mkdir(path.join(input, 'a'), { recursive: true })
   for (let index = 0; index < 4; index += 1) await writeFile(path.join(input, 'a', `n${index}.txt`), dump(index))
 })
+afterEach(() => rm(root, { recursive: true, force: true }))
 
 const base = (output: string, extra: Partial<UserConfig> = {}): UserConfig => ({ input, output, workers: 0, concurrency: 2, ...extra })
 

@@ -8,10 +8,10 @@
  */
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../src/cli.ts'
 import { spyIo } from '../helpers/io.ts'
 import { SMALL, writeCorpus } from './corpus.ts'
@@ -37,6 +37,7 @@ beforeAll(async () => {
   expect(await main(['run', '-i', input, '-o', reference, '-c', config, '--workers', '0'], spyIo())).toBe(0)
   total = (JSON.parse(await readFile(path.join(reference, 'report.json'), 'utf8')) as { run: { counts: { documents: number } } }).run.counts.documents
 }, 60_000)
+afterAll(() => rm(root, { recursive: true, force: true }))
 
 interface Child {
   done: Promise<{ code: number | null; stderr: string }>
