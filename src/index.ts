@@ -15,6 +15,7 @@ export type { DocMessage, MessageExtra, MessagePlace, Severity } from './core/me
 export { createRunState, isDrop } from './core/stage.ts'
 export type { Drop, RunState, Stage, StageContext } from './core/stage.ts'
 export { ConfigError } from './core/errors.ts'
+export { RunRefusedError } from './core/checkpoint.ts'
 export { defineConfig } from './config/define-config.ts'
 export { loadConfig, resolveConfig } from './config/load-config.ts'
 export type { LoadResult } from './config/load-config.ts'
