@@ -11,18 +11,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { syntheticHtml, syntheticDump } from './synthetic.ts'
+import { seededRandom } from '../lib/seeded-random.ts'
 
-/** A seeded 32-bit generator (mulberry32): same seed, same inputs, on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Swaps two words in every long line (or `<p>` text), so the copy is a new document. */
 export function perturb(text: string, random: () => number): string {

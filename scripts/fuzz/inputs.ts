@@ -10,7 +10,7 @@ import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import fc from 'fast-check'
 import { writeZip } from '../../tests/helpers/zip.ts'
-import { mulberry32 } from '../../tests/reliability/helpers.ts'
+import { seededRandom } from '../lib/seeded-random.ts'
 
 /** One generated input: bytes for sources and `decode`, a string for the text stages, metadata. */
 export interface FuzzInput {
@@ -58,7 +58,7 @@ const MUTATIONS = ['flip', 'truncate', 'splice', 'insert', 'repeat'] as const
 
 /** Applies one mutation, driven by `seed`, to `sample` (with `other` for splicing). */
 export function mutate(sample: Uint8Array, other: Uint8Array, operation: (typeof MUTATIONS)[number], seed: number): Uint8Array {
-  const random = mulberry32(seed)
+  const random = seededRandom(seed)
   const at = (length: number): number => Math.floor(random() * (length + 1))
   const bytes = Buffer.from(sample)
   if (operation === 'flip') {

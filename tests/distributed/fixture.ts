@@ -6,7 +6,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { seededRandom } from '../../scripts/bench/generate.ts'
+import { seededRandom } from '../../scripts/lib/seeded-random.ts'
 import { syntheticDump, syntheticHtml } from '../../scripts/bench/synthetic.ts'
 import { writeZip } from '../helpers/zip.ts'
 import type { ZipEntry } from '../helpers/zip.ts'

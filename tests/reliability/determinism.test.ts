@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { runPipeline } from '../../src/core/run.ts'
 import type { UserConfig } from '../../src/config/schema.ts'
 import { writeCorpus } from './corpus.ts'
-import { comparableReport, mulberry32 } from './helpers.ts'
+import { seededRandom } from '../../scripts/lib/seeded-random.ts'
+import { comparableReport } from './helpers.ts'
 
 const SIZE = { dumps: 10, pages: 6, records: 40, feedItems: 6, zipped: 4 }
 const FOLDERS = ['archives', 'dumps', 'feeds', 'pages', 'scraper']
@@ -26,7 +27,7 @@ interface Outputs {
 }
 
 function shuffle<T>(items: readonly T[], seed: number): T[] {
-  const random = mulberry32(seed)
+  const random = seededRandom(seed)
   const copy = [...items]
   for (let index = copy.length - 1; index > 0; index -= 1) {
     const other = Math.floor(random() * (index + 1))

@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../src/cli.ts'
 import { spyIo } from '../helpers/io.ts'
 import { SMALL, writeCorpus } from './corpus.ts'
-import { comparableReport, mulberry32 } from './helpers.ts'
+import { seededRandom } from '../../scripts/lib/seeded-random.ts'
+import { comparableReport } from './helpers.ts'
 
 const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
 /** `SLUICE_RESUME_SEEDS=1,2,3,…` runs more seeds (each kills the run twice). */
@@ -73,7 +74,7 @@ async function reach(output: string, child: Child, target: number, exited: () =>
 
 /** One seed: kill, resume, kill, resume… then let it finish. Returns where each resume started. */
 async function killAndResume(seed: number): Promise<{ output: string; resumedAt: number[] }> {
-  const random = mulberry32(seed)
+  const random = seededRandom(seed)
   const output = path.join(root, `killed-${seed}`)
   const resumedAt: number[] = []
   for (let round = 0; round <= KILLS_PER_SEED; round += 1) {

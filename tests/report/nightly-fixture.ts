@@ -6,23 +6,13 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { seededRandom } from '../../scripts/lib/seeded-random.ts'
 
 const SUBJECTS = ['The city council', 'A local school', 'The river authority', 'Our reporter', 'The bakery on Mill Street', 'The regional hospital', 'A group of volunteers', 'The football club', 'The county library', 'A young engineer']
 const VERBS = ['announced', 'described', 'questioned', 'celebrated', 'reviewed', 'postponed', 'welcomed', 'explained', 'defended', 'presented']
 const OBJECTS = ['a plan for the old harbour', 'the budget for next year', 'new opening hours', 'a study of traffic in the centre', 'the results of the spring survey', 'a repair of the north bridge', 'a festival in the park', 'changes to the bus timetable', 'a project to plant trees', 'the design of a new playground']
 const CLAUSES = ['on Tuesday evening', 'after a long debate', 'in front of a full hall', 'despite the heavy rain', 'for the second time this year', 'with support from residents', 'before the summer holidays', 'in a short statement']
 
-/** A small seeded generator (mulberry32), so fixtures are the same on every machine. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)] as T
@@ -60,7 +50,7 @@ export function page(shape: PageShape, random: () => number, index: number): str
 
 /** Writes `count` pages of a site into `<root>/<folder>/NNN.txt`. */
 export async function writeSiteFolder(root: string, folder: string, shape: PageShape, count: number, seed: number): Promise<void> {
-  const random = seeded(seed)
+  const random = seededRandom(seed)
   await mkdir(path.join(root, folder), { recursive: true })
   for (let index = 0; index < count; index += 1) {
     const paragraphs = shape.paragraphs + Math.floor(random() * 3)
@@ -70,7 +60,7 @@ export async function writeSiteFolder(root: string, folder: string, shape: PageS
 
 /** Writes a JSONL scrape of `host`: full articles, or, when `empty`, the JavaScript shell the scraper got. */
 export async function writeFeed(file: string, host: string, count: number, seed: number, empty = false): Promise<void> {
-  const random = seeded(seed)
+  const random = seededRandom(seed)
   const records = Array.from({ length: count }, (_, index) => {
     const text = empty ? 'Loading…\n\nPlease enable JavaScript to read this page.' : article(random, 12 + Math.floor(random() * 3)).join('\n\n')
     return JSON.stringify({ url: `https://${host}/story/${seed}-${index}`, title: `Story ${index + 1} from ${host}`, published: '2025-03-01T06:00:00Z', text })
