@@ -8,20 +8,9 @@ import { z } from 'zod'
 import type { Stage } from '../core/stage.ts'
 import { defaultStages } from '../stages/index.ts'
 import { OutputFormatSchema } from '../sinks/output-format.ts'
+import { defaultFieldMapping } from './field-mapping.ts'
 
 const MIB = 1024 * 1024
-
-/** Field names tried in order when mapping a JSON/JSONL record; override any list in config. */
-export const defaultFieldMapping = {
-  text: ['text', 'content', 'body', 'article', 'articleBody', 'innerText', 'plain_text', 'markdown'],
-  html: ['html', 'raw_html', 'rawHtml', 'content_html', 'contentHtml', 'body_html', 'page'],
-  title: ['title', 'headline', 'name', 'heading'],
-  url: ['url', 'link', 'href', 'canonical', 'canonical_url', 'source_url', 'uri'],
-  author: ['author', 'authors', 'byline', 'creator', 'by'],
-  published: ['published', 'date', 'published_at', 'publishedAt', 'datePublished', 'pubDate', 'created', 'timestamp', 'time'],
-  lang: ['lang', 'language', 'locale'],
-  id: ['id', '_id', 'uuid', 'guid', 'key'],
-}
 
 const fieldList = z.array(z.string().min(1)).min(1)
 

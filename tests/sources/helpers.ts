@@ -8,20 +8,12 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { crc32, deflateRawSync } from 'node:zlib'
 import { onTestFinished } from 'vitest'
+import { defaultFieldMapping } from '../../src/config/field-mapping.ts'
 import { readInputs } from '../../src/sources/index.ts'
 import type { FieldMapping, SourceItem, SourceLimits, SourceOptions } from '../../src/sources/types.ts'
 
-/** The config defaults (copied so these tests do not load the stage list). */
-export const fields: FieldMapping = {
-  text: ['text', 'content', 'body', 'article', 'articleBody', 'innerText', 'plain_text', 'markdown'],
-  html: ['html', 'raw_html', 'rawHtml', 'content_html', 'contentHtml', 'body_html', 'page'],
-  title: ['title', 'headline', 'name', 'heading'],
-  url: ['url', 'link', 'href', 'canonical', 'canonical_url', 'source_url', 'uri'],
-  author: ['author', 'authors', 'byline', 'creator', 'by'],
-  published: ['published', 'date', 'published_at', 'publishedAt', 'datePublished', 'pubDate', 'created', 'timestamp', 'time'],
-  lang: ['lang', 'language', 'locale'],
-  id: ['id', '_id', 'uuid', 'guid', 'key'],
-}
+/** The config defaults, without loading the stage list. */
+export const fields: FieldMapping = defaultFieldMapping
 
 export const limits: SourceLimits = { maxFileBytes: 64 * 1024 * 1024, maxArchiveBytes: 256 * 1024 * 1024, maxCompressionRatio: 200, maxArchiveDepth: 3 }
 
