@@ -95,14 +95,16 @@ function corruptLayout(kind: Kind, tokens: string[], rand: Rand): string | undef
 interface Outcome {
   text: string
   flagged: string[]
+  /** The reason of each flag, in the order of `flagged`. */
+  reasons: string[]
 }
 
 const stage = fixGarbled()
 
 async function clean(text: string): Promise<Outcome> {
   const result = await applyStage(stage, createDoc({ source: { path: 'eval.txt', format: 'txt' }, text }, 0), createRunState())
-  const flagged = result.doc.messages.filter((message) => message.rule === 'fix-garbled/garbled-sentence').map((message) => message.actual ?? '')
-  return { text: result.doc.text, flagged }
+  const messages = result.doc.messages.filter((message) => message.rule === 'fix-garbled/garbled-sentence')
+  return { text: result.doc.text, flagged: messages.map((message) => message.actual ?? ''), reasons: messages.map((message) => message.reason) }
 }
 
 interface Tally {
@@ -115,11 +117,11 @@ function candidates(text: string): { start: number; end: number; text: string }[
   return sentenceSpans(text).filter((span) => !span.text.includes('\n') && /^\p{Lu}/u.test(span.text) && /[.!?]$/u.test(span.text) && span.text.split(' ').length >= 6 && span.text.split(' ').length <= 60)
 }
 
-/** `--show KIND` prints the misses of one kind, to see what the rules get wrong. */
-const SHOW = process.argv.includes('--show') ? process.argv[process.argv.indexOf('--show') + 1] : undefined
+/** `--show KIND[,KIND…]` prints the misses of those kinds, to see what the rules get wrong. */
+const SHOW = process.argv.includes('--show') ? (process.argv[process.argv.indexOf('--show') + 1] ?? '').split(',') : []
 
 function showMiss(kind: Kind | 'clean', corrupted: string, result: Outcome, baseline: Outcome): void {
-  if (SHOW !== kind) return
+  if (!SHOW.includes(kind)) return
   const at = [...result.text].findIndex((character, index) => character !== baseline.text[index])
   console.log(`MISS ${kind}: ${JSON.stringify(corrupted)}\n   got: ${JSON.stringify(result.text.slice(Math.max(0, at - 60), at + 60))}`)
 }
@@ -142,6 +144,7 @@ async function evaluateDoc(text: string, rand: Rand, perDoc: number, tallies: Ma
     tally.cases += 1
     if (repaired || (DETECT.includes(kind) && flaggedNew)) tally.hits += 1
     else showMiss(kind, corrupted, result, baseline)
+    if (SHOW.includes('hits') && flaggedNew) console.log(`HIT ${kind}: ${result.reasons[result.flagged.findIndex((sentence) => !baseline.flagged.includes(sentence))]}`)
     tallies.set(kind, tally)
   }
 }
@@ -183,9 +186,9 @@ async function main(): Promise<number> {
     falseFlags += baseline.flagged.length
     if (baseline.text !== text) {
       changedDocs += 1
-      if (SHOW === 'clean') showMiss('clean', name, baseline, { text, flagged: [] })
+      if (SHOW.includes('clean')) showMiss('clean', name, baseline, { text, flagged: [], reasons: [] })
     }
-    if (SHOW === 'flags') for (const flag of baseline.flagged) console.log(`FLAG ${name}: ${flag}`)
+    if (SHOW.includes('flags')) for (const [at, flag] of baseline.flagged.entries()) console.log(`FLAG ${name}: ${flag}\n   ${baseline.reasons[at]}`)
     await evaluateDoc(text, rand, perDoc, tallies, index)
   }
   const rangeLabel = from > 0 || to < files.length - 1 ? ` (articles ${from}–${Math.min(to, files.length - 1)})` : ''

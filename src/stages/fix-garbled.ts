@@ -21,6 +21,8 @@ import { z } from 'zod'
 import { excerpt } from '../core/message.ts'
 import type { Stage, StageContext } from '../core/stage.ts'
 import { looksEnglish } from '../text/english.ts'
+import { loadCaseList } from '../text/garble-case.ts'
+import type { CaseCounts } from '../text/garble-case.ts'
 import { detectContext, garbleReason } from '../text/garble-detect.ts'
 import { loadGarbleModels } from '../text/garble-lm.ts'
 import type { GarbleModels } from '../text/garble-lm.ts'
@@ -85,9 +87,16 @@ interface Flag {
   reason: string
 }
 
-function findGarbled(lines: readonly NumberedLine[], lexicon: Lexicon, models: GarbleModels): { flags: Flag[]; sentences: number } {
+/** What the garble checks load once per stage: word list, n-gram models, case counts. */
+interface Resources {
+  lexicon: Lexicon
+  models: GarbleModels
+  caseCounts: ReadonlyMap<string, CaseCounts>
+}
+
+function findGarbled(lines: readonly NumberedLine[], resources: Resources): { flags: Flag[]; sentences: number } {
   const text = lines.map((line) => line.text).join('\n')
-  const context = detectContext(text, lexicon, models)
+  const context = detectContext(text, resources.lexicon, resources.models, resources.caseCounts)
   const lineStarts: number[] = []
   let offset = 0
   for (const line of lines) {
@@ -123,23 +132,19 @@ function dropSentences(text: string, flags: readonly Flag[]): string {
  */
 export function fixGarbled(options: FixGarbledOptions = {}): Stage<Rule> {
   const settings = Options.parse(options)
-  let lexicon: Lexicon | undefined
-  let models: GarbleModels | undefined
+  let resources: Resources | undefined
   return {
     name: 'fix-garbled',
     rules: fixGarbledRules,
     options: settings,
     run(doc, context) {
       const english = looksEnglish(doc.text)
-      if (english) {
-        lexicon ??= loadEnglishLexicon()
-        models ??= loadGarbleModels()
-      }
-      const { lines, repairs } = repairText(doc.text, english ? lexicon : undefined)
+      if (english) resources ??= { lexicon: loadEnglishLexicon(), models: loadGarbleModels(), caseCounts: loadCaseList() }
+      const { lines, repairs } = repairText(doc.text, english ? resources?.lexicon : undefined)
       reportRepairs(repairs, context)
       let text = repairs.length === 0 ? doc.text : lines.map((line) => line.text).join('\n')
       if (!english) return text === doc.text ? doc : { ...doc, text }
-      const { flags, sentences } = findGarbled(lines, lexicon as Lexicon, models as GarbleModels)
+      const { flags, sentences } = findGarbled(lines, resources as Resources)
       for (const flag of flags) context.warn('fix-garbled/garbled-sentence', flag.reason, { place: { line: flag.line }, actual: excerpt(flag.sentence) })
       if (sentences > 0 && flags.length / sentences > settings.maxGarbleRatio) {
         return context.drop('fix-garbled/too-garbled', `${flags.length} of ${sentences} sentences look garbled, more than the allowed share of ${settings.maxGarbleRatio} (option \`maxGarbleRatio\`).`)

@@ -9,6 +9,7 @@
 import { MONTHS } from './abbreviations.ts'
 import { DETERMINERS, FUNCTION_WORDS, PREPOSITIONS } from './english.ts'
 import type { Lexicon } from './lexicon.ts'
+import type { CaseCounts } from './garble-case.ts'
 import { adjacent } from './garble-tokens.ts'
 import type { Token } from './garble-tokens.ts'
 
@@ -17,6 +18,8 @@ export interface CapitalContext {
   lexicon: Lexicon
   /** How often each capitalised word occurs inside sentences of the document. */
   midCapitals: ReadonlyMap<string, number>
+  /** Words nearly always lowercase after a lowercase word (garble-case.ts); absent in small setups. */
+  caseCounts?: ReadonlyMap<string, CaseCounts>
 }
 
 /** Lowercase words that glue the parts of a name ("Center for Strategic Studies"). */
@@ -40,16 +43,26 @@ const TITLE_STARTS = new Set(['the', 'a', 'an'])
 const CAPITALISED = /^(?:\p{Lu}\p{Ll}+|A)$/u
 const LOWERCASE = /^\p{Ll}+$/u
 
-/** Inside a name such as "Department of Justice": a lowercase glue word after a capital. */
+/** Inside a name such as "Department of Justice" or "Center for the Study": glue words after a capital. */
 function insideName(tokens: readonly Token[], index: number): boolean {
-  const glue = tokens[index - 1] as Token
-  const before = tokens[index - 2]
-  return NAME_GLUE.has(glue.word) && before !== undefined && adjacent(before, glue) && /^\p{Lu}/u.test(before.word)
+  for (let at = index - 1; at >= Math.max(1, index - 2); at -= 1) {
+    const glue = tokens[at] as Token
+    const before = tokens[at - 1] as Token
+    if (!NAME_GLUE.has(glue.word) || !adjacent(before, glue)) return false
+    if (/^\p{Lu}/u.test(before.word)) return true
+  }
+  return false
 }
 
-/** Title-cased lines capitalise common words on purpose. */
-function titleCased(tokens: readonly Token[]): boolean {
-  const long = tokens.slice(1).filter((token) => token.word.length >= 4 && /^\p{L}/u.test(token.word))
+/** A name goes on with a capital or a number ("Windows Phone", "Number 38", "The 4-Hour Body"). */
+const NAME_GOES_ON = /^[\p{Lu}\p{N}]/u
+
+/**
+ * Title-cased lines capitalise common words on purpose. Only words the list knows in lowercase
+ * count, so a sentence full of names ("Allie Young and Stephanie Davies") is not a title.
+ */
+function titleCased(tokens: readonly Token[], lexicon: Lexicon): boolean {
+  const long = tokens.slice(1).filter((token) => token.word.length >= 4 && /^\p{L}/u.test(token.word) && lexicon.isCommonLowercase(token.word))
   return long.length > 0 && long.filter((token) => /^\p{Lu}/u.test(token.word)).length / long.length > TITLE_SHARE
 }
 
@@ -67,15 +80,25 @@ function unexplained(tokens: readonly Token[], index: number, context: CapitalCo
   const previous = tokens[index - 1] as Token
   const current = tokens[index] as Token
   if (!CAPITALISED.test(current.word) || !LOWERCASE.test(previous.word) || !adjacent(previous, current)) return false
+  if (current.after !== '' && !/^[,.;:!?)]/u.test(current.after)) return false // "A+", "Pen/Paper": a code or a name
   const next = tokens[index + 1]
   const lower = current.word.toLowerCase()
   const startsName = FUNCTION_WORDS.has(lower) ? TITLE_STARTS.has(lower) : !BEFORE_LOWERCASE.has(previous.word)
-  if (startsName && next !== undefined && adjacent(current, next) && /^\p{Lu}/u.test(next.word)) return false
+  if (startsName && next !== undefined && adjacent(current, next) && NAME_GOES_ON.test(next.word)) return false
   // Names repeat, so a repeated capital is let be; a function word ("rather A clear", "baby Is
   // 26") is no name however often the page capitalises it after a comma or colon.
   const nameLike = !FUNCTION_WORDS.has(lower) || (next !== undefined && /^\p{Lu}/u.test(next.word))
   if (insideName(tokens, index) || (nameLike && (context.midCapitals.get(current.word) ?? 0) > 1)) return false
-  return !MONTHS.has(lower) && context.lexicon.isCommonLowercase(current.word, MIN_COMMON)
+  return !MONTHS.has(lower) && (context.lexicon.isCommonLowercase(current.word, MIN_COMMON) || rarelyCapitalised(lower, context))
+}
+
+const CASE_MIN_LOWER = Number(process.env.CASE_MIN_LOWER ?? 5)
+const CASE_MAX_SHARE = Number(process.env.CASE_MAX_SHARE ?? 0.02)
+
+/** Edited text almost never capitalises this word after a lowercase word. */
+function rarelyCapitalised(lower: string, context: CapitalContext): boolean {
+  const counts = context.caseCounts?.get(lower)
+  return counts !== undefined && counts.lower >= CASE_MIN_LOWER && counts.capital <= CASE_MAX_SHARE * (counts.lower + counts.capital)
 }
 
 /** Why the capital at `index` is out of place, or undefined when it may be a name. */
@@ -83,15 +106,20 @@ function outOfPlace(tokens: readonly Token[], index: number, context: CapitalCon
   const previous = (tokens[index - 1] as Token).word
   const word = (tokens[index] as Token).word
   if (FUNCTION_WORDS.has(word.toLowerCase()) || /\p{Ll}{3,}(?:ing|ed|ly)$/u.test(word) || context.lexicon.isRarelyNoun(word)) return true
+  if (rarelyCapitalised(word.toLowerCase(), context)) return true
   if (!DETERMINERS.has(previous) && BEFORE_LOWERCASE.has(previous)) return true
   return afterEverydayWord(previous, context.lexicon) && context.lexicon.isCommonLowercase(word, ISOLATED_COMMON)
 }
 
-/** Why the sentence has a common word capitalised in mid-sentence, or undefined. */
-export function capitalReason(tokens: readonly Token[], context: CapitalContext): string | undefined {
-  if (titleCased(tokens)) return undefined
+/**
+ * Why the sentence has a common word capitalised in mid-sentence, or undefined. `sentence`, the
+ * raw text, tells a plain space from a dash the tokens leave out ("lost – People need").
+ */
+export function capitalReason(tokens: readonly Token[], context: CapitalContext, sentence: string): string | undefined {
+  if (titleCased(tokens, context.lexicon)) return undefined
   for (let index = 1; index < tokens.length; index += 1) {
     if (!unexplained(tokens, index, context) || !outOfPlace(tokens, index, context)) continue
+    if (!sentence.includes(`${(tokens[index - 1] as Token).word} ${(tokens[index] as Token).word}`)) continue
     const { word } = tokens[index] as Token
     return `"${word}" is a common word capitalised in mid-sentence after "${(tokens[index - 1] as Token).word}" (words out of place or a sentence spliced in).`
   }

@@ -9,6 +9,7 @@
 import { capitalReason } from './garble-capitals.ts'
 import { orderReason } from './garble-lm.ts'
 import type { GarbleModels } from './garble-lm.ts'
+import type { CaseCounts } from './garble-case.ts'
 import { adjacent, tokenize } from './garble-tokens.ts'
 import type { Token } from './garble-tokens.ts'
 import { DETERMINERS, MAY_BE_DOUBLED, MODALS, NOT_AFTER_DETERMINER, NOT_AFTER_SUBJECT, SUBJECT_PRONOUNS } from './english.ts'
@@ -23,18 +24,21 @@ export interface DetectContext {
   doubles: ReadonlyMap<string, number>
   /** The n-gram models for the word-order check; without them only the rules run. */
   models?: GarbleModels
+  /** Words nearly always lowercase inside sentences (garble-case.ts), for the capital check. */
+  caseCounts?: ReadonlyMap<string, CaseCounts>
 }
 
-const MID_CAPITAL = /(?<=[\p{Ll},;:] )\p{Lu}[\p{Ll}\p{Lu}]*(?![\p{L}\p{N}])/gu
+/** A capitalised word that does not start a sentence (after a word, number, comma or bracket). */
+const MID_CAPITAL = /(?<=[\p{L}\p{N},;:)] )\p{Lu}[\p{Ll}\p{Lu}]*(?![\p{L}\p{N}])/gu
 const DOUBLE = /(?<![\p{L}\p{N}'’-])(\p{L}+) \1(?![\p{L}\p{N}'’-])/gu
 
 /** Counts what {@link garbleReason} needs from the whole document, once per document. */
-export function detectContext(text: string, lexicon: Lexicon, models?: GarbleModels): DetectContext {
+export function detectContext(text: string, lexicon: Lexicon, models?: GarbleModels, caseCounts?: ReadonlyMap<string, CaseCounts>): DetectContext {
   const midCapitals = new Map<string, number>()
   for (const [word] of text.matchAll(MID_CAPITAL)) midCapitals.set(word, (midCapitals.get(word) ?? 0) + 1)
   const doubles = new Map<string, number>()
   for (const [, word] of text.matchAll(DOUBLE)) doubles.set(word as string, (doubles.get(word as string) ?? 0) + 1)
-  return { lexicon, midCapitals, doubles, models }
+  return { lexicon, midCapitals, doubles, models, caseCounts }
 }
 
 /** Modals that are never nouns or names, so two in a row is always wrong. */
@@ -110,6 +114,6 @@ function doubledReason(tokens: readonly Token[], context: DetectContext): string
 export function garbleReason(sentence: string, context: DetectContext): string | undefined {
   const tokens = tokenize(sentence)
   if (tokens.length < 3) return undefined
-  const reason = pairReason(tokens, context.lexicon) ?? doubledReason(tokens, context) ?? capitalReason(tokens, context)
+  const reason = pairReason(tokens, context.lexicon) ?? doubledReason(tokens, context) ?? capitalReason(tokens, context, sentence)
   return reason ?? (context.models === undefined ? undefined : orderReason(sentence, context.models))
 }
