@@ -11,9 +11,9 @@ import { explainCommand } from './cli/explain-command.ts'
 import { EXIT } from './cli/io.ts'
 import type { CliIo } from './cli/io.ts'
 import { runCommand } from './cli/run-command.ts'
-import { workerCommand } from './cli/worker-command.ts'
 import { ConfigError } from './core/errors.ts'
 
+/** Distributed mode (BullMQ) is imported only by the commands that use it, so local runs never load it. */
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('sluice').description('Clean scraped articles into corpus-ready JSONL, with a report of every change and drop.')
   program.exitOverride().configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
@@ -41,7 +41,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--concurrency <n>', 'documents processed at once (default: number of cores)')
     .option('--workers <n>', 'worker threads for the stages; 0 = main thread only (default: number of cores)')
     .option('--stall-ms <ms>', "lock time: a killed worker's shard goes to another worker after this long (default 30000)")
-    .action(async (flags) => setExit(await workerCommand(flags, io)))
+    .action(async (flags) => setExit(await (await import('./cli/worker-command.ts')).workerCommand(flags, io)))
   program
     .command('explain <file>')
     .description('show what each stage changed or dropped in one input, rule by rule')

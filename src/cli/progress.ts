@@ -2,12 +2,13 @@
  * A progress line for interactive terminals only: nightly jobs and pipes stay quiet.
  * The total is unknown while sources stream, so it shows counts and rate, not a percentage.
  */
-import cliProgress from 'cli-progress'
 import type { RunHooks } from '../core/run.ts'
 
 /** Hooks that drive the bar, and `stop()` to clear it; no-ops when `stream` is not a TTY. */
-export function createProgress(stream: NodeJS.WriteStream | { isTTY?: boolean }): { hooks: RunHooks; stop(): void } {
+export async function createProgress(stream: NodeJS.WriteStream | { isTTY?: boolean }): Promise<{ hooks: RunHooks; stop(): void }> {
   if (stream.isTTY !== true) return { hooks: {}, stop() {} }
+  // Loaded only for a terminal: nightly jobs and pipes never need it.
+  const { default: cliProgress } = await import('cli-progress')
   const bar = new cliProgress.SingleBar(
     { format: 'sluice | {value} docs | {kept} kept | {rejected} rejected | {rate} docs/s | {source}', stream: stream as NodeJS.WriteStream, hideCursor: true, clearOnComplete: true, fps: 5 },
     cliProgress.Presets.shades_classic,

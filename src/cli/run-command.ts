@@ -11,7 +11,6 @@ import type { DriftOptions } from './run-verdict.ts'
 import { EXIT } from './io.ts'
 import type { CliIo } from './io.ts'
 import { createProgress } from './progress.ts'
-import { runDistributedFromFlags } from './run-distributed.ts'
 import type { DistributedFlags } from './run-distributed.ts'
 import { createShardProgress } from './shard-progress.ts'
 
@@ -27,13 +26,13 @@ export async function runCommand(flags: ConfigFlags & DriftOptions & SessionOpti
     io.stderr.write(`${baseline.error}\n`)
     return EXIT.failure
   }
-  const progress = flags.queue === undefined ? createProgress(io.stderr) : createShardProgress(io.stderr)
+  const progress = flags.queue === undefined ? await createProgress(io.stderr) : await createShardProgress(io.stderr)
   let result
   try {
     result =
       flags.queue === undefined
         ? await runPipeline(loaded.config, progress.hooks, { configFile: configOrigin(flags), resume: flags.resume, incremental: flags.incremental })
-        : await runDistributedFromFlags(loaded.config, flags, progress, (line) => io.stderr.write(`${line}\n`))
+        : await (await import('./run-distributed.ts')).runDistributedFromFlags(loaded.config, flags, progress, (line) => io.stderr.write(`${line}\n`))
   } catch (error) {
     if (error instanceof RunRefusedError) {
       io.stderr.write(`${error.message}\n`)

@@ -3,13 +3,14 @@
  * only: shards committed by the workers and read by the coordinator, documents written and the
  * rate, and the shard the coordinator waits for when it waits.
  */
-import cliProgress from 'cli-progress'
 import type { ShardProgress } from '../distributed/coordinator.ts'
 import type { RunHooks } from '../core/run.ts'
 
 /** Hooks for the documents, a callback for the shards, and `stop()`; no-ops off a TTY. */
-export function createShardProgress(stream: NodeJS.WriteStream | { isTTY?: boolean }): { hooks: RunHooks; onShards(progress: ShardProgress): void; stop(): void } {
+export async function createShardProgress(stream: NodeJS.WriteStream | { isTTY?: boolean }): Promise<{ hooks: RunHooks; onShards(progress: ShardProgress): void; stop(): void }> {
   if (stream.isTTY !== true) return { hooks: {}, onShards() {}, stop() {} }
+  // Loaded only for a terminal: nightly jobs and pipes never need it.
+  const { default: cliProgress } = await import('cli-progress')
   const bar = new cliProgress.SingleBar(
     { format: 'sluice | shards {committed}/{total} done, {value} read | {documents} docs | {rate} docs/s | {status}', stream: stream as NodeJS.WriteStream, hideCursor: true, clearOnComplete: true, fps: 5 },
     cliProgress.Presets.shades_classic,

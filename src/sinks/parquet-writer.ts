@@ -5,7 +5,6 @@
  * Files appear under their final names only at commit, like the JSONL writers.
  */
 import { rename, rm, writeFile } from 'node:fs/promises'
-import { parquetWriteBuffer } from 'hyparquet-writer'
 import { removeStaleShards, shardPath } from './sharded-writer.ts'
 import type { ShardOptions } from './sharded-writer.ts'
 
@@ -26,7 +25,9 @@ export interface ParquetShardWriter {
 /** Default shard size for Parquet, which must hold a shard in memory. */
 export const PARQUET_SHARD_BYTES = 128 * 1024 * 1024
 
-function encode(records: readonly Record<string, unknown>[], columns: readonly ParquetColumn[]): Uint8Array {
+/** hyparquet-writer is loaded on the first shard only: most runs write JSONL and need not hold it. */
+async function encode(records: readonly Record<string, unknown>[], columns: readonly ParquetColumn[]): Promise<Uint8Array> {
+  const { parquetWriteBuffer } = await import('hyparquet-writer')
   const columnData = columns.map((column) => ({ name: column.name, type: column.type, data: records.map((record) => record[column.name] ?? null) }))
   return new Uint8Array(parquetWriteBuffer({ columnData, createdBy: 'sluice' }))
 }
@@ -42,7 +43,7 @@ export function createParquetWriter(options: Omit<ShardOptions, 'gzip' | 'extens
     const file = shardPath(shardOptions, temporaries.length)
     const temporary = `${file}.tmp-${process.pid}`
     temporaries.push({ file, temporary })
-    await writeFile(temporary, encode(buffer, columns))
+    await writeFile(temporary, await encode(buffer, columns))
     buffer = []
     bytes = 0
   }
