@@ -96,7 +96,7 @@ interface Resources {
 
 function findGarbled(lines: readonly NumberedLine[], resources: Resources): { flags: Flag[]; sentences: number } {
   const text = lines.map((line) => line.text).join('\n')
-  const context = detectContext(text, resources.lexicon, resources.models, resources.caseCounts)
+  const context = detectContext(text, resources.lexicon, resources.models, resources)
   const lineStarts: number[] = []
   let offset = 0
   for (const line of lines) {

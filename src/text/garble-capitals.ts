@@ -42,10 +42,15 @@ const TITLE_STARTS = new Set(['the', 'a', 'an'])
 /** A capitalised word; of the one-letter words only "A" ("I" is always a capital). */
 const CAPITALISED = /^(?:\p{Lu}\p{Ll}+|A)$/u
 const LOWERCASE = /^\p{Ll}+$/u
+/** An acronym: capitals only, maybe with dots ("NFL", "U.S"). */
+const ACRONYM = /^\p{Lu}(?:\.?\p{Lu})+$/u
 
-/** Inside a name such as "Department of Justice" or "Center for the Study": glue words after a capital. */
+/**
+ * Inside a name such as "Department of Justice" or "Center for the Study": glue words after a
+ * capital (not the sentence's first word, capitalised anyway: "Over the Course of").
+ */
 function insideName(tokens: readonly Token[], index: number): boolean {
-  for (let at = index - 1; at >= Math.max(1, index - 2); at -= 1) {
+  for (let at = index - 1; at >= Math.max(2, index - 2); at -= 1) {
     const glue = tokens[at] as Token
     const before = tokens[at - 1] as Token
     if (!NAME_GLUE.has(glue.word) || !adjacent(before, glue)) return false
@@ -83,7 +88,8 @@ function unexplained(tokens: readonly Token[], index: number, context: CapitalCo
   if (current.after !== '' && !/^[,.;:!?)]/u.test(current.after)) return false // "A+", "Pen/Paper": a code or a name
   const next = tokens[index + 1]
   const lower = current.word.toLowerCase()
-  const startsName = FUNCTION_WORDS.has(lower) ? TITLE_STARTS.has(lower) : !BEFORE_LOWERCASE.has(previous.word)
+  // "The" starts titles ("read The Hobbit") but not acronyms ("in The U.S.", "for The NFL").
+  const startsName = FUNCTION_WORDS.has(lower) ? TITLE_STARTS.has(lower) && !ACRONYM.test(next?.word ?? '') : !BEFORE_LOWERCASE.has(previous.word)
   if (startsName && next !== undefined && adjacent(current, next) && NAME_GOES_ON.test(next.word)) return false
   // Names repeat, so a repeated capital is let be; a function word ("rather A clear", "baby Is
   // 26") is no name however often the page capitalises it after a comma or colon.

@@ -33,12 +33,12 @@ const MID_CAPITAL = /(?<=[\p{L}\p{N},;:)] )\p{Lu}[\p{Ll}\p{Lu}]*(?![\p{L}\p{N}])
 const DOUBLE = /(?<![\p{L}\p{N}'’-])(\p{L}+) \1(?![\p{L}\p{N}'’-])/gu
 
 /** Counts what {@link garbleReason} needs from the whole document, once per document. */
-export function detectContext(text: string, lexicon: Lexicon, models?: GarbleModels, caseCounts?: ReadonlyMap<string, CaseCounts>): DetectContext {
+export function detectContext(text: string, lexicon: Lexicon, models?: GarbleModels, data: Pick<DetectContext, 'caseCounts'> = {}): DetectContext {
   const midCapitals = new Map<string, number>()
   for (const [word] of text.matchAll(MID_CAPITAL)) midCapitals.set(word, (midCapitals.get(word) ?? 0) + 1)
   const doubles = new Map<string, number>()
   for (const [, word] of text.matchAll(DOUBLE)) doubles.set(word as string, (doubles.get(word as string) ?? 0) + 1)
-  return { lexicon, midCapitals, doubles, models, caseCounts }
+  return { lexicon, midCapitals, doubles, models, ...data }
 }
 
 /** Modals that are never nouns or names, so two in a row is always wrong. */
