@@ -1,14 +1,19 @@
 /**
  * Cheap measures of whether a string reads as prose, for rejecting dumps that are not text:
  * CSV and number tables (few letters), source code and markup (many code symbols), base64 and
- * minified blobs (long unbroken tokens). Pure and linear in the text length.
+ * minified blobs (long unbroken tokens). Pure, and one char-code pass over the text.
  */
-import { letterRatio } from './words.ts'
+import { BMP_FLAGS, flagsAt, LETTER, SPACE, widthAt } from './char-flags.ts'
 
-/** Characters that are common in code and markup and rare in prose of any language. */
-const CODE_SYMBOL = /[{}[\]<>=;|\\^~`$_]/u
+/** Characters that are common in code and markup and rare in prose of any language: `{}[]<>=;|\^~$_` and backquote. */
+const CODE_SYMBOLS: Uint8Array = (() => {
+  const table = new Uint8Array(128)
+  for (const char of '{}[]<>=;|\\^~`$_') table[char.charCodeAt(0)] = 1
+  return table
+})()
 /** A whitespace-delimited token this long is not a word in any language written with spaces. */
 const LONG_TOKEN = 40
+const URL_START = /^(?:https?:\/\/|www\.)/iu
 
 /** The shape figures of one text; every ratio is 0 for text without visible characters. */
 export interface TextShape {
@@ -20,28 +25,40 @@ export interface TextShape {
   longTokens: number
 }
 
-function codeSymbolRatio(text: string): number {
-  let visible = 0
-  let symbols = 0
-  for (const character of text) {
-    if (/\s/u.test(character)) continue
-    visible += 1
-    if (CODE_SYMBOL.test(character)) symbols += 1
-  }
-  return visible === 0 ? 0 : symbols / visible
+/** Code units of a token that count as long (0 for short tokens and URLs). */
+function longPart(text: string, start: number, end: number): number {
+  const length = end - start
+  return length >= LONG_TOKEN && !URL_START.test(text.slice(start, start + 8)) ? length : 0
 }
 
-function longTokenRatio(text: string): number {
-  let visible = 0
-  let long = 0
-  for (const token of text.split(/\s+/u)) {
-    visible += token.length
-    if (token.length >= LONG_TOKEN && !/^(?:https?:\/\/|www\.)/iu.test(token)) long += token.length
-  }
-  return visible === 0 ? 0 : long / visible
-}
-
-/** Measures `text` (see {@link TextShape}). */
+/**
+ * Measures `text` (see {@link TextShape}). Letters and symbols are shares of visible code
+ * points; long tokens a share of the code units of whitespace-separated tokens.
+ */
 export function textShape(text: string): TextShape {
-  return { letters: letterRatio(text), codeSymbols: codeSymbolRatio(text), longTokens: longTokenRatio(text) }
+  let visible = 0
+  let letters = 0
+  let symbols = 0
+  let long = 0
+  let spaces = 0
+  let tokenStart = -1
+  const length = text.length
+  for (let index = 0; index < length; index += 1) {
+    const code = text.charCodeAt(index)
+    const flags = code < 0xd800 ? (BMP_FLAGS[code] as number) : flagsAt(text, index)
+    if ((flags & SPACE) !== 0) {
+      spaces += 1
+      if (tokenStart >= 0) long += longPart(text, tokenStart, index)
+      tokenStart = -1
+      continue
+    }
+    if (tokenStart < 0) tokenStart = index
+    visible += 1
+    if ((flags & LETTER) !== 0) letters += 1
+    else if (code < 128 && CODE_SYMBOLS[code] === 1) symbols += 1
+    if (code >= 0xd800) index += widthAt(text, index) - 1
+  }
+  if (tokenStart >= 0) long += longPart(text, tokenStart, length)
+  const units = length - spaces
+  return { letters: visible === 0 ? 0 : letters / visible, codeSymbols: visible === 0 ? 0 : symbols / visible, longTokens: units === 0 ? 0 : long / units }
 }

@@ -5,7 +5,10 @@
  * says which value fired it.
  */
 import { z } from 'zod'
-import { duplicateNgramShare, duplicateShare, topNgramShare } from '../../text/repetition.ts'
+import { BMP_FLAGS, flagsAt, LETTER, NUMBER, SPACE, UNSPACED, widthAt } from '../../text/char-flags.ts'
+import { duplicateShare, ngramShares, WordIdBuilder } from '../../text/repetition.ts'
+import type { WordIds } from '../../text/repetition.ts'
+import { countCharacters } from '../../text/words.ts'
 import { fraction, percent } from './finding.ts'
 import type { Measure } from './finding.ts'
 
@@ -43,42 +46,126 @@ export type GopherSettings = z.output<typeof GopherOptions>
 
 /** Lines starting with a bullet: the usual bullet glyphs, or `-`, `*`, `–` followed by a space. */
 const BULLET_LINE = /^\s*(?:[•‣⁃◦⁌⁍∙·●○▪▫■□►▶➢✓✔]|[-*–]\s)/u
-const ELLIPSIS_END = /(?:\.\.\.|…)\s*$/u
-const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu
-/** Scripts written without spaces between words, where whitespace words mean nothing. */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/gu
 
-/** The words and lines Gopher's measures are taken over. */
+/**
+ * The words and lines Gopher's measures are taken over. Tokens are whitespace-separated; a
+ * word is a token without its leading and trailing characters that are neither letters nor
+ * digits, lowercased (tokens with neither give no word).
+ */
 export interface GopherText {
-  tokens: string[]
-  /** Tokens without edge punctuation, lowercased, empty ones removed. */
-  words: string[]
+  tokens: number
+  /** Tokens with at least one letter. */
+  alphabeticTokens: number
+  /** The words as ids (repetition.ts); `distinct.word(id)` is the word. */
+  words: WordIds
+  distinct: WordIdBuilder
+  /** Code points of all words together. */
+  wordCharacters: number
+  /** `#` characters, and ellipses (`...` or `…`, not overlapping) in the text. */
+  hashes: number
+  ellipses: number
   lines: string[]
   paragraphs: string[]
   /** True when most letters belong to a script written without spaces. */
   unspaced: boolean
 }
 
-/** Splits `text` once for every Gopher measure. */
-export function gopherText(text: string): GopherText {
-  const tokens = text.split(/\s+/u).filter((token) => token.length > 0)
-  const words = tokens.map((token) => token.replace(EDGE_PUNCTUATION, '').toLowerCase()).filter((word) => word.length > 0)
-  const lines = text.split('\n').map((line) => line.trim()).filter((line) => line.length > 0)
-  const paragraphs = text.split(/\n[ \t]*\n/u).map((block) => block.trim()).filter((block) => block.length > 0)
-  UNSPACED.lastIndex = 0
-  const unspaced = UNSPACED.test(text) && (text.match(UNSPACED) ?? []).length / Math.max(1, (text.match(/\p{L}/gu) ?? []).length) > 0.3
-  return { tokens, words, lines, paragraphs, unspaced }
+/** Word ids and the code points of each distinct word. */
+interface WordTally {
+  builder: WordIdBuilder
+  codePoints: number[]
+  characters: number
 }
 
-const count = (text: string, pattern: RegExp): number => (text.match(pattern) ?? []).length
+function addWord(words: WordTally, text: string, start: number, end: number, ascii: boolean): void {
+  const id = words.builder.add(text, start, end, ascii)
+  if (id === words.codePoints.length) words.codePoints.push(ascii ? end - start : countCharacters(words.builder.word(id)))
+  words.characters += words.codePoints[id] as number
+}
 
-function wordMeasures(text: string, shape: GopherText, settings: GopherSettings, lang: string | undefined): Measure[] {
-  const words = shape.words.length
-  const meanLength = fraction(shape.words.reduce((sum, word) => sum + [...word].length, 0), words)
-  const hashes = fraction(count(text, /#/gu), words)
-  const ellipses = fraction(count(text, /\.\.\.|…/gu), words)
+/** Counts over the whole text that one pass collects besides the words. */
+interface Tally {
+  tokens: number
+  alphabeticTokens: number
+  letters: number
+  unspacedLetters: number
+  hashes: number
+  ellipses: number
+}
+
+/** Reads the token starting at `start`; returns its end. */
+function readToken(text: string, start: number, words: WordTally, tally: Tally): number {
+  let index = start
+  let first = -1
+  let last = -1
+  let letter = false
+  let dots = 0
+  let nonAscii = 0
+  let nonAsciiBeforeFirst = 0
+  let nonAsciiToLast = 0
+  while (index < text.length) {
+    const code = text.charCodeAt(index)
+    const flags = code < 0xd800 ? (BMP_FLAGS[code] as number) : flagsAt(text, index)
+    if ((flags & SPACE) !== 0) break
+    const width = code < 0xd800 ? 1 : widthAt(text, index)
+    if (code === 0x2e) dots += 1
+    else {
+      tally.ellipses += Math.floor(dots / 3) + (code === 0x2026 ? 1 : 0)
+      dots = 0
+      if (code === 0x23) tally.hashes += 1
+    }
+    if (code >= 0x80) nonAscii += 1
+    if ((flags & (LETTER | NUMBER)) !== 0) {
+      if (first < 0) {
+        first = index
+        nonAsciiBeforeFirst = nonAscii - (code >= 0x80 ? 1 : 0)
+      }
+      last = index + width
+      nonAsciiToLast = nonAscii
+    }
+    if ((flags & LETTER) !== 0) letter = true
+    if ((flags & LETTER) !== 0) tally.letters += 1
+    if ((flags & UNSPACED) !== 0) tally.unspacedLetters += 1
+    index += width
+  }
+  tally.ellipses += Math.floor(dots / 3)
+  tally.tokens += 1
+  if (letter) tally.alphabeticTokens += 1
+  if (first >= 0) addWord(words, text, first, last, nonAsciiToLast === nonAsciiBeforeFirst)
+  return index
+}
+
+/** Splits `text` once for every Gopher measure. */
+export function gopherText(text: string): GopherText {
+  const words: WordTally = { builder: new WordIdBuilder(), codePoints: [], characters: 0 }
+  const tally: Tally = { tokens: 0, alphabeticTokens: 0, letters: 0, unspacedLetters: 0, hashes: 0, ellipses: 0 }
+  for (let index = 0; index < text.length; ) {
+    const code = text.charCodeAt(index)
+    if (code < 0xd800 && ((BMP_FLAGS[code] as number) & SPACE) !== 0) index += 1
+    else index = readToken(text, index, words, tally)
+  }
+  const lines = text.split('\n').map((line) => line.trim()).filter((line) => line.length > 0)
+  const paragraphs = text.split(/\n[ \t]*\n/u).map((block) => block.trim()).filter((block) => block.length > 0)
+  const unspaced = tally.unspacedLetters > 0 && tally.unspacedLetters / Math.max(1, tally.letters) > 0.3
+  return { tokens: tally.tokens, alphabeticTokens: tally.alphabeticTokens, words: words.builder.result(), distinct: words.builder, wordCharacters: words.characters, hashes: tally.hashes, ellipses: tally.ellipses, lines, paragraphs, unspaced }
+}
+
+function stopWordCount(shape: GopherText, stopWords: readonly string[]): number {
+  const list = new Set(stopWords)
+  const longest = Math.max(0, ...stopWords.map((word) => word.length))
+  const isStop = Array.from({ length: shape.distinct.size }, (_, id) => shape.distinct.wordLength(id) <= longest && list.has(shape.distinct.word(id)))
+  let found = 0
+  for (const id of shape.words.ids) if (isStop[id] === true) found += 1
+  return found
+}
+
+function wordMeasures(shape: GopherText, settings: GopherSettings, lang: string | undefined): Measure[] {
+  const words = shape.words.ids.length
+  const meanLength = fraction(shape.wordCharacters, words)
+  const hashes = fraction(shape.hashes, words)
+  const ellipses = fraction(shape.ellipses, words)
   const symbols = Math.max(hashes, ellipses)
-  const alphabetic = fraction(shape.tokens.filter((token) => /\p{L}/u.test(token)).length, shape.tokens.length)
+  const alphabetic = fraction(shape.alphabeticTokens, shape.tokens)
   const out: Measure[] = [
     { rule: 'quality-filter/gopher-word-count', stat: 'gopher.words', value: words, failed: words < settings.minWords || words > settings.maxWords, reason: `${words} words, outside ${settings.minWords}–${settings.maxWords}.` },
     { rule: 'quality-filter/gopher-mean-word-length', stat: 'gopher.meanWordLength', value: meanLength, failed: meanLength < settings.minMeanWordLength || meanLength > settings.maxMeanWordLength, reason: `Mean word length ${meanLength.toFixed(2)}, outside ${settings.minMeanWordLength}–${settings.maxMeanWordLength}.` },
@@ -87,8 +174,7 @@ function wordMeasures(text: string, shape: GopherText, settings: GopherSettings,
   ]
   const stopWords = lang === undefined ? undefined : settings.stopWords[lang]
   if (stopWords !== undefined) {
-    const list = new Set(stopWords)
-    const found = shape.words.filter((word) => list.has(word)).length
+    const found = stopWordCount(shape, stopWords)
     out.push({ rule: 'quality-filter/gopher-stop-words', stat: 'gopher.stopWords', value: found, failed: found < settings.minStopWords, reason: `${found} stop words of the "${lang}" list (minimum ${settings.minStopWords}).` })
   }
   return out
@@ -96,7 +182,8 @@ function wordMeasures(text: string, shape: GopherText, settings: GopherSettings,
 
 function lineMeasures(shape: GopherText, settings: GopherSettings): Measure[] {
   const bullets = fraction(shape.lines.filter((line) => BULLET_LINE.test(line)).length, shape.lines.length)
-  const ellipsisLines = fraction(shape.lines.filter((line) => ELLIPSIS_END.test(line)).length, shape.lines.length)
+  // Lines are trimmed, so "ends with an ellipsis and optional spaces" is a plain suffix test.
+  const ellipsisLines = fraction(shape.lines.filter((line) => line.endsWith('...') || line.endsWith('…')).length, shape.lines.length)
   const lines = duplicateShare(shape.lines)
   const paragraphs = duplicateShare(shape.paragraphs)
   const checks = [
@@ -111,12 +198,15 @@ function lineMeasures(shape: GopherText, settings: GopherSettings): Measure[] {
 }
 
 function ngramMeasures(shape: GopherText, settings: GopherSettings): Measure[] {
-  const top = Object.entries(settings.maxTopNgram).map(([n, limit]): Measure => {
-    const value = topNgramShare(shape.words, Number(n))
+  const tops = Object.entries(settings.maxTopNgram)
+  const duplicates = Object.entries(settings.maxDuplicateNgrams)
+  const shares = ngramShares(shape.words, tops.map(([n]) => Number(n)), duplicates.map(([n]) => Number(n)))
+  const top = tops.map(([n, limit]): Measure => {
+    const value = shares.top.get(Number(n)) ?? 0
     return { rule: 'quality-filter/gopher-top-ngram', stat: `gopher.top${n}gram`, value, failed: value > limit, reason: `The most frequent ${n}-gram covers ${percent(value)} of the characters (maximum ${percent(limit)}).` }
   })
-  const repeated = Object.entries(settings.maxDuplicateNgrams).map(([n, limit]): Measure => {
-    const value = duplicateNgramShare(shape.words, Number(n))
+  const repeated = duplicates.map(([n, limit]): Measure => {
+    const value = shares.duplicate.get(Number(n)) ?? 0
     return { rule: 'quality-filter/gopher-duplicate-ngrams', stat: `gopher.duplicate${n}grams`, value, failed: value > limit, reason: `Repeated ${n}-grams cover ${percent(value)} of the characters (maximum ${percent(limit)}).` }
   })
   return [...top, ...repeated]
@@ -129,6 +219,6 @@ function ngramMeasures(shape: GopherText, settings: GopherSettings): Measure[] {
  */
 export function gopherMeasures(text: string, settings: GopherSettings, lang: string | undefined): Measure[] {
   const shape = gopherText(text)
-  const words = shape.unspaced ? [] : [...wordMeasures(text, shape, settings, lang), ...ngramMeasures(shape, settings)]
+  const words = shape.unspaced ? [] : [...wordMeasures(shape, settings, lang), ...ngramMeasures(shape, settings)]
   return [...words, ...lineMeasures(shape, settings)]
 }
