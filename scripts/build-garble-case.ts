@@ -22,8 +22,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brownTagged } from './lib/brown.ts'
 
-const MIN_LOWER = Number(process.env.MIN_LOWER ?? 3)
-const MAX_CAPITAL_SHARE = Number(process.env.MAX_CAPITAL_SHARE ?? 0.05)
+const MIN_LOWER = Number(process.env.MIN_LOWER ?? 5)
+const MAX_CAPITAL_SHARE = Number(process.env.MAX_CAPITAL_SHARE ?? 0.02)
 const require = createRequire(import.meta.url)
 const packageDir = (name: string): string => path.dirname(require.resolve(`${name}/package.json`))
 

@@ -60,11 +60,18 @@ const BEFORE_BASE = new Set([...STRICT_MODALS, 'might'])
 /** Conjunctions that never directly follow a subject pronoun ("he if thrives"). */
 const NOT_AFTER_PRONOUN = new Set(['if', 'because', 'although', 'unless', 'whether'])
 
-/** Pairs with a verb form English does not allow: "the went", "could applied", "to caters", "he if". */
+/**
+ * Verbs that take "to" before another verb ("trying to make"): a base form right after them
+ * lost its "to". Verbs that also take a bare verb ("help make", "go get", "let see") are not here.
+ */
+const BEFORE_TO = new Set(['want', 'wants', 'wanted', 'trying', 'tried', 'tries', 'able', 'unable', 'going', 'needs', 'needed', 'decided', 'decide', 'plan', 'plans', 'planned', 'hope', 'hopes', 'hoped', 'expect', 'expects', 'expected', 'seem', 'seems', 'seemed', 'refused', 'managed', 'wish', 'wished', 'intend', 'intends', 'ought', 'used'])
+
+/** Pairs with a verb form English does not allow: "the went", "could applied", "to caters", "he if", "trying make". */
 function verbPair(first: string, second: string, lexicon: Lexicon): boolean {
   if (SUBJECT_PRONOUNS.has(first) && NOT_AFTER_PRONOUN.has(second)) return true
   const form = lexicon.verbForm(second)
   if (form === undefined) return false
+  if (BEFORE_TO.has(first) && form === 'b') return true
   if (DETERMINERS.has(first)) return form === 'p'
   if (BEFORE_BASE.has(first)) return form !== 'b'
   return first === 'to' && (form === 'z' || form === 'p')

@@ -47,6 +47,10 @@ const untouched: Case[] = [
   { name: 'the same sentences in their right order are not flagged', input: 'The company did not respond for comment on the report yesterday. When I was growing up, there was intense competition for news among the local networks. The woman who sells these also makes her own salsa, which is amazing.', expected: '', rules: [] },
   { name: 'a repeated capitalised word before a name is not flagged', input: 'The actor Will Smith met the singer Will Young, and Will Smith said he liked it.', expected: '', rules: [] },
   { name: 'names with capitalised common words are not flagged', input: 'She wrote on Telegram that the Department of Justice and the Center for Strategic Studies had agreed.', expected: '', rules: [] },
+  { name: 'a name that goes on with a number is not flagged', input: 'He ordered their Number 38 and a new phone running Windows 8 for the office.', expected: '', rules: [] },
+  { name: 'a name after "called" is not flagged', input: 'She started a contest called Unlock the Code for the readers of the blog.', expected: '', rules: [] },
+  { name: 'glue words inside a long name are not flagged', input: 'A report by the Tufts Center for the Study of Drug Development came out in May.', expected: '', rules: [] },
+  { name: 'a capital after a dash is not flagged', input: 'Remember those who have been lost – People need to hear the stories of survivors.', expected: '', rules: [] },
 ]
 
 const flagged: Case[] = [
@@ -58,6 +62,9 @@ const flagged: Case[] = [
   { name: 'a participle after a modal is flagged', input: 'The same theme could applied be to any business in the town.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
   { name: 'a third-person verb after "to" is flagged', input: 'She went to the hall to explains the plan to the whole council.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
   { name: 'a doubled content word is flagged, not removed', input: 'The council approved the budget budget on Monday.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
+  { name: 'a word edited text keeps lowercase is flagged after a determiner', input: 'In the spot, the president looks to the Camera and says that the choice is yours.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
+  { name: 'a capitalised word is flagged in a sentence full of names', input: 'During his visit to the hospital, the President met Allie Young and Stephanie Davies, and he Described their story.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
+  { name: '"The" before an acronym is flagged', input: 'The Gideons Bible is not as common in England as it is in The U.S., he added.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
   { name: 'a capitalised function word before a lowercase word is flagged', input: 'It was rather A clear sign that the plan had failed.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
   { name: 'swapped neighbours are flagged (n-gram models)', input: 'The company did not for respond comment on the report yesterday.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
   { name: 'a swapped verb and adjective are flagged (n-gram models)', input: 'When I was growing up, there intense was competition for news among the local networks.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
