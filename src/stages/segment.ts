@@ -12,7 +12,7 @@
 import { z } from 'zod'
 import type { Stage } from '../core/stage.ts'
 import { splitParagraphs } from '../text/paragraphs.ts'
-import { splitSentences } from '../text/sentences.ts'
+import { countSentences, splitSentences } from '../text/sentences.ts'
 import { countCharacters, countWords } from '../text/words.ts'
 
 const Options = z
@@ -42,9 +42,10 @@ export function segment(options: SegmentOptions = {}): Stage<(typeof segmentRule
         const removed = countCharacters(doc.text) - countCharacters(text)
         context.info('segment/whitespace-normalized', `Rebuilt ${paragraphs.length} paragraph${paragraphs.length === 1 ? '' : 's'} separated by single blank lines (${removed} whitespace character${removed === 1 ? '' : 's'} removed).`)
       }
-      const sentences = paragraphs.flatMap((paragraph) => splitSentences(paragraph))
-      const stats = { ...doc.stats, paragraphs: paragraphs.length, sentences: sentences.length, words: countWords(text), characters: countCharacters(text) }
-      return settings.sentences ? { ...doc, text, paragraphs, sentences, stats } : { ...doc, text, paragraphs, stats }
+      const sentences = settings.sentences ? paragraphs.flatMap((paragraph) => splitSentences(paragraph)) : undefined
+      const sentenceCount = sentences?.length ?? paragraphs.reduce((sum, paragraph) => sum + countSentences(paragraph), 0)
+      const stats = { ...doc.stats, paragraphs: paragraphs.length, sentences: sentenceCount, words: countWords(text), characters: countCharacters(text) }
+      return sentences !== undefined ? { ...doc, text, paragraphs, sentences, stats } : { ...doc, text, paragraphs, stats }
     },
   }
 }

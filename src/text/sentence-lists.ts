@@ -6,8 +6,12 @@
 
 const BULLETS = '\u2022\u25E6\u25AA\u2023\u2043\u2219\u25CF'
 
-/** A marker such as `1.`, `2.)`, `b)` after a space, a line start or a bullet. */
-const MARKER = /(?<=^|[\s\u2022\u25E6\u25AA\u2023\u2043\u2219\u25CF])(\d{1,2}|[a-z]|[A-Z])(\.\)|\.|\))(?=\s)/gu
+/**
+ * A marker such as `1.`, `2.)`, `b)` after a space, a line start or a bullet. The character
+ * before is matched (group 1) instead of looked behind at: the same markers, found faster. It
+ * is never part of the previous match, which ends before the space that follows a marker.
+ */
+const MARKER = /(^|[\s\u2022\u25E6\u25AA\u2023\u2043\u2219\u25CF])(\d{1,2}|[a-z]|[A-Z])(\.\)|\.|\))(?=\s)/gu
 
 interface Marker {
   index: number
@@ -18,12 +22,12 @@ interface Marker {
 }
 
 function toMarker(match: RegExpMatchArray): Marker {
-  const label = match[1] as string
-  const style = match[2] as string
+  const label = match[2] as string
+  const style = match[3] as string
   const numeric = /^\d/.test(label)
   const kind = numeric ? 'digit' : label === label.toLowerCase() ? 'lower' : 'upper'
   const value = numeric ? Number(label) : label.toLowerCase().charCodeAt(0) - 96
-  const index = match.index as number
+  const index = (match.index as number) + (match[1] as string).length
   return { index, kind, value, style, stop: style.startsWith('.') ? index + label.length : undefined }
 }
 

@@ -12,6 +12,7 @@ import {
   PREPOSITIVE,
   SENTENCE_STARTERS,
 } from './abbreviations.ts'
+import { BMP_FLAGS, SPACE } from './char-flags.ts'
 
 /** Everything the rules need to know about one stop. */
 export interface TerminatorContext {
@@ -38,6 +39,11 @@ const LIST_MARKER = /^(?:\d{1,3}|\p{L})$/u
 const NUMBER = /^[$€£¥]?\d[\d,.]*$/u
 const WEBBY = /@|:\/\/|^www\.|[/\\_=]/iu
 
+/** `/\s/u` on the single code unit at `index` (a surrogate half is never a space). */
+function isSpaceUnit(text: string, index: number): boolean {
+  return ((BMP_FLAGS[text.charCodeAt(index)] as number) & SPACE) !== 0
+}
+
 function stripOpeners(token: string): string {
   return token.replace(OPENERS, '')
 }
@@ -55,12 +61,12 @@ function isStarter(next: string): boolean {
 /** The token just before `end` and the token before that. */
 function tokensBefore(text: string, end: number, floor = 0): { word: string; wordStart: number; previous: string } {
   let index = end
-  while (index > floor && !/\s/u.test(text[index - 1] as string)) index -= 1
+  while (index > floor && !isSpaceUnit(text, index - 1)) index -= 1
   const word = stripOpeners(text.slice(index, end))
   let previousEnd = index
-  while (previousEnd > 0 && /\s/u.test(text[previousEnd - 1] as string)) previousEnd -= 1
+  while (previousEnd > 0 && isSpaceUnit(text, previousEnd - 1)) previousEnd -= 1
   let previousStart = previousEnd
-  while (previousStart > 0 && !/\s/u.test(text[previousStart - 1] as string)) previousStart -= 1
+  while (previousStart > 0 && !isSpaceUnit(text, previousStart - 1)) previousStart -= 1
   return { word, wordStart: end - word.length, previous: stripOpeners(text.slice(previousStart, previousEnd)) }
 }
 

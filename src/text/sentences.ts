@@ -5,6 +5,7 @@
  * stop). No model and no per-language switch: the tables in `abbreviations.ts` cover
  * en/de/fr/es/it/pt/nl and CJK stops need no space after them.
  */
+import { flagsAt, SPACE as WHITESPACE } from './char-flags.ts'
 import { isTerminatorBoundary } from './sentence-rules.ts'
 import { listBreaks } from './sentence-lists.ts'
 
@@ -16,6 +17,8 @@ const SPACE = /\s*/y
 const TOKEN = /\S*/y
 /** Bullet characters that open a list item in the middle of a line. */
 const BULLET = /(?<=\s)[\u2022\u25E6\u25AA\u2023\u2043\u2219\u25CF]/gu
+/** Any bullet character: most texts have none, and skip the look-behind scan. */
+const ANY_BULLET = /[\u2022\u25E6\u25AA\u2023\u2043\u2219\u25CF]/u
 /** A line break followed by something that is not a lowercase continuation. */
 const LINE_BREAK = /\n(?=\s*[^\s\p{Ll}])/gu
 
@@ -28,9 +31,9 @@ function readAt(pattern: RegExp, text: string, index: number): string {
 function structuralBreaks(text: string): { breaks: number[]; markerStops: Set<number> } {
   const lists = listBreaks(text)
   const breaks = [...lists.breaks]
-  for (const match of text.matchAll(BULLET)) breaks.push(match.index)
-  for (const match of text.matchAll(LINE_BREAK)) breaks.push(match.index)
-  return { breaks: breaks.sort((left, right) => left - right), markerStops: lists.markerStops }
+  if (ANY_BULLET.test(text)) for (const match of text.matchAll(BULLET)) breaks.push(match.index)
+  if (text.includes('\n')) for (const match of text.matchAll(LINE_BREAK)) breaks.push(match.index)
+  return { breaks: breaks.length > 1 ? breaks.sort((left, right) => left - right) : breaks, markerStops: lists.markerStops }
 }
 
 /** Offsets where sentences end (exclusive), in increasing order, ending with `text.length`. */
@@ -54,8 +57,31 @@ export function sentenceBoundaries(text: string): number[] {
       last = closersEnd
     }
   }
-  const all = [...new Set([...result, ...breaks, text.length])].sort((left, right) => left - right)
+  return mergeOffsets(result, breaks, text.length)
+}
+
+/** The sorted union of two increasing offset lists and `end`, without duplicates and 0. */
+function mergeOffsets(stops: readonly number[], breaks: readonly number[], end: number): number[] {
+  if (breaks.length === 0 && (stops.length === 0 || (stops[stops.length - 1] as number) < end)) return [...stops, end].filter((offset) => offset > 0)
+  const all = [...new Set([...stops, ...breaks, end])].sort((left, right) => left - right)
   return all.filter((offset) => offset > 0)
+}
+
+/** True when `text[start, end)` has a character that is not whitespace. */
+function hasVisible(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index += 1) if ((flagsAt(text, index) & WHITESPACE) === 0) return true
+  return false
+}
+
+/** The number of sentences {@link splitSentences} returns, without making them. */
+export function countSentences(text: string): number {
+  let count = 0
+  let start = 0
+  for (const end of sentenceBoundaries(text)) {
+    if (hasVisible(text, start, end)) count += 1
+    start = end
+  }
+  return count
 }
 
 /** Splits `text` into trimmed, non-empty sentences; their concatenation keeps every word. */
