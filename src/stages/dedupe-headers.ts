@@ -15,7 +15,10 @@ import { z } from 'zod'
 import { excerpt } from '../core/message.ts'
 import type { Stage, StageContext } from '../core/stage.ts'
 import { createChromeMatcher } from '../text/chrome-match.ts'
-import { comparable, joinKeptLines, splitLines, wordsOf } from '../text/lines.ts'
+import { comparable, joinKeptLines, splitLines, wordCount } from '../text/lines.ts'
+import { docLines } from '../text/article/doc-lines.ts'
+import { DEFAULT_FEATURES } from '../text/article/line-features.ts'
+import { createLineMemo, LINE_MEMO_META } from '../text/article/line-base.ts'
 import { isHeadingLike, isProseLine } from '../text/prose.ts'
 import { cleanTitle } from '../text/title.ts'
 import { findTitleLine } from './dedupe-headers/find-title.ts'
@@ -68,26 +71,27 @@ function keptTitleIndex(lines: readonly string[], matches: readonly number[]): n
   return above.length > 0 ? above[above.length - 1] : matches[0]
 }
 
-function removeTitleRepeats(lines: string[], keep: boolean[], keys: ReadonlySet<string>, title: string, context: StageContext<Rule>): void {
-  const matches = lines.flatMap((line, index) => (line.trim() !== '' && keys.has(comparable(line)) ? [index] : []))
+function removeTitleRepeats(lines: string[], lineKeys: string[], keep: boolean[], keys: ReadonlySet<string>, title: string, context: StageContext<Rule>): void {
+  const matches = lines.flatMap((line, index) => (keys.has(lineKeys[index] as string) && line.trim() !== '' ? [index] : []))
   const kept = keptTitleIndex(lines, matches)
   for (const index of matches) {
     const line = lines[index] as string
     if (index !== kept) {
       keep[index] = false
       context.info('dedupe-headers/title-line-removed', 'Removed a repeat of the title.', { place: { line: index + 1 }, actual: excerpt(line) })
-    } else if (comparable(line) !== comparable(title)) {
+    } else if (lineKeys[index] !== comparable(title)) {
       lines[index] = title
+      lineKeys[index] = comparable(title)
       context.info('dedupe-headers/title-suffix-removed', `Cut the site name from the title line, leaving "${excerpt(title, 80)}".`, { place: { line: index + 1 }, actual: excerpt(line) })
     }
   }
 }
 
-function removeRepeatedSubheads(lines: readonly string[], keep: boolean[], context: StageContext<Rule>): void {
+function removeRepeatedSubheads(lines: readonly string[], lineKeys: readonly string[], keep: boolean[], context: StageContext<Rule>): void {
   let previous: string | undefined
   lines.forEach((line, index) => {
     if (line.trim() === '' || keep[index] !== true) return
-    const key = comparable(line)
+    const key = lineKeys[index] as string
     if (key === previous && isHeadingLike(line)) {
       keep[index] = false
       context.info('dedupe-headers/repeated-subhead-removed', 'Removed a heading repeated on the next line.', { place: { line: index + 1 }, actual: excerpt(line) })
@@ -106,26 +110,28 @@ export function dedupeHeaders(options: DedupeHeadersOptions = {}): Stage<Rule> {
     options: settings,
     run(doc, context) {
       const lines = splitLines(doc.text)
+      const view = docLines(lines, match, DEFAULT_FEATURES, createLineMemo(match, DEFAULT_FEATURES))
       let raw = doc.title?.trim()
       const fromMetadata = raw !== undefined && raw !== ''
       let evidence: TitleEvidence | undefined = fromMetadata ? 'metadata' : undefined
       if ((raw === undefined || raw === '') && settings.titleFromText) {
-        const found = findTitleLine(lines, match, settings)
+        const found = findTitleLine(view, match, settings)
         if (found !== undefined) {
           raw = found.text
           evidence = found.evidence
           context.info('dedupe-headers/title-found', 'Found the title in the text.', { place: { line: found.index + 1 }, actual: excerpt(found.text) })
         }
       }
-      const title = raw === undefined || raw === '' ? undefined : cleanTitle(raw, lines, fromMetadata && !SITE_PIPE.test(raw))
+      const title = raw === undefined || raw === '' ? undefined : cleanTitle(raw, lines, fromMetadata && !SITE_PIPE.test(raw), view.keys())
       if (raw !== undefined && title !== undefined && title !== raw.replace(/\s+/g, ' ')) {
         context.info('dedupe-headers/title-suffix-removed', `Cut the site name from the title, leaving "${excerpt(title, 80)}".`, { actual: excerpt(raw) })
       }
       const keep = lines.map(() => true)
-      if (title !== undefined && wordsOf(title).length >= MIN_TITLE_WORDS) removeTitleRepeats(lines, keep, new Set([comparable(title), comparable(raw ?? title)]), title, context)
-      removeRepeatedSubheads(lines, keep, context)
+      if (title !== undefined && wordCount(title) >= MIN_TITLE_WORDS) removeTitleRepeats(lines, view.keys(), keep, new Set([comparable(title), comparable(raw ?? title)]), title, context)
+      removeRepeatedSubheads(lines, view.keys(), keep, context)
       const text = keep.every(Boolean) ? lines.join('\n') : joinKeptLines(lines, keep)
-      const meta = evidence === undefined ? doc.meta : { ...doc.meta, titleEvidence: evidence }
+      const shared = view.memo.lines.size > 0 ? { [LINE_MEMO_META]: view.memo } : {}
+      const meta = evidence === undefined && view.memo.lines.size === 0 ? doc.meta : { ...doc.meta, ...(evidence === undefined ? {} : { titleEvidence: evidence }), ...shared }
       return { ...doc, text, title, meta }
     },
   }

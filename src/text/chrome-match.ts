@@ -25,7 +25,8 @@ import {
   UI_LINES,
 } from './chrome-phrases.ts'
 import type { ChromeKind } from './chrome-phrases.ts'
-import { comparable, wordsOf } from './lines.ts'
+import { lineKey, wordCount } from './lines.ts'
+import type { LineKey } from './lines.ts'
 import { hasDate, isBylineOrDate } from './prose.ts'
 
 export type { ChromeKind } from './chrome-phrases.ts'
@@ -36,6 +37,10 @@ export type ExtraPhrases = Partial<Record<ChromeKind, readonly string[]>>
 /** A prepared matcher: the built-in tables plus the caller's extra phrases. */
 export interface ChromeMatcher {
   (line: string): ChromeKind | undefined
+  /** The same on a trimmed, non-blank line whose {@link lineKey} the caller already has. */
+  shaped(trimmed: string, key: LineKey): ChromeKind | undefined
+  /** Names the extra phrases: matchers with equal signatures give equal answers. */
+  readonly signature: string
 }
 
 /** Share words that make a line a share bar; the others ("this", "on") only fill one. */
@@ -45,95 +50,126 @@ const SHARE_SET = new Set(SHARE_WORDS)
 const MAX_PHRASE_WORDS = 10
 const MAX_PATTERN_CHARS = 400
 
-const NUMBER = /^\d+$/
-
-/** The words of a `comparable()` form without standalone numbers. */
-function keyWords(flat: string): string[] {
-  return flat.split(' ').filter((word) => word.length > 0 && !NUMBER.test(word))
+/**
+ * One regex per flag set that matches where any of `patterns` matches: a line is tested once
+ * against all of them instead of once per pattern. Patterns anchored at the start go in their
+ * own regex, which the engine tries at the first position only. Only for `test` (group numbers
+ * shift), so patterns with back-references are refused.
+ */
+function anyOf(patterns: readonly RegExp[]): (line: string) => boolean {
+  const byFlags = new Map<string, string[]>()
+  for (const pattern of patterns) {
+    if (/\\[1-9]|\\k</.test(pattern.source) || pattern.global || pattern.sticky) throw new Error(`Cannot combine ${String(pattern)}`)
+    const group = `${pattern.flags} ${pattern.source.startsWith('^') ? 'anchored' : 'anywhere'}`
+    byFlags.set(group, [...(byFlags.get(group) ?? []), `(?:${pattern.source})`])
+  }
+  const combined = [...byFlags].map(([group, sources]) => new RegExp(sources.join('|'), group.split(' ')[0]))
+  return (line) => combined.some((regex) => regex.test(line))
 }
 
 /** `comparable()` without standalone numbers, so counts do not block a match. */
 export function phraseKey(line: string): string {
-  return keyWords(comparable(line)).join(' ')
+  return lineKey(line).key
 }
 
-function isShareLine(key: string): boolean {
-  const tokens = key.split(' ')
-  if (tokens.length === 0 || tokens.length > 12) return false
+/** A line of share words only (at most 12), at least one of them a core one; read word by word, so most lines leave at their first word. */
+function isShareLine(key: string, words: number): boolean {
+  if (words > 12) return false
   let core = false
-  for (const token of tokens) {
+  for (let start = 0; start <= key.length; ) {
+    let end = key.indexOf(' ', start)
+    if (end < 0) end = key.length
+    const token = key.slice(start, end)
     if (!SHARE_SET.has(token)) return false
     if (SHARE_CORE.has(token)) core = true
+    start = end + 1
   }
   return core
 }
 
-function anyMatch(patterns: readonly RegExp[], line: string): boolean {
-  return patterns.some((pattern) => pattern.test(line))
-}
-
-function tableOf(builtIn: readonly string[], extra: readonly string[] | undefined): ReadonlySet<string> {
-  return new Set([...builtIn, ...(extra ?? [])].map(phraseKey))
-}
-
 const MENU_SEPARATOR = /\s+(?:\||•|·|::|\/)\s+|\s*\|\s*/
 const CRUMB_SEPARATOR = /\s+(?:»|›|>|→)\s+/
+/** Every separator holds one of these characters: lines without any are not split at all. */
+const SEPARATOR_CHAR = /[|•·:/»›>→]/
 /** Longest item (in words) of a menu written on one line. */
 const MENU_ITEM_WORDS = 4
 
 /** Items of a line split by `separator`, when there are at least `min` and all are short. */
 function shortItems(line: string, separator: RegExp, min: number): boolean {
   const items = line.split(separator).map((item) => item.trim()).filter((item) => item !== '')
-  return items.length >= min && items.every((item) => wordsOf(item).length <= MENU_ITEM_WORDS && !/[.!?]$/.test(item))
+  return items.length >= min && items.every((item) => wordCount(item) <= MENU_ITEM_WORDS && !/[.!?]$/.test(item))
 }
 
 /** A menu or a breadcrumb written on one line ("Home | About | Contact", "Home › News › World"); not a byline with its date. */
 function menuKind(line: string): ChromeKind | undefined {
-  if (line.length > 300) return undefined
+  if (line.length > 300 || !SEPARATOR_CHAR.test(line)) return undefined
   const kind = shortItems(line, CRUMB_SEPARATOR, 3) ? 'breadcrumb' : shortItems(line, MENU_SEPARATOR, 3) ? 'menu' : undefined
   // The date checks are the costly part, so they only veto a line already shaped like a menu.
   return kind === undefined || hasDate(line) || isBylineOrDate(line) ? undefined : kind
 }
 
+const FEED_FOOTER = anyOf(FEED_FOOTER_PATTERNS)
+const COPYRIGHT = anyOf(COPYRIGHT_PATTERNS)
+const COMMENT_FORM = anyOf(COMMENT_FORM_PATTERNS)
+const COOKIE = anyOf(COOKIE_PATTERNS)
+const NEWSLETTER = anyOf(NEWSLETTER_PATTERNS)
+const TAGS = anyOf(TAG_PATTERNS)
+const BREADCRUMB = anyOf(BREADCRUMB_PATTERNS)
+/** Every table of {@link patternKind} at once: most lines match none and leave after one test per flag set. */
+const ANY_PATTERN = anyOf([...COPYRIGHT_PATTERNS, ...COMMENT_FORM_PATTERNS, ...COOKIE_PATTERNS, ...NEWSLETTER_PATTERNS, ...TAG_PATTERNS, ...BREADCRUMB_PATTERNS])
+const COMMENT_COUNT = anyOf(COMMENT_COUNT_PATTERNS)
+const COMMENT_META = anyOf(COMMENT_META_PATTERNS)
+
 /** Checks the pattern tables, in order from most to least specific. */
 function patternKind(line: string): ChromeKind | undefined {
-  if (anyMatch(FEED_FOOTER_PATTERNS, line)) return 'feed-footer'
-  if (line.length > MAX_PATTERN_CHARS) return undefined
-  if (anyMatch(COPYRIGHT_PATTERNS, line)) return 'copyright'
-  if (anyMatch(COMMENT_FORM_PATTERNS, line)) return 'comment-form'
-  if (anyMatch(COOKIE_PATTERNS, line)) return 'cookie'
-  if (line.length <= 200 && anyMatch(NEWSLETTER_PATTERNS, line)) return 'newsletter'
-  if (line.length <= 200 && anyMatch(TAG_PATTERNS, line)) return 'tags'
-  if (anyMatch(BREADCRUMB_PATTERNS, line)) return 'breadcrumb'
+  if (FEED_FOOTER(line)) return 'feed-footer'
+  if (line.length > MAX_PATTERN_CHARS || !ANY_PATTERN(line)) return undefined
+  if (COPYRIGHT(line)) return 'copyright'
+  if (COMMENT_FORM(line)) return 'comment-form'
+  if (COOKIE(line)) return 'cookie'
+  if (line.length <= 200 && NEWSLETTER(line)) return 'newsletter'
+  if (line.length <= 200 && TAGS(line)) return 'tags'
+  if (BREADCRUMB(line)) return 'breadcrumb'
   return undefined
+}
+
+/** One map from phrase key to kind; a key in several tables takes the first kind, as a lookup in table order would. */
+function phraseTable(extra: ExtraPhrases): ReadonlyMap<string, ChromeKind> {
+  const tables: Array<[ChromeKind, readonly string[]]> = [
+    ['skip', SKIP_LINES],
+    ['comment-form', COMMENT_FORM_HEADINGS],
+    ['comments', COMMENT_HEADINGS],
+    ['advertisement', ADVERTISEMENT_LINES],
+    ['related', RELATED_HEADINGS],
+    ['read-more', READ_MORE_LINES],
+    ['ui', UI_LINES],
+    ...(['share', 'cookie', 'comment-count', 'copyright', 'feed-footer', 'newsletter', 'tags', 'breadcrumb'] as const).map((kind): [ChromeKind, readonly string[]] => [kind, []]),
+  ]
+  const table = new Map<string, ChromeKind>()
+  for (const [kind, builtIn] of tables) {
+    for (const phrase of [...builtIn, ...(extra[kind] ?? [])]) {
+      const key = phraseKey(phrase)
+      if (!table.has(key)) table.set(key, kind)
+    }
+  }
+  return table
 }
 
 /** Builds a matcher with the caller's extra phrases merged into the whole-line tables. */
 export function createChromeMatcher(extra: ExtraPhrases = {}): ChromeMatcher {
-  const tables: Array<[ChromeKind, ReadonlySet<string>]> = [
-    ['skip', tableOf(SKIP_LINES, extra.skip)],
-    ['comment-form', tableOf(COMMENT_FORM_HEADINGS, extra['comment-form'])],
-    ['comments', tableOf(COMMENT_HEADINGS, extra.comments)],
-    ['advertisement', tableOf(ADVERTISEMENT_LINES, extra.advertisement)],
-    ['related', tableOf(RELATED_HEADINGS, extra.related)],
-    ['read-more', tableOf(READ_MORE_LINES, extra['read-more'])],
-    ['ui', tableOf(UI_LINES, extra.ui)],
-  ]
-  const others: Array<[ChromeKind, ReadonlySet<string>]> = (['share', 'cookie', 'comment-count', 'copyright', 'feed-footer', 'newsletter', 'tags', 'breadcrumb'] as const).map((kind) => [kind, tableOf([], extra[kind])])
-  const all = [...tables, ...others]
-  return (line: string) => {
-    const trimmed = line.trim()
-    if (trimmed === '') return undefined
+  const table = phraseTable(extra)
+  const shaped = (trimmed: string, key: LineKey): ChromeKind | undefined => {
     const byPattern = patternKind(trimmed) ?? menuKind(trimmed)
     if (byPattern !== undefined) return byPattern
-    const flat = comparable(trimmed)
-    if (trimmed.length <= 120 && !/[.!?]$/.test(trimmed) && anyMatch(COMMENT_COUNT_PATTERNS, flat)) return 'comment-count'
-    const words = keyWords(flat)
-    if (words.length === 0 || words.length > MAX_PHRASE_WORDS) return undefined
-    const key = words.join(' ')
-    for (const [kind, table] of all) if (table.has(key)) return kind
-    return isShareLine(key) ? 'share' : undefined
+    if (trimmed.length <= 120 && !/[.!?]$/.test(trimmed) && COMMENT_COUNT(key.flat)) return 'comment-count'
+    if (key.keyWords === 0 || key.keyWords > MAX_PHRASE_WORDS) return undefined
+    return table.get(key.key) ?? (isShareLine(key.key, key.keyWords) ? 'share' : undefined)
   }
+  const match = (line: string): ChromeKind | undefined => {
+    const trimmed = line.trim()
+    return trimmed === '' ? undefined : shaped(trimmed, lineKey(trimmed))
+  }
+  return Object.assign(match, { shaped, signature: JSON.stringify(extra) })
 }
 
 /**
@@ -144,6 +180,6 @@ export function createChromeMatcher(extra: ExtraPhrases = {}): ChromeMatcher {
 export function isCommentMetaLine(line: string): boolean {
   const trimmed = line.trim()
   if (trimmed.length > 120) return false
-  if (anyMatch(COMMENT_META_PATTERNS, trimmed)) return true
-  return TIME_OF_DAY.test(trimmed) && hasDate(trimmed) && wordsOf(trimmed).length <= 20
+  if (COMMENT_META(trimmed)) return true
+  return TIME_OF_DAY.test(trimmed) && hasDate(trimmed) && wordCount(trimmed) <= 20
 }

@@ -2,9 +2,12 @@
  * Line-level helpers for stages that work on the lines of `doc.text` (dedupe-headers,
  * drop-chrome): splitting, word counts, shape measures and rebuilding text from kept lines
  * without gluing paragraphs together.
+ *
+ * Words are tokens of `[\p{L}\p{N}]+(?:['’][\p{L}]+)*`. They are found by a hand-written scanner
+ * over a per-code-unit class table (built once from the same Unicode properties), so counting the
+ * words of a line or building its `comparable()` key allocates no array and runs no regex.
  */
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
 /** Sentence-final punctuation, optionally followed by closing quotes or brackets. */
 const TERMINAL = /[.!?…。！？:;]["'”’»)\]]*$/u
 
@@ -13,18 +16,158 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/)
 }
 
-/** `WORD` restricted to ASCII: the same tokens on pure-ASCII text, found about a third faster. */
-const ASCII_WORD = /[A-Za-z0-9]+(?:'[A-Za-z]+)*/g
-const NON_ASCII = /[^\x00-\x7f]/
+/** Class bits of a code point: a letter (`\p{L}`), a number (`\p{N}`), and "takes two code units". */
+const LETTER = 1
+const NUMBER = 2
+const WIDE = 4
+
+/** `LETTER`/`NUMBER` of every BMP code unit (lone surrogates are neither, as in a `u` regex). */
+const BMP_CLASS: Uint8Array = buildClassTable()
+
+function buildClassTable(): Uint8Array {
+  const table = new Uint8Array(0x10000)
+  const chunks: string[] = []
+  for (let code = 0; code < 0x10000; code += 0x800) {
+    const units = Array.from({ length: 0x800 }, (_, offset) => (code + offset >= 0xd800 && code + offset <= 0xdfff ? 0 : code + offset))
+    chunks.push(String.fromCharCode(...units))
+  }
+  const all = chunks.join('')
+  for (const [others, bit] of [[/[^\p{L}]/gu, LETTER], [/[^\p{N}]/gu, NUMBER]] as const) {
+    const kept = all.replace(others, '\0')
+    for (let code = 0; code < 0x10000; code += 1) if (kept.charCodeAt(code) !== 0) table[code] = (table[code] ?? 0) | bit
+  }
+  return table
+}
+
+const ASTRAL_LETTER = /^\p{L}$/u
+const ASTRAL_NUMBER = /^\p{N}$/u
+
+/** Class bits of the code point starting at `index` (0 past the end). */
+function classAt(text: string, index: number): number {
+  if (index >= text.length) return 0
+  const code = text.charCodeAt(index)
+  if (code < 0xd800 || code > 0xdbff) return BMP_CLASS[code] as number
+  return astralClass(text, index)
+}
+
+/** Class bits of a surrogate pair at `index` (a lone surrogate is neither letter nor number). */
+function astralClass(text: string, index: number): number {
+  const low = index + 1 < text.length ? text.charCodeAt(index + 1) : 0
+  if (!(low >= 0xdc00 && low <= 0xdfff)) return 0
+  const char = text.slice(index, index + 2)
+  return ASTRAL_LETTER.test(char) ? LETTER | WIDE : ASTRAL_NUMBER.test(char) ? NUMBER | WIDE : 0
+}
+
+/** Start of the first word at or after `from`, or -1. */
+function nextWord(text: string, from: number): number {
+  const length = text.length
+  for (let index = from; index < length; ) {
+    const code = text.charCodeAt(index)
+    const kind = code < 0xd800 || code > 0xdbff ? (BMP_CLASS[code] as number) : astralClass(text, index)
+    if ((kind & (LETTER | NUMBER)) !== 0) return index
+    index += (kind & WIDE) !== 0 ? 2 : 1
+  }
+  return -1
+}
+
+/** Index after the code points from `index` on whose class has a bit of `bits`. */
+function skipClass(text: string, index: number, bits: number): number {
+  const length = text.length
+  let at = index
+  while (at < length) {
+    const code = text.charCodeAt(at)
+    const kind = code < 0xd800 || code > 0xdbff ? (BMP_CLASS[code] as number) : astralClass(text, at)
+    if ((kind & bits) === 0) return at
+    at += (kind & WIDE) !== 0 ? 2 : 1
+  }
+  return at
+}
+
+/** End of the word starting at `start`: letters and digits, then `'`/`’` + letters, repeated. */
+function wordEnd(text: string, start: number): number {
+  let at = skipClass(text, start, LETTER | NUMBER)
+  while (at < text.length) {
+    const code = text.charCodeAt(at)
+    if ((code !== 0x27 && code !== 0x2019) || (classAt(text, at + 1) & LETTER) === 0) return at
+    at = skipClass(text, at + 1, LETTER)
+  }
+  return at
+}
 
 /** Word tokens (letters and digits, inner apostrophes kept) of one line. */
 export function wordsOf(text: string): string[] {
-  return (NON_ASCII.test(text) ? text.match(WORD) : text.match(ASCII_WORD)) ?? []
+  const words: string[] = []
+  for (let start = nextWord(text, 0); start >= 0; ) {
+    const end = wordEnd(text, start)
+    words.push(text.slice(start, end))
+    start = nextWord(text, end)
+  }
+  return words
+}
+
+/** Number of `wordsOf(text)` tokens, without building them. */
+export function wordCount(text: string): number {
+  let count = 0
+  for (let start = nextWord(text, 0); start >= 0; start = nextWord(text, wordEnd(text, start))) count += 1
+  return count
+}
+
+/** A line's words in `comparable()` form, with two counts that come free with the scan. */
+export interface LineKey {
+  /** `comparable(text)`. */
+  flat: string
+  /** Words of `flat`. */
+  words: number
+  /** `flat` without the words made only of ASCII digits (counts, years). */
+  key: string
+  /** Words of `key`. */
+  keyWords: number
+  /**
+   * Lowercasing kept every code unit in place, so the words of `flat` are the lowercased words
+   * of the line, one for one. JavaScript's lowercasing maps every code point but U+0130 (İ) to
+   * one of the same length and the same letter/number class (tests/text/lines.test.ts checks
+   * this against the runtime's Unicode tables), so an unchanged length is proof enough.
+   */
+  aligned: boolean
+}
+
+function isDigits(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index += 1) {
+    const code = text.charCodeAt(index)
+    if (code < 0x30 || code > 0x39) return false
+  }
+  return true
+}
+
+/** `comparable()` and the phrase key of a line in one scan of its lowercased text. */
+export function lineKey(text: string): LineKey {
+  const lower = text.toLowerCase()
+  let flat = ''
+  let key = ''
+  let words = 0
+  let keyWords = 0
+  let tidy = true
+  let previous = 0
+  for (let start = nextWord(lower, 0); start >= 0; ) {
+    const end = wordEnd(lower, start)
+    const word = lower.slice(start, end)
+    tidy &&= words === 0 ? start === 0 : start === previous + 1 && lower.charCodeAt(previous) === 0x20
+    flat = words === 0 ? word : `${flat} ${word}`
+    words += 1
+    if (!isDigits(lower, start, end)) {
+      key = keyWords === 0 ? word : `${key} ${word}`
+      keyWords += 1
+    }
+    previous = end
+    start = nextWord(lower, end)
+  }
+  if (tidy && previous === lower.length) flat = lower
+  return { flat, words, key: keyWords === words ? flat : key, keyWords, aligned: lower.length === text.length }
 }
 
 /** Lowercased, punctuation-free form of a line, for comparing lines and matching phrases. */
 export function comparable(text: string): string {
-  return wordsOf(text.toLowerCase()).join(' ')
+  return lineKey(text).flat
 }
 
 /** True when the line ends like a sentence (period, question mark, colon, closing quote…). */

@@ -36,10 +36,30 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   Object.values(LISTS).flatMap((list) => list.split(/\s+/).filter((word) => word.length > 0)),
 )
 
+/** Length of the longest function word. */
+const LONGEST_STOPWORD = Math.max(...[...STOPWORDS].map((word) => word.length))
+
 /** Share of `words` that are function words (0 for an empty list). */
 export function stopwordRatio(words: readonly string[]): number {
   if (words.length === 0) return 0
   let count = 0
   for (const word of words) if (STOPWORDS.has(word.toLowerCase())) count += 1
   return count / words.length
+}
+
+/**
+ * `stopwordRatio` of a line from its `comparable()` key (lowercase words joined by single
+ * spaces) and its word count, without splitting the key into an array: long words are skipped
+ * unread, as no function word is that long.
+ */
+export function stopwordShareOfKey(flat: string, words: number): number {
+  if (words === 0) return 0
+  let count = 0
+  for (let start = 0; start < flat.length; ) {
+    let end = flat.indexOf(' ', start)
+    if (end < 0) end = flat.length
+    if (end - start <= LONGEST_STOPWORD && STOPWORDS.has(flat.slice(start, end))) count += 1
+    start = end + 1
+  }
+  return count / words
 }

@@ -98,12 +98,13 @@ function candidates(title: string): string[] {
 /**
  * Cuts a site name off `title`. With `lines` (the text), a part of the title that is a whole
  * line of the text is chosen first; `wholeLineWins` (for metadata titles) keeps a title that is
- * itself a line of the text. Returns the title unchanged when no cut is safe.
+ * itself a line of the text; `keys` are the `comparable()` forms of `lines` when the caller has
+ * them. Returns the title unchanged when no cut is safe.
  */
-export function cleanTitle(title: string, lines: readonly string[] = [], wholeLineWins = false): string {
+export function cleanTitle(title: string, lines: readonly string[] = [], wholeLineWins = false, keys: readonly string[] = lines.map((line) => comparable(line))): string {
   const whole = title.replace(/\s+/g, ' ').trim()
   if (lines.length > 0) {
-    const present = new Map(lines.map((line) => [comparable(line), line.trim()]))
+    const present = new Map(lines.map((line, index) => [keys[index] as string, line.trim()]))
     if (wholeLineWins && present.has(comparable(whole))) return whole
     const found = candidates(whole).filter((candidate) => wordsOf(candidate).length >= 2 && present.has(comparable(candidate)))
     found.sort((a, b) => wordsOf(b).length - wordsOf(a).length)

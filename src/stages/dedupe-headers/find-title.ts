@@ -7,10 +7,10 @@
  */
 import type { ChromeMatcher } from '../../text/chrome-match.ts'
 import { headlineAbove } from '../../text/headline.ts'
-import { comparable, wordsOf } from '../../text/lines.ts'
+import { comparable, wordCount } from '../../text/lines.ts'
 import { isHeadingLike } from '../../text/prose.ts'
 import { backfillStart, createBodySearch, DEFAULT_BACKFILL_GAP, DEFAULT_BODY_WEIGHTS, findBody } from '../../text/article/body.ts'
-import { DEFAULT_FEATURES, lineFeatures } from '../../text/article/line-features.ts'
+import type { DocLines } from '../../text/article/doc-lines.ts'
 
 /** Where the title was found: the line index, its text, and which evidence found it. */
 export interface TitleLine {
@@ -33,7 +33,7 @@ function repeatedAtTop(lines: readonly string[], match: ChromeMatcher, window: n
     const text = (lines[index] as string).trim()
     if (text === '') continue
     count += 1
-    if (!isHeadingLike(text) || wordsOf(text).length < 4 || match(text) !== undefined) continue
+    if (!isHeadingLike(text) || wordCount(text) < 4 || match(text) !== undefined) continue
     const key = comparable(text)
     const first = seen.get(key)
     if (first !== undefined) return { index: first, text: (lines[first] as string).trim(), evidence: 'repeated' }
@@ -42,8 +42,9 @@ function repeatedAtTop(lines: readonly string[], match: ChromeMatcher, window: n
   return undefined
 }
 
-function aboveArticle(lines: readonly string[], match: ChromeMatcher, window: number): TitleLine | undefined {
-  const infos = lineFeatures(lines, match, DEFAULT_FEATURES)
+function aboveArticle(doc: DocLines, window: number): TitleLine | undefined {
+  const lines = doc.lines
+  const infos = doc.features()
   const { body } = findBody(createBodySearch(infos, DEFAULT_BODY_WEIGHTS), DEFAULT_BODY_WEIGHTS, true)
   if (body === undefined) return undefined
   const start = backfillStart(infos, body.start, DEFAULT_BACKFILL_GAP)
@@ -51,7 +52,7 @@ function aboveArticle(lines: readonly string[], match: ChromeMatcher, window: nu
   return found.headline === undefined ? undefined : { index: found.headline, text: (lines[found.headline] as string).trim(), evidence: 'headline' }
 }
 
-/** The title line of a text dump, or undefined when none is convincing. */
-export function findTitleLine(lines: readonly string[], match: ChromeMatcher, search: TitleSearch): TitleLine | undefined {
-  return repeatedAtTop(lines, match, search.topWindow) ?? aboveArticle(lines, match, search.aboveWindow)
+/** The title line of a text dump, or undefined when none is convincing; the article search uses the features of `doc`. */
+export function findTitleLine(doc: DocLines, match: ChromeMatcher, search: TitleSearch): TitleLine | undefined {
+  return repeatedAtTop(doc.lines, match, search.topWindow) ?? aboveArticle(doc, search.aboveWindow)
 }

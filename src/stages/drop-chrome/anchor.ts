@@ -15,7 +15,7 @@ export function anchorToTitle(search: BodySearch, layout: BodyLayout, title: str
   if (body === undefined || key === '') return layout
   let best: ScoredRange | undefined
   for (const line of lines) {
-    if (line.blank || comparable(line.text) !== key) continue
+    if (line.blank || line.key !== key) continue
     const limit = layout.barriers.find((index) => index > line.index) ?? lines.length
     const range = search.prefix(line.index + 1, limit)
     if (range !== undefined && range.score > (best?.score ?? 0)) best = range

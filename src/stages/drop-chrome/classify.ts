@@ -6,7 +6,6 @@
  * (head, body, tail, comments) and its phrase kind. Site learning plugs in through `knownChrome`.
  */
 import type { ChromeMatcher } from '../../text/chrome-match.ts'
-import { comparable } from '../../text/lines.ts'
 import { articleEnd, articleStart } from './head.ts'
 import type { HeadSettings, TailSettings } from './head.ts'
 import { anchorToTitle } from './anchor.ts'
@@ -14,6 +13,7 @@ import { createBodySearch, findBody } from '../../text/article/body.ts'
 import type { BodyWeights } from '../../text/article/body.ts'
 import { lineFeatures } from '../../text/article/line-features.ts'
 import type { FeatureThresholds, LineInfo } from '../../text/article/line-features.ts'
+import type { LineMemo } from '../../text/article/line-base.ts'
 import { ruleOfKind } from './rules.ts'
 import type { DropChromeRule } from './rules.ts'
 
@@ -29,6 +29,8 @@ export interface ClassifySettings extends FeatureThresholds, BodyWeights, HeadSe
   anchor?: boolean
   /** Lines (in `comparable()` form) known to be chrome of this site, e.g. learnt across a batch. */
   knownChrome?: ReadonlySet<string>
+  /** Features of lines already seen with this matcher and these thresholds (e.g. by dedupe-headers). */
+  memo?: LineMemo
 }
 
 /** Lines with fewer words may repeat in an article (a refrain, a table cell); longer ones may not. */
@@ -52,7 +54,7 @@ function insideRule(line: LineInfo): DropChromeRule | undefined {
 
 /** Classifies every line of a text dump. */
 export function classifyLines(input: readonly string[], settings: ClassifySettings): Decisions {
-  const lines = lineFeatures(input, settings.match, settings)
+  const lines = lineFeatures(input, settings.match, settings, settings.memo)
   const search = createBodySearch(lines, settings)
   const layout = findBody(search, settings, !settings.disabled.has('drop-chrome/comments-section'))
   const { body, commentsStart: cut } = settings.anchor === true ? anchorToTitle(search, layout, settings.title, settings.titleAnchorShare) : layout
@@ -76,7 +78,7 @@ function markDuplicates(lines: readonly LineInfo[], decisions: Decisions, start:
   for (let index = start; index <= end; index += 1) {
     const line = lines[index] as LineInfo
     if (line.blank || decisions[index] !== undefined || line.words < DUPLICATE_MIN_WORDS) continue
-    const key = comparable(line.text)
+    const key = line.key
     if (seen.has(key)) decisions[index] = 'drop-chrome/duplicate-line'
     seen.add(key)
   }
@@ -86,7 +88,7 @@ function applyKnown(lines: readonly LineInfo[], decisions: Decisions, settings: 
   const known = settings.knownChrome
   return decisions.map((rule, index) => {
     const line = lines[index] as LineInfo
-    if (rule === undefined && known !== undefined && !line.blank && known.has(comparable(line.text))) return 'drop-chrome/known-chrome'
+    if (rule === undefined && known !== undefined && known.size > 0 && !line.blank && known.has(line.key)) return 'drop-chrome/known-chrome'
     return rule !== undefined && settings.disabled.has(rule) ? undefined : rule
   })
 }

@@ -27,7 +27,7 @@ function titleAbove(lines: readonly LineInfo[], bodyStart: number, settings: Hea
     const line = lines[index] as LineInfo
     if (line.blank) continue
     seen += 1
-    if (comparable(line.text) === title) return index
+    if (line.key === title) return index
   }
   return undefined
 }

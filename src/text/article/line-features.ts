@@ -1,13 +1,14 @@
 /**
  * Per-line features for finding the article in a text dump (drop-chrome's classifier and
- * dedupe-headers' title search): shape (words, sentence punctuation), how
- * prose-like the line is, which chrome phrase it matches, and which blank-line block it sits in.
+ * dedupe-headers' title search): what each line is on its own (`line-base.ts`), then what its
+ * neighbours make of it: which blank-line block it sits in, whether its comment-meta shape is
+ * part of a thread, whether it is prose in a menu block, an item of a related block or a teaser.
  */
-import { endsLikeSentence, wordsOf } from '../lines.ts'
-import { DEFAULT_PROSE, isProseLine } from '../prose.ts'
+import { DEFAULT_PROSE } from '../prose.ts'
 import type { ProseThresholds } from '../prose.ts'
-import { isCommentMetaLine } from '../chrome-match.ts'
 import type { ChromeKind, ChromeMatcher } from '../chrome-match.ts'
+import { lineBase } from './line-base.ts'
+import type { LineBase, LineMemo } from './line-base.ts'
 
 /** What decides prose status, here: the shared thresholds and the menu-block size. */
 export interface FeatureThresholds extends ProseThresholds {
@@ -22,7 +23,10 @@ export const DEFAULT_FEATURES: Readonly<FeatureThresholds> = { ...DEFAULT_PROSE,
 export interface LineInfo {
   /** 0-based index in the input lines. */
   index: number
+  /** The line, trimmed. */
   text: string
+  /** `comparable(text)`, for comparing lines. */
+  key: string
   blank: boolean
   words: number
   /** Ends like a sentence. */
@@ -50,19 +54,26 @@ export interface LineInfo {
 const META_NEIGHBOURHOOD = 12
 
 /** Clears `meta` on lines with no other meta line within {@link META_NEIGHBOURHOOD} non-blank lines. */
-function keepRepeatedMeta(lines: LineInfo[]): void {
-  const text = lines.filter((line) => !line.blank)
-  const positions = text.flatMap((line, position) => (line.meta ? [position] : []))
-  positions.forEach((position, order) => {
+function keepRepeatedMeta(lines: readonly LineInfo[]): void {
+  const metas: LineInfo[] = []
+  const positions: number[] = []
+  let position = 0
+  for (const line of lines) {
+    if (line.blank) continue
+    if (line.meta) {
+      metas.push(line)
+      positions.push(position)
+    }
+    position += 1
+  }
+  for (let order = 0; order < metas.length; order += 1) {
+    const at = positions[order] as number
     const before = positions[order - 1]
     const after = positions[order + 1]
-    const near = (before !== undefined && position - before <= META_NEIGHBOURHOOD) || (after !== undefined && after - position <= META_NEIGHBOURHOOD)
-    if (!near) (text[position] as LineInfo).meta = false
-  })
+    const near = (before !== undefined && at - before <= META_NEIGHBOURHOOD) || (after !== undefined && after - at <= META_NEIGHBOURHOOD)
+    if (!near) (metas[order] as LineInfo).meta = false
+  }
 }
-
-/** A list marker typed into the text: a dash, bullet or star, or a number with a period or bracket. */
-const LIST_MARKER = /^(?:[-–—•·*▪►✓]|\d{1,2}[.)])\s+\S/u
 
 /** Lines above a "Read more" link taken as its teaser (the summary and its headline). */
 const TEASER_LINES = 2
@@ -75,33 +86,35 @@ const RELATED_ITEM_WORDS = 25
  * teaser list or a sidebar, not article text: on the development corpus, 6% of such lines are
  * article text against 53% of prose lines standing alone. They lose their prose status, except
  * the block's last line: an article's first paragraph often follows its byline block directly.
+ * A block is a run of non-blank lines.
  */
-function demoteMenuBlockProse(lines: LineInfo[], minBlockLines: number): void {
-  const blocks = new Map<number, LineInfo[]>()
-  for (const line of lines) {
-    if (line.blank) continue
-    const block = blocks.get(line.block)
-    if (block === undefined) blocks.set(line.block, [line])
-    else block.push(line)
-  }
-  for (const block of blocks.values()) {
-    if (block.length < minBlockLines) continue
-    const short = block.filter((line) => !line.prose).length
-    if (short * 3 <= block.length * 2) continue
-    for (const line of block.slice(0, -1)) line.prose = false
+function demoteMenuBlockProse(lines: readonly LineInfo[], minBlockLines: number): void {
+  for (let start = 0; start < lines.length; ) {
+    if ((lines[start] as LineInfo).blank) {
+      start += 1
+      continue
+    }
+    let end = start
+    let short = 0
+    for (; end < lines.length && !(lines[end] as LineInfo).blank; end += 1) if (!(lines[end] as LineInfo).prose) short += 1
+    const size = end - start
+    if (size >= minBlockLines && short * 3 > size * 2) for (let index = start; index < end - 1; index += 1) (lines[index] as LineInfo).prose = false
+    start = end
   }
 }
 
-/** Marks teasers: the lines of a block followed by a "Read more" link, and the line above them. */
-function markTeasers(lines: LineInfo[]): void {
-  const text = lines.filter((line) => !line.blank)
-  text.forEach((line, position) => {
+/** Marks teasers: the non-blank lines right above a "Read more" link (up to the first chrome line). */
+function markTeasers(lines: readonly LineInfo[]): void {
+  lines.forEach((line, index) => {
     if (line.kind !== 'read-more') return
-    for (let back = position - 1; back >= 0 && back >= position - TEASER_LINES; back -= 1) {
-      const item = text[back] as LineInfo
+    let taken = 0
+    for (let back = index - 1; back >= 0 && taken < TEASER_LINES; back -= 1) {
+      const item = lines[back] as LineInfo
+      if (item.blank) continue
       if (item.kind !== undefined) break
       item.relatedItem = true
       item.prose = false
+      taken += 1
     }
   })
 }
@@ -118,8 +131,20 @@ function markRelatedItems(lines: LineInfo[]): void {
   }
 }
 
-/** Computes the features of every line; blank lines get zeroed features. */
-export function lineFeatures(lines: readonly string[], match: ChromeMatcher, thresholds: FeatureThresholds): LineInfo[] {
+/** The base features of a non-blank trimmed line, from `memo` when an equal line was seen. */
+function baseOf(text: string, match: ChromeMatcher, thresholds: FeatureThresholds, memo: LineMemo | undefined): LineBase {
+  const known = memo?.lines.get(text)
+  if (known !== undefined) return known
+  const base = lineBase(text, match, thresholds)
+  memo?.lines.set(text, base)
+  return base
+}
+
+/**
+ * Computes the features of every line; blank lines get zeroed features. `memo` (made for the same
+ * matcher and thresholds) supplies the lines seen before and keeps the new ones.
+ */
+export function lineFeatures(lines: readonly string[], match: ChromeMatcher, thresholds: FeatureThresholds, memo?: LineMemo): LineInfo[] {
   let block = 0
   let previousBlank = true
   const infos = lines.map((raw, index): LineInfo => {
@@ -127,22 +152,9 @@ export function lineFeatures(lines: readonly string[], match: ChromeMatcher, thr
     const blank = text === ''
     if (!blank && previousBlank) block += 1
     previousBlank = blank
-    const words = blank ? [] : wordsOf(text)
-    const terminal = !blank && endsLikeSentence(text)
-    const kind = blank ? undefined : match(text)
-    return {
-      index,
-      text,
-      blank,
-      words: words.length,
-      terminal,
-      prose: !blank && kind === undefined && isProseLine(text, thresholds, words),
-      kind,
-      meta: !blank && isCommentMetaLine(text),
-      block,
-      relatedItem: false,
-      listItem: !blank && LIST_MARKER.test(text),
-    }
+    if (blank) return { index, text, key: '', blank, words: 0, terminal: false, prose: false, kind: undefined, meta: false, block, relatedItem: false, listItem: false }
+    const base = baseOf(text, match, thresholds, memo)
+    return { index, text, key: base.key, blank, words: base.words, terminal: base.terminal, prose: base.prose, kind: base.kind, meta: base.meta, block, relatedItem: false, listItem: base.listItem }
   })
   keepRepeatedMeta(infos)
   if (thresholds.menuBlockLines > 0) demoteMenuBlockProse(infos, thresholds.menuBlockLines)

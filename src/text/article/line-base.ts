@@ -1,0 +1,80 @@
+/**
+ * The features of one line that depend on its text alone (given the chrome matcher and the prose
+ * thresholds): its key, word count, sentence end, chrome kind, prose status, comment-meta shape
+ * and list marker. Equal lines have equal features, so a document computes them once per
+ * distinct line, and dedupe-headers hands its results to drop-chrome in a {@link LineMemo}
+ * instead of both stages scanning every line.
+ */
+import { endsLikeSentence, lineKey, wordCount, wordsOf } from '../lines.ts'
+import type { LineKey } from '../lines.ts'
+import type { ProseThresholds } from '../prose.ts'
+import { stopwordRatio, stopwordShareOfKey } from '../stopwords.ts'
+import { isCommentMetaLine } from '../chrome-match.ts'
+import type { ChromeKind, ChromeMatcher } from '../chrome-match.ts'
+
+/** What one line is, before its neighbours are looked at. */
+export interface LineBase {
+  /** `comparable(text)`, for comparing lines. */
+  readonly key: string
+  readonly words: number
+  /** Ends like a sentence. */
+  readonly terminal: boolean
+  /** Running prose: long enough, sentence-like, full of function words, not chrome. */
+  readonly prose: boolean
+  readonly kind: ChromeKind | undefined
+  /** Shaped like a comment signature, timestamp or reply button. */
+  readonly meta: boolean
+  /** Starts with a list marker written in the text ("- ", "• ", "1. "). */
+  readonly listItem: boolean
+}
+
+/** A list marker typed into the text: a dash, bullet or star, or a number with a period or bracket. */
+const LIST_MARKER = /^(?:[-–—•·*▪►✓]|\d{1,2}[.)])\s+\S/u
+
+/**
+ * Running prose (as `isProseLine`): long, full of function words, ending like a sentence (or very
+ * long). When lowercasing kept the words in place (`aligned`), the words of the key are the
+ * lowercased words of the line and serve the stopword count; otherwise the line is tokenised again.
+ */
+function isProse(text: string, key: LineKey, words: number, terminal: boolean, thresholds: ProseThresholds): boolean {
+  if (words < thresholds.minProseWords) return false
+  const share = key.aligned ? stopwordShareOfKey(key.flat, words) : stopwordRatio(wordsOf(text))
+  if (share < thresholds.minStopwordRatio) return false
+  return terminal || words >= thresholds.minProseWords * 2
+}
+
+/** The features of one non-blank, trimmed line. */
+export function lineBase(text: string, match: ChromeMatcher, thresholds: ProseThresholds): LineBase {
+  const key = lineKey(text)
+  const words = key.aligned ? key.words : wordCount(text)
+  const terminal = endsLikeSentence(text)
+  const kind = match.shaped(text, key)
+  const prose = kind === undefined && isProse(text, key, words, terminal, thresholds)
+  return { key: key.flat, words, terminal, prose, kind, meta: isCommentMetaLine(text), listItem: LIST_MARKER.test(text) }
+}
+
+/** Line features by trimmed line, valid for the matcher and thresholds named by `config`. */
+export interface LineMemo {
+  readonly config: string
+  readonly lines: Map<string, LineBase>
+}
+
+/** Where dedupe-headers leaves its memo in `doc.meta` for drop-chrome, which takes it out again. */
+export const LINE_MEMO_META = 'lineMemo'
+
+/** Names a matcher and thresholds: memos are only shared between equal settings. */
+export function memoConfig(match: ChromeMatcher, thresholds: ProseThresholds): string {
+  return `${match.signature}|${thresholds.minProseWords}|${thresholds.minStopwordRatio}`
+}
+
+/** An empty memo for these settings. */
+export function createLineMemo(match: ChromeMatcher, thresholds: ProseThresholds): LineMemo {
+  return { config: memoConfig(match, thresholds), lines: new Map() }
+}
+
+/** `value` when it is a memo made for these settings (e.g. one left in `doc.meta` by an earlier stage). */
+export function usableMemo(value: unknown, match: ChromeMatcher, thresholds: ProseThresholds): LineMemo | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const memo = value as Partial<LineMemo>
+  return memo.config === memoConfig(match, thresholds) && memo.lines instanceof Map ? (memo as LineMemo) : undefined
+}
