@@ -3,8 +3,10 @@
  * into readable issues. Never throws for a bad config: the CLI prints the sentences and exits 2.
  */
 import { existsSync } from 'node:fs'
+import { rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { buildBundle } from '../../bin/bundle.mjs'
 import type { z } from 'zod'
 import { ConfigSchema } from './schema.ts'
 import type { ResolvedConfig, UserConfig } from './schema.ts'
@@ -37,6 +39,23 @@ export function resolveConfig(config: UserConfig): LoadResult {
 }
 
 /**
+ * Imports a config file. TypeScript is bundled to JavaScript with esbuild first (plain Node
+ * cannot import it, and registering tsx costs a loader thread): the bundle is written next to
+ * the file, so that its own imports resolve from its own folder, imported, and removed.
+ */
+async function importConfig(absolute: string): Promise<{ default?: UserConfig }> {
+  if (!/\.[cm]?tsx?$/u.test(absolute)) return (await import(pathToFileURL(absolute).href)) as { default?: UserConfig }
+  const { code } = await buildBundle(absolute)
+  const compiled = path.join(path.dirname(absolute), `.${path.basename(absolute)}.${process.pid}-${Date.now()}.sluice.mjs`)
+  await writeFile(compiled, code)
+  try {
+    return (await import(pathToFileURL(compiled).href)) as { default?: UserConfig }
+  } finally {
+    await rm(compiled, { force: true })
+  }
+}
+
+/**
  * Imports a config file (TypeScript or JavaScript, default export) and resolves it, with
  * `overrides` (from command-line flags) taking precedence over the file.
  */
@@ -44,7 +63,7 @@ export async function loadConfig(file: string, overrides: Partial<UserConfig> = 
   const absolute = path.resolve(file)
   if (!existsSync(absolute)) return { ok: false, issues: [`Cannot find config file ${file}: pass an existing file to --config.`] }
   try {
-    const module = (await import(pathToFileURL(absolute).href)) as { default?: UserConfig }
+    const module = await importConfig(absolute)
     if (module.default === undefined) return { ok: false, issues: [`Config file ${file} has no default export: end it with \`export default defineConfig({...})\`.`] }
     return resolveConfig({ ...module.default, ...overrides })
   } catch (error) {

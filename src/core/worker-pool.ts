@@ -49,14 +49,14 @@ interface Slot {
 
 /**
  * A worker's entry is a one-line script that imports the worker bundle (see worker-bundle.ts).
- * tsx is registered in the thread first only when the worker must load TypeScript: no bundle,
- * or a config file to import (loader hooks from `--import tsx` or `register()` do not reach
- * worker threads on Node 20). Other Node flags (`--cpu-prof`, heap limits) are inherited.
+ * tsx is registered in the thread first only when there is no bundle (loader hooks from
+ * `--import tsx` or `register()` do not reach worker threads on Node 20; a TypeScript config
+ * file is bundled by loadConfig). Other Node flags (`--cpu-prof`, heap limits) are inherited.
  */
-function workerBoot(entry: WorkerEntry, recipe: StageRecipe): { code: string; execArgv: string[] } {
+function workerBoot(entry: WorkerEntry): { code: string; execArgv: string[] } {
   const load = `import(${JSON.stringify(entry.url)})`
   let code = load
-  if (entry.tsx || (recipe.kind === 'config' && recipe.origin.file !== undefined)) {
+  if (entry.tsx) {
     const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
     code = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return ${load} })`
   }
@@ -180,7 +180,7 @@ async function closePool(pool: Pool): Promise<void> {
 export function createWorkerPool(options: PoolOptions): WorkerPool {
   const pool: Pool = { options, queue: [], slots: new Set(), nextId: 0, closed: false }
   void workerEntry().then((entry) => {
-    pool.boot = workerBoot(entry, options.recipe)
+    pool.boot = workerBoot(entry)
     for (let index = 0; index < options.size; index += 1) spawn(pool)
   })
   return {
