@@ -12,7 +12,7 @@ import type { ResolvedConfig, UserConfig } from '../config/schema.ts'
 import { resolveConfig } from '../config/load-config.ts'
 import { configHash } from '../config/config-hash.ts'
 import { createReportCollector } from '../report/collect.ts'
-import type { RunReport } from '../report/types.ts'
+import type { RunReport, RunResources } from '../report/types.ts'
 import type { JsonlWriter } from '../sinks/jsonl-writer.ts'
 import { cleanRecord, rejectRecord } from '../sinks/records.ts'
 import { writeReport } from '../sinks/write-report.ts'
@@ -79,6 +79,7 @@ async function finishOrdered(result: ProcessResult, ordered: readonly Stage[], r
 export async function runPipeline(config: UserConfig | ResolvedConfig, hooks: RunHooks = {}, options: RunOptions = {}): Promise<RunResult> {
   const settings = resolveOrThrow(config)
   const started = new Date()
+  const cpuAtStart = process.cpuUsage()
   const inputs = Array.isArray(settings.input) ? settings.input : [settings.input as string]
   await mkdir(settings.output, { recursive: true })
   const outputs = {
@@ -104,6 +105,7 @@ export async function runPipeline(config: UserConfig | ResolvedConfig, hooks: Ru
   const report = Object.assign(collector.finish({
     startedAt: started.toISOString(),
     durationMs: Math.round(Date.now() - started.getTime()),
+    resources: resourcesSince(cpuAtStart),
     configHash: configHash(settings),
     input: inputs,
     output: settings.output,
@@ -115,6 +117,12 @@ export async function runPipeline(config: UserConfig | ResolvedConfig, hooks: Ru
   await session.complete(report.run.counts.documents)
   const exitCode = settings.strict && report.run.counts.rejected > 0 ? 1 : 0
   return { report, exitCode, outputs, execution: executor.execution, notes: session.notes }
+}
+
+/** CPU seconds since `cpuAtStart` and the process's peak RSS, rounded for the report. */
+function resourcesSince(cpuAtStart: NodeJS.CpuUsage): RunResources {
+  const cpu = process.cpuUsage(cpuAtStart)
+  return { cpuSeconds: Math.round((cpu.user + cpu.system) / 1e4) / 100, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }
 }
 
 /** What the document loop needs besides the settings. */

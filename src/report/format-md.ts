@@ -27,7 +27,7 @@ function summary(report: RunReport): string[] {
   return [
     '# sluice run report',
     '',
-    `Started ${run.startedAt}, took ${(run.durationMs / 1000).toFixed(1)} s with concurrency ${run.concurrency}; config ${run.configHash}.`,
+    `Started ${run.startedAt}, took ${(run.durationMs / 1000).toFixed(1)} s${run.resources === undefined ? '' : ` (${run.resources.cpuSeconds} CPU s, peak memory ${run.resources.peakRssMiB} MiB)`} with concurrency ${run.concurrency}; config ${run.configHash}.`,
     '',
     `**${plural(counts.documents, 'document')}** from ${plural(counts.inputs, 'input')}: **${counts.kept} kept** (${counts.warned} with warnings), **${counts.rejected} rejected**; ${plural(counts.errors, 'unreadable input')}, ${plural(counts.skipped, 'file')} skipped.`,
     '',

@@ -20,10 +20,19 @@ export interface RunCounts {
   errors: number
 }
 
-/** Run-level facts. Timings are the only fields that differ between identical reruns. */
+/** What the run cost the machine: for sizing nightly jobs and spotting a regression. */
+export interface RunResources {
+  /** CPU time of the process during the run, all threads (user + system). */
+  cpuSeconds: number
+  /** Peak resident memory of the process so far, worker threads included. */
+  peakRssMiB: number
+}
+
+/** Run-level facts. Timings and resources are the only fields that differ between identical reruns. */
 export interface RunSummary {
   startedAt: string
   durationMs: number
+  resources?: RunResources
   configHash: string
   input: string[]
   output: string

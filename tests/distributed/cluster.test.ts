@@ -52,7 +52,7 @@ function distributedArgs(config: string, output: string): string[] {
 /** The report without what differs between any two runs: timings, the output path, `distributed`. */
 function comparable(report: Record<string, unknown>): unknown {
   const copy = JSON.parse(JSON.stringify(report)) as { run: Record<string, unknown>; stages: { milliseconds: number }[]; distributed?: unknown }
-  for (const key of ['startedAt', 'durationMs', 'output']) delete copy.run[key]
+  for (const key of ['startedAt', 'durationMs', 'resources', 'output']) delete copy.run[key]
   for (const stage of copy.stages) stage.milliseconds = 0
   delete copy.distributed
   return copy

@@ -16,7 +16,7 @@ const update = process.env.UPDATE_GOLDEN === '1'
 
 /** The report without the fields that change between identical runs. */
 function stableReport(report: RunReport): unknown {
-  const { startedAt: _started, durationMs: _duration, input: _input, output: _output, ...run } = report.run
+  const { startedAt: _started, durationMs: _duration, resources: _resources, input: _input, output: _output, ...run } = report.run
   return { ...report, run, stages: report.stages.map(({ milliseconds: _ms, ...stage }) => stage) }
 }
 
