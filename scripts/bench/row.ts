@@ -1,7 +1,7 @@
 /**
  * One bench row, run in its own process so its peak RSS is its own:
  * `tsx scripts/bench/row.ts '{"system":"sluice","input":"…","output":"…","workers":2}'`.
- * Systems: `sluice` (runPipeline with the default stages), `io` (the I/O ceiling: the same
+ * Systems: `sluice` (the CLI in a child process, as users run it), `io` (the I/O ceiling: the same
  * sources, bytes decoded as UTF-8, one JSONL line per document, no stages) and `readability`
  * (Readability.js on linkedom alone, one thread, HTML files). Prints one JSON line: seconds,
  * documents, kept, peak RSS (process.resourceUsage, worker threads included) and stage times.
@@ -11,7 +11,9 @@ import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
-import { runPipeline } from '../../src/core/run.ts'
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import type { RunReport } from '../../src/report/types.ts'
 import { createDoc } from '../../src/core/doc.ts'
 import { resolveConfig } from '../../src/config/load-config.ts'
 import { createJsonlWriter } from '../../src/sinks/jsonl-writer.ts'
@@ -38,12 +40,24 @@ export interface RowMeasure {
 
 type Counted = Omit<RowMeasure, 'seconds' | 'cpuSeconds' | 'maxRssMiB'>
 
-async function sluice(spec: RowSpec): Promise<Counted> {
-  // No `stages` key: the default stages, which worker threads can rebuild on their own.
-  const result = await runPipeline({ input: spec.input, output: spec.output, workers: spec.workers ?? 1 })
-  if (result.execution.mode !== 'workers') throw new Error(`sluice ran on the main thread, not in ${spec.workers} workers: ${result.execution.note ?? 'no reason given'}`)
-  const { counts } = result.report.run
-  return { documents: counts.documents, kept: counts.kept, stages: result.report.stages.map(({ name, milliseconds }) => ({ name, milliseconds })) }
+/**
+ * sluice as users run it: the CLI (`node bin/sluice.js run`, the repo's pipeline.config.ts), in
+ * its own process. CPU time and peak RSS come from the run's report.json (`run.resources`).
+ */
+async function sluice(spec: RowSpec): Promise<Counted & Partial<RowMeasure>> {
+  const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../bin/sluice.js')
+  const child = spawnSync(process.execPath, [cli, 'run', '--input', spec.input, '--output', spec.output, '--workers', String(spec.workers ?? 1)], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'inherit'] })
+  if (child.status !== 0) throw new Error(`sluice run exited with ${child.status} on ${spec.input}; its error is printed above.`)
+  const report = JSON.parse(await readFile(path.join(spec.output, 'report.json'), 'utf8')) as RunReport
+  const { counts, resources } = report.run
+  if (resources === undefined) throw new Error('report.json has no run.resources: the CLI is older than this bench script.')
+  return {
+    documents: counts.documents,
+    kept: counts.kept,
+    stages: report.stages.map(({ name, milliseconds }) => ({ name, milliseconds })),
+    cpuSeconds: resources.cpuSeconds,
+    maxRssMiB: resources.peakRssMiB,
+  }
 }
 
 async function ioCeiling(spec: RowSpec): Promise<Counted> {
@@ -89,5 +103,5 @@ const cpuBefore = process.cpuUsage()
 const measured = await systems[spec.system](spec)
 const seconds = (performance.now() - started) / 1000
 const cpu = process.cpuUsage(cpuBefore)
-const maxRssMiB = process.resourceUsage().maxRSS / 1024
-process.stdout.write(`${JSON.stringify({ ...measured, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMiB } satisfies RowMeasure)}\n`)
+const own = { cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMiB: process.resourceUsage().maxRSS / 1024 }
+process.stdout.write(`${JSON.stringify({ ...own, ...measured, seconds } satisfies RowMeasure)}\n`)
