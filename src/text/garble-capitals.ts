@@ -130,10 +130,11 @@ function outOfPlace(tokens: readonly Token[], index: number, context: CapitalCon
  * raw text, tells a plain space from a dash the tokens leave out ("lost – People need").
  */
 export function capitalReason(tokens: readonly Token[], context: CapitalContext, sentence: string): string | undefined {
-  if (titleCased(tokens, context.lexicon)) return undefined
   for (let index = 1; index < tokens.length; index += 1) {
     if (!unexplained(tokens, index, context) || !outOfPlace(tokens, index, context)) continue
     if (!sentence.includes(`${(tokens[index - 1] as Token).word} ${(tokens[index] as Token).word}`)) continue
+    // Checked last: it looks up every word, and most sentences have no candidate capital.
+    if (titleCased(tokens, context.lexicon)) return undefined
     const { word } = tokens[index] as Token
     return `"${word}" is a common word capitalised in mid-sentence after "${(tokens[index - 1] as Token).word}" (words out of place or a sentence spliced in).`
   }
