@@ -9,7 +9,7 @@
  * lenient parser can still read are kept, and the error is reported on a seed for the file
  * (`source/malformed-xml`, with line and column). XML that is not a feed is `source/not-a-feed`.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import type { XMLParser } from 'fast-xml-parser'
 import type { ProcessEntitiesOptions } from 'fast-xml-parser'
 import { decodeBytes } from '../text/charset.ts'
 import { blankDoctype, lineLocator } from '../text/xml.ts'
@@ -24,9 +24,12 @@ import type { SourceItem } from './types.ts'
 
 const LIST_ELEMENTS = new Set(['item', 'entry', 'rss:item', 'atom:entry', 'link', 'author', 'dc:creator', 'category'])
 
+/** fast-xml-parser, imported on the first feed: runs without feeds never load it. */
+type FastXml = typeof import('fast-xml-parser')
+
 /** A parser per file (it keeps per-document state); options chosen for untrusted input. */
-function createParser(): XMLParser {
-  return new XMLParser({
+function createParser(library: FastXml): XMLParser {
+  return new library.XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',
     parseTagValue: false,
@@ -46,14 +49,14 @@ interface XmlProblem {
   message: string
 }
 
-function validate(xml: string): XmlProblem | undefined {
-  const result = XMLValidator.validate(xml)
+function validate(library: FastXml, xml: string): XmlProblem | undefined {
+  const result = library.XMLValidator.validate(xml)
   return result === true ? undefined : { line: result.err.line, column: result.err.col, message: result.err.msg }
 }
 
-function parse(xml: string): { parsed?: Record<string, unknown>; problem?: XmlProblem } {
+function parse(library: FastXml, xml: string): { parsed?: Record<string, unknown>; problem?: XmlProblem } {
   try {
-    return { parsed: createParser().parse(xml) as Record<string, unknown> }
+    return { parsed: createParser(library).parse(xml) as Record<string, unknown> }
   } catch (error) {
     return { problem: { message: error instanceof Error ? error.message : String(error) } }
   }
@@ -66,8 +69,8 @@ function malformed(location: SourceLocation, problem: XmlProblem, kept: number):
   return fatalSeed(location, 'xml', 'source/malformed-xml', reason, { line: problem.line })
 }
 
-function* itemSeeds(shape: FeedShape, blob: InputBlob, locate: (offset: number) => number): Generator<SourceItem> {
-  const symbol = XMLParser.getMetaDataSymbol() as unknown as symbol
+function* itemSeeds(library: FastXml, shape: FeedShape, blob: InputBlob, locate: (offset: number) => number): Generator<SourceItem> {
+  const symbol = library.XMLParser.getMetaDataSymbol() as unknown as symbol
   for (const [position, item] of shape.items.entries()) {
     const index = position + 1
     const offset = (item as Record<symbol, { startIndex?: number } | undefined>)[symbol]?.startIndex
@@ -87,8 +90,9 @@ export async function* readFeed(blob: InputBlob, context: ReadContext): AsyncGen
   const label = labelOf(blob.location)
   const { text } = decodeBytes(await readDocumentBytes(blob, context.options.limits.maxFileBytes), { format: 'xml' })
   const xml = blankDoctype(text)
-  const { parsed, problem: parseProblem } = parse(xml)
-  const problem = validate(xml) ?? parseProblem
+  const library = await import('fast-xml-parser')
+  const { parsed, problem: parseProblem } = parse(library, xml)
+  const problem = validate(library, xml) ?? parseProblem
   const shape = parsed === undefined ? undefined : findFeed(parsed)
   if (shape === undefined || !('kind' in shape)) {
     if (problem !== undefined) return yield malformed(blob.location, problem, 0)
@@ -99,5 +103,5 @@ export async function* readFeed(blob: InputBlob, context: ReadContext): AsyncGen
   if (shape.items.length === 0 && problem === undefined) {
     throw new SourceError('source/no-records', `${label} is a${shape.kind === 'atom' ? 'n Atom' : shape.kind === 'rdf' ? 'n RDF' : 'n RSS'} feed with no items; there is nothing to read.`)
   }
-  yield* itemSeeds(shape, blob, lineLocator(xml))
+  yield* itemSeeds(library, shape, blob, lineLocator(xml))
 }

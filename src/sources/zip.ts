@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import StreamZip from 'node-stream-zip'
+import type StreamZip from 'node-stream-zip'
 import type { InputBlob } from './blob.ts'
 import { capBytes, guardInflate } from './blob.ts'
 import { junkReason } from './discover.ts'
@@ -64,8 +64,10 @@ async function spillToTemp(blob: InputBlob, limit: number): Promise<{ file: stri
   }
 }
 
+/** node-stream-zip is imported on the first archive: runs without zips never load it. */
 async function openZip(file: string, blob: InputBlob): Promise<{ zip: InstanceType<typeof StreamZip.async>; entries: ZipEntry[] }> {
-  const zip = new StreamZip.async({ file, storeEntries: true, skipEntryNameValidation: true })
+  const { default: library } = await import('node-stream-zip')
+  const zip = new library.async({ file, storeEntries: true, skipEntryNameValidation: true })
   try {
     return { zip, entries: Object.values(await zip.entries()) }
   } catch (error) {
