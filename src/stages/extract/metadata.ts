@@ -33,62 +33,89 @@ const DATE_KEYS = [
 const LANGUAGE_CODE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i
 const LONGEST_VALUE = 300
 
-/** Reads every metadata candidate of the page. Call before Readability mutates the document. */
-export function readMetadata(document: Document): PageMetadata {
-  const meta = metaTable(document)
-  const jsonLd = readJsonLd(document)
+/**
+ * The raw facts metadata is chosen from, as any HTML reader can collect them in one pass (the
+ * DOM reader in dom-facts.ts, the streaming one in sax-page.ts), so the choice logic below
+ * exists once whatever parsed the page.
+ */
+export interface PageFacts {
+  /** `<meta>` key (see {@link metaKey}) and `content`, in page order. */
+  metas: { key: string; content: string }[]
+  /** Bodies of `<script type="application/ld+json">`, in page order. */
+  jsonLd: string[]
+  /** Text of the first `<title>` and of the first `<h1>`. */
+  title?: string
+  h1?: string
+  /** `lang` of `<html>`, `href` of the first `<link rel="canonical">`. */
+  htmlLang?: string
+  canonical?: string
+  /** Text of the first link whose `rel` says author (see {@link isAuthorRel}). */
+  relAuthor?: string
+  /** `datetime` of the first `<time>`, and of the first one marked as the publication date. */
+  firstTime?: string
+  markedTime?: string
+}
+
+/** The key a `<meta>` is filed under: `property`, else `name`, `itemprop`, `http-equiv`. */
+export function metaKey(attribute: (name: string) => string | null | undefined): string | undefined {
+  return attribute('property') ?? attribute('name') ?? attribute('itemprop') ?? attribute('http-equiv') ?? undefined
+}
+
+/** True for a `rel` value naming the author link (`rel="author"`, `rel="author external"`). */
+export function isAuthorRel(rel: string): boolean {
+  return /(?:^|\s)author(?:\s|$)/i.test(rel)
+}
+
+/** True for a `<time>` marked as the publication date (`pubdate`, `itemprop=datePublished`). */
+export function isPublicationTime(attribute: (name: string) => string | null | undefined): boolean {
+  const pubdate = attribute('pubdate')
+  return (pubdate !== null && pubdate !== undefined) || /datepublished/i.test(attribute('itemprop') ?? '')
+}
+
+/** True for a script `type` holding JSON-LD. */
+export function isJsonLdType(type: string | null | undefined): boolean {
+  return (type ?? '').toLowerCase().includes('ld+json')
+}
+
+/** Every metadata candidate of a page, from the facts its reader collected. */
+export function metadataFromFacts(facts: PageFacts): PageMetadata {
+  const meta = metaTable(facts.metas)
+  const jsonLd = readJsonLd(facts.jsonLd)
   const fromMeta = (keys: readonly string[]): Candidate[] =>
     keys.flatMap((key) => (meta.has(key) ? [{ value: meta.get(key) as string, from: key }] : []))
   const candidates: Record<MetadataField, Candidate[]> = {
     title: [...fromMeta(TITLE_KEYS.slice(0, 1)), ...optional(jsonLd.headline, 'json-ld:headline'), ...fromMeta(TITLE_KEYS.slice(1)),
-      ...optional(textOf(document.querySelector('title')), '<title>'), ...optional(textOf(document.querySelector('h1')), '<h1>')],
+      ...optional(textValue(facts.title), '<title>'), ...optional(textValue(facts.h1), '<h1>')],
     author: [...optional(jsonLd.authors.join(', '), 'json-ld:author'), ...fromMeta(AUTHOR_KEYS).filter((item) => !isUrl(item.value)),
-      ...optional(relAuthor(document), 'rel=author')],
+      ...optional(textValue(facts.relAuthor), 'rel=author')],
     published: [...fromMeta(DATE_KEYS.slice(0, 1)), ...optional(jsonLd.datePublished, 'json-ld:datePublished'), ...fromMeta(DATE_KEYS.slice(1)),
-      ...optional(timeElement(document), '<time datetime>')],
-    url: [...optional(document.querySelector('link[rel="canonical"]')?.getAttribute('href'), 'link rel=canonical'),
-      ...fromMeta(['og:url']), ...optional(jsonLd.url, 'json-ld:url')],
-    lang: [...optional(document.documentElement.getAttribute('lang'), '<html lang>'), ...fromMeta(['content-language', 'og:locale', 'dc.language']),
+      ...optional(facts.markedTime ?? facts.firstTime, '<time datetime>')],
+    url: [...optional(facts.canonical, 'link rel=canonical'), ...fromMeta(['og:url']), ...optional(jsonLd.url, 'json-ld:url')],
+    lang: [...optional(facts.htmlLang, '<html lang>'), ...fromMeta(['content-language', 'og:locale', 'dc.language']),
       ...optional(jsonLd.language, 'json-ld:inLanguage')],
   }
   return { candidates, siteName: meta.get('og:site_name') }
 }
 
-/** First non-empty `content` per lower-cased `property`/`name`/`itemprop`/`http-equiv`. */
-function metaTable(document: Document): Map<string, string> {
+/** First non-empty `content` per lower-cased key. */
+function metaTable(metas: PageFacts['metas']): Map<string, string> {
   const table = new Map<string, string>()
-  for (const element of document.querySelectorAll('meta')) {
-    const key = element.getAttribute('property') ?? element.getAttribute('name') ?? element.getAttribute('itemprop') ?? element.getAttribute('http-equiv')
-    const value = clean(element.getAttribute('content') ?? '')
-    if (key === null || value.length === 0) continue
+  for (const { key, content } of metas) {
+    const value = clean(content)
+    if (value.length === 0) continue
     const normalized = key.trim().toLowerCase()
     if (!table.has(normalized)) table.set(normalized, value)
   }
   return table
 }
 
-function readJsonLd(document: Document): JsonLdFacts {
+function readJsonLd(sources: readonly string[]): JsonLdFacts {
   const roots: unknown[] = []
-  for (const script of document.querySelectorAll('script')) {
-    if (!(script.getAttribute('type') ?? '').toLowerCase().includes('ld+json')) continue
-    const parsed = parseJsonLd(script.textContent ?? '')
+  for (const source of sources) {
+    const parsed = parseJsonLd(source)
     if (parsed !== undefined) roots.push(parsed)
   }
   return factsFromNodes(collectNodes(roots))
-}
-
-function relAuthor(document: Document): string | undefined {
-  for (const link of document.querySelectorAll('a[rel]')) {
-    if (/(?:^|\s)author(?:\s|$)/i.test(link.getAttribute('rel') ?? '')) return textOf(link)
-  }
-  return undefined
-}
-
-/** The first `<time datetime>`, preferring one marked as the publication date. */
-function timeElement(document: Document): string | undefined {
-  const times = [...document.querySelectorAll('time[datetime]')]
-  const marked = times.find((time) => time.hasAttribute('pubdate') || /datepublished/i.test(time.getAttribute('itemprop') ?? ''))
-  return (marked ?? times[0])?.getAttribute('datetime') ?? undefined
 }
 
 function optional(value: string | null | undefined, from: string): Candidate[] {
@@ -96,8 +123,9 @@ function optional(value: string | null | undefined, from: string): Candidate[] {
   return cleaned.length > 0 ? [{ value: cleaned, from }] : []
 }
 
-function textOf(element: Element | null): string | undefined {
-  return element === null ? undefined : clean(element.textContent ?? '')
+/** An element's text as a value (cleaned here and again as a candidate, as it always was). */
+function textValue(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : clean(value)
 }
 
 function clean(value: string): string {
