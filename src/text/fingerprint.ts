@@ -12,10 +12,18 @@ export interface FingerprintOptions {
   ignoreWhitespace: boolean
 }
 
+/** Text of these characters only is already NFC (see unicode.ts), so it skips the normaliser. */
+const NFC_STABLE = /[^\u0000-\u02FF\u2010-\u2027\u2030-\u205E\u20A0-\u20BF]/
+/**
+ * Whitespace runs other than a single plain space: replacing these with a space gives the same
+ * text as replacing every `\s+` run, without rewriting each space between two words.
+ */
+const WHITESPACE_TO_COLLAPSE = / \s+|[^\S ]\s*/gu
+
 /** The normalised form of `text` that {@link fingerprint} hashes. */
 export function normalizeForFingerprint(text: string, options: FingerprintOptions): string {
-  let result = text.normalize('NFC')
-  if (options.ignoreWhitespace) result = result.replace(/\s+/gu, ' ').trim()
+  let result = NFC_STABLE.test(text) ? text.normalize('NFC') : text
+  if (options.ignoreWhitespace) result = result.replace(WHITESPACE_TO_COLLAPSE, ' ').trim()
   if (options.ignoreCase) result = result.toLocaleLowerCase('und')
   return result
 }

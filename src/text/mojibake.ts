@@ -36,6 +36,14 @@ export interface MojibakeResult {
 const MAX_ROUNDS = 5
 
 const C1 = /[\u0080-\u009F]/
+
+/**
+ * Two non-ASCII characters in a row. Every lead and continuation character of every code page
+ * is non-ASCII, so a text without such a pair (nearly all text in Latin script) has no
+ * candidate, and one regex scan (far faster than a loop over every character) says so.
+ */
+const NON_ASCII_PAIR = /[^\x00-\x7F]{2}/
+
 /** The characters that byte 0xC3 (the lead of "à") shows as in windows-1252, -1251 and -1250. */
 const A_GRAVE_LEADS: Readonly<Record<string, string>> = { 'windows-1252': 'Ã', 'windows-1251': 'Г', 'windows-1250': 'Ă' }
 
@@ -45,6 +53,7 @@ const A_GRAVE_LEADS: Readonly<Record<string, string>> = { 'windows-1252': 'Ã', 
  * character, so clean text, including clean Cyrillic or Greek, costs almost nothing.
  */
 export function mayContainMojibake(line: string): boolean {
+  if (!NON_ASCII_PAIR.test(line)) return C1.test(line) || line.includes('Ã ')
   for (let index = 0; index < line.length; index += 1) {
     const lead = LEAD_MASK[line.charCodeAt(index)] ?? 0
     if (lead !== 0 && (lead & (CONTINUATION_MASK[line.charCodeAt(index + 1)] ?? 0)) !== 0) return true

@@ -12,10 +12,14 @@ function isNonText(code: number): boolean {
   return (code >= 0x7f && code <= 0x9f) || code === 0xfffd || code === 0xfffe || code === 0xffff
 }
 
+/** Any character {@link isNonText} counts; most texts have none, and a regex scan finds that fast. */
+const NON_TEXT = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFFFD\uFFFE\uFFFF]/
+
 /** Share (0–1) of text characters in the first megabyte of `text`; 1 for an empty string. */
 export function textRatio(text: string): number {
   const length = Math.min(text.length, SAMPLE)
   if (length === 0) return 1
+  if (!NON_TEXT.test(length === text.length ? text : text.slice(0, length))) return 1
   let bad = 0
   for (let index = 0; index < length; index += 1) if (isNonText(text.charCodeAt(index))) bad += 1
   return 1 - bad / length

@@ -15,6 +15,9 @@ const SPACES = '\\t\\v\\f \\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000'
  */
 const SPACE_RUN = new RegExp(` [${SPACES}]+|[${SPACES.replace(' ', '')}][${SPACES}]*`, 'g')
 
+/** A space character other than the plain space; with a double space, what SPACE_RUN needs to find anything. */
+const OTHER_SPACE = new RegExp(`[${SPACES.replace(' ', '')}]`)
+
 /** "\r\n", "\r", U+2028 and U+2029 → "\n". Returns the same string when there is nothing to do. */
 export function normalizeLineEnds(text: string): string {
   return /[\r\u2028\u2029]/.test(text) ? text.replace(LINE_END, '\n') : text
@@ -26,13 +29,19 @@ export function normalizeLineEnds(text: string): string {
  * text go, and three or more line ends become one blank line. Idempotent.
  */
 export function normalizeSpacing(text: string): string {
-  return text
-    .replace(SPACE_RUN, ' ')
-    .replace(/ \n/g, '\n')
-    .replace(/\n /g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/^[ \n]+/, '')
-    .replace(/[ \n]+$/, '')
+  let spaced = text
+  if (text.includes('  ') || OTHER_SPACE.test(text)) spaced = spaced.replace(SPACE_RUN, ' ')
+  if (spaced.includes(' \n')) spaced = spaced.replace(/ \n/g, '\n')
+  if (spaced.includes('\n ')) spaced = spaced.replace(/\n /g, '\n')
+  if (spaced.includes('\n\n\n')) spaced = spaced.replace(/\n{3,}/g, '\n\n')
+  return trimEndSpaces(spaced.replace(/^[ \n]+/, ''))
+}
+
+/** Drops trailing spaces and line ends (a loop from the end: a `[ \n]+$` regex tries every run). */
+function trimEndSpaces(text: string): string {
+  let end = text.length
+  while (end > 0 && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x0a)) end -= 1
+  return end === text.length ? text : text.slice(0, end)
 }
 
 /** A one-line field such as a title: all whitespace, line ends included, becomes single spaces. */
