@@ -33,13 +33,18 @@ export function mixBlock(hash: number, block: number): number {
  * units (not UTF-8 bytes) skips an encoding pass; the result is stable across runs and machines.
  */
 export function murmur3(text: string, seed = 0): number {
+  return murmur3Range(text, 0, text.length, seed)
+}
+
+/** {@link murmur3} of `text.slice(start, end)`, without making the slice. */
+export function murmur3Range(text: string, start: number, end: number, seed = 0): number {
   let h = seed | 0
-  const length = text.length
-  const pairs = length & ~1
-  for (let index = 0; index < pairs; index += 2) {
+  const length = end - start
+  const pairs = start + (length & ~1)
+  for (let index = start; index < pairs; index += 2) {
     h = mixBlock(h, text.charCodeAt(index) | (text.charCodeAt(index + 1) << 16))
   }
-  if (pairs < length) {
+  if (pairs < end) {
     let k = Math.imul(text.charCodeAt(pairs), C1)
     k = (k << 15) | (k >>> 17)
     h ^= Math.imul(k, C2)

@@ -17,16 +17,28 @@ export interface Banding {
 /**
  * The signature of a shingle set under the permutations `x -> fmix32(x ^ seed_i)` (bijective
  * 32-bit mixers, one per seed). Empty input gives all 0xffffffff, which matches no real text.
+ * One permutation at a time over all shingles, keeping the minimum in a local; the mixer is
+ * inlined in int32 arithmetic, and values are compared with the sign bit flipped (unsigned order
+ * as signed order), so the hot loop never leaves 32-bit integers.
  */
 export function minhashSignature(shingles: Uint32Array, seeds: Uint32Array): Uint32Array {
   const signature = new Uint32Array(seeds.length).fill(0xffffffff)
-  const permutations = seeds.length
-  for (let index = 0; index < shingles.length; index += 1) {
-    const shingle = shingles[index] as number
-    for (let position = 0; position < permutations; position += 1) {
-      const value = fmix32(shingle ^ (seeds[position] as number))
-      if (value < (signature[position] as number)) signature[position] = value
+  const values = new Int32Array(shingles.buffer, shingles.byteOffset, shingles.length)
+  const count = values.length
+  for (let position = 0; position < seeds.length; position += 1) {
+    const seed = (seeds[position] as number) | 0
+    let smallest = 0x7fffffff
+    for (let index = 0; index < count; index += 1) {
+      let h = (values[index] as number) ^ seed
+      h ^= h >>> 16
+      h = Math.imul(h, 0x85ebca6b)
+      h ^= h >>> 13
+      h = Math.imul(h, 0xc2b2ae35)
+      h ^= h >>> 16
+      const flipped = h ^ 0x80000000
+      if (flipped < smallest) smallest = flipped
     }
+    if (count > 0) signature[position] = (smallest ^ 0x80000000) >>> 0
   }
   return signature
 }

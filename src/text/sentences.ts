@@ -5,16 +5,14 @@
  * stop). No model and no per-language switch: the tables in `abbreviations.ts` cover
  * en/de/fr/es/it/pt/nl and CJK stops need no space after them.
  */
-import { flagsAt, SPACE as WHITESPACE } from './char-flags.ts'
+import { BMP_FLAGS, flagsAt, SPACE as WHITESPACE } from './char-flags.ts'
 import { isTerminatorBoundary } from './sentence-rules.ts'
 import { listBreaks } from './sentence-lists.ts'
 
 /** Terminator runs: spaced ellipses (". . ." and ". . . ."), then any run of stops. */
 const TERMINATOR = /\.(?:[ \u00A0]\.){2,3}|[.!?\u203D\u2026\u3002\uFF01\uFF1F]+/gu
 /** Closing quotes and brackets that belong to the sentence they follow. */
-const CLOSERS = /(?:["'\u201D\u2019\u00BB\u203A)\]}\u300D\u300F\u3011\u3015\uFF09]|[ \u00A0\u202F](?=[\u00BB\u203A]))*/y
-const SPACE = /\s*/y
-const TOKEN = /\S*/y
+const CLOSERS = new Set([...'"\'\u201D\u2019\u00BB\u203A)]}\u300D\u300F\u3011\u3015\uFF09'].map((char) => char.charCodeAt(0)))
 /** Bullet characters that open a list item in the middle of a line. */
 const BULLET = /(?<=\s)[\u2022\u25E6\u25AA\u2023\u2043\u2219\u25CF]/gu
 /** Any bullet character: most texts have none, and skip the look-behind scan. */
@@ -22,9 +20,22 @@ const ANY_BULLET = /[\u2022\u25E6\u25AA\u2023\u2043\u2219\u25CF]/u
 /** A line break followed by something that is not a lowercase continuation. */
 const LINE_BREAK = /\n(?=\s*[^\s\p{Ll}])/gu
 
-function readAt(pattern: RegExp, text: string, index: number): string {
-  pattern.lastIndex = index
-  return pattern.exec(text)?.[0] ?? ''
+/** End of the closers at `index`: closing quotes and brackets, and a space before a closing guillemet. */
+function closersEnd(text: string, index: number): number {
+  let end = index
+  for (;;) {
+    const code = text.charCodeAt(end)
+    if (CLOSERS.has(code)) end += 1
+    else if ((code === 0x20 || code === 0xa0 || code === 0x202f) && (text.charCodeAt(end + 1) === 0xbb || text.charCodeAt(end + 1) === 0x203a)) end += 1
+    else return end
+  }
+}
+
+/** End of the run of whitespace (`space` true) or of non-whitespace code units starting at `index`. */
+function runEnd(text: string, index: number, space: boolean): number {
+  let end = index
+  while (end < text.length && (((BMP_FLAGS[text.charCodeAt(end)] as number) & WHITESPACE) !== 0) === space) end += 1
+  return end
 }
 
 /** Boundaries that do not depend on a terminator: bullets, list markers, new lines. */
@@ -49,12 +60,12 @@ export function sentenceBoundaries(text: string): number[] {
       pointer += 1
     }
     if (markerStops.has(start)) continue
-    const closersEnd = start + match[0].length + readAt(CLOSERS, text, start + match[0].length).length
-    const gap = readAt(SPACE, text, closersEnd)
-    const next = readAt(TOKEN, text, closersEnd + gap.length)
-    if (isTerminatorBoundary({ text, start, terminator: match[0], closersEnd, gap, next, sentenceStart: last })) {
-      result.push(closersEnd)
-      last = closersEnd
+    const closed = closersEnd(text, start + match[0].length)
+    const gapEnd = runEnd(text, closed, true)
+    const next = text.slice(gapEnd, runEnd(text, gapEnd, false))
+    if (isTerminatorBoundary({ text, start, terminator: match[0], closersEnd: closed, gap: text.slice(closed, gapEnd), next, sentenceStart: last })) {
+      result.push(closed)
+      last = closed
     }
   }
   return mergeOffsets(result, breaks, text.length)

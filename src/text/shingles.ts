@@ -4,7 +4,8 @@
  * A shingle is `size` consecutive words; each is hashed to 32 bits so a document becomes an array
  * of numbers and its text can be released.
  */
-import { fmix32, mixBlock, murmur3 } from './hash32.ts'
+import { BMP_FLAGS, CJK, flagsAt, LETTER, MARK, NUMBER, widthAt } from './char-flags.ts'
+import { fmix32, mixBlock, murmur3Range } from './hash32.ts'
 
 /** A word: letters, marks and digits; each Han/Hiragana/Katakana character on its own (no spaces there). */
 const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{M}\p{N}]+/gu
@@ -14,9 +15,35 @@ export function shingleWords(text: string): string[] {
   return text.normalize('NFKC').toLowerCase().match(TOKEN) ?? []
 }
 
-function pushShingles(words: readonly string[], size: number, out: number[]): void {
-  if (words.length === 0) return
-  const wordHashes = words.map((word) => murmur3(word))
+const WORD_PART = LETTER | MARK | NUMBER
+/** ASCII text is its own NFKC form. */
+const NOT_ASCII = /[^\x00-\x7F]/
+
+/**
+ * murmur3 of each {@link TOKEN} of `text` (already normalised and lowercased), read with one
+ * loop over the text instead of a Unicode regex and without making the word strings.
+ */
+function tokenHashes(text: string): number[] {
+  const hashes: number[] = []
+  let start = -1
+  for (let index = 0; index < text.length; ) {
+    const code = text.charCodeAt(index)
+    const flags = code < 0xd800 ? (BMP_FLAGS[code] as number) : flagsAt(text, index)
+    const width = code < 0xd800 ? 1 : widthAt(text, index)
+    if (start >= 0 && (flags & WORD_PART) === 0) {
+      hashes.push(murmur3Range(text, start, index))
+      start = -1
+    }
+    if (start < 0 && (flags & CJK) !== 0) hashes.push(murmur3Range(text, index, index + width))
+    else if (start < 0 && (flags & WORD_PART) !== 0) start = index
+    index += width
+  }
+  if (start >= 0) hashes.push(murmur3Range(text, start, text.length))
+  return hashes
+}
+
+function pushShingles(wordHashes: readonly number[], size: number, out: number[]): void {
+  if (wordHashes.length === 0) return
   const span = Math.min(size, wordHashes.length)
   for (let start = 0; start + span <= wordHashes.length; start += 1) {
     let hash = span
@@ -33,6 +60,9 @@ function pushShingles(words: readonly string[], size: number, out: number[]): vo
  */
 export function shingleHashes(text: string, size: number): Uint32Array {
   const out: number[] = []
-  for (const paragraph of text.split(/\n[ \t]*\n/)) pushShingles(shingleWords(paragraph), size, out)
+  for (const paragraph of text.split(/\n[ \t]*\n/)) {
+    const normalized = NOT_ASCII.test(paragraph) ? paragraph.normalize('NFKC') : paragraph
+    pushShingles(tokenHashes(normalized.toLowerCase()), size, out)
+  }
   return Uint32Array.from(out)
 }
