@@ -20,8 +20,8 @@ import { formatTable, formatTrackDetails } from './lib/format.ts'
 import { checkWithPython } from './lib/python-check.ts'
 import { METRIC, scoreSystem, toJson, worstPages } from './lib/results.ts'
 import type { EvalResult, TrackResult } from './lib/results.ts'
-import { buildStages, runRaw, runReadability, runSluice } from './lib/systems.ts'
-import type { SystemRun } from './lib/systems.ts'
+import { buildStages, EXTRACT_METHODS, runRaw, runReadability, runSluice } from './lib/systems.ts'
+import type { ExtractMethod, SystemRun } from './lib/systems.ts'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -47,20 +47,38 @@ function resolveAblations(ablate: readonly string[][]): string[][] {
   return list
 }
 
-async function runSystems(corpus: Corpus, track: Track, options: EvalOptions, keep: string): Promise<SystemRun[]> {
+/**
+ * `--extract METHOD[,METHOD…]` (readability, fast): the html track's sluice systems, one per
+ * method (named "sluice" for the stage default, "sluice extract=M" otherwise). Read here
+ * because the option only matters to the systems this file builds; the rest goes to args.ts.
+ */
+function takeExtractMethods(argv: readonly string[]): { rest: string[]; methods: (ExtractMethod | undefined)[] } {
+  const rest = [...argv]
+  const at = rest.findIndex((arg) => arg === '--extract' || arg.startsWith('--extract='))
+  if (at < 0) return { rest, methods: [undefined] }
+  const [flag = ''] = rest.splice(at, 1)
+  const value = flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : rest.splice(at, 1)[0] ?? ''
+  const methods = value.split(',').map((method) => method.trim())
+  const wrong = methods.find((method) => !(EXTRACT_METHODS as readonly string[]).includes(method))
+  if (wrong !== undefined) throw new UsageError(`--extract takes ${EXTRACT_METHODS.join(', ')} (comma-separated), got "${wrong}".`)
+  return { rest, methods: methods as ExtractMethod[] }
+}
+
+async function runSystems(corpus: Corpus, track: Track, options: EvalOptions, keep: string, methods: readonly (ExtractMethod | undefined)[]): Promise<SystemRun[]> {
   const runs: SystemRun[] = [track === 'txt' ? await runRaw(corpus) : await runReadability(corpus)]
   log(`${track}: ${runs[0]?.name} done in ${runs[0]?.seconds.toFixed(1)} s`)
-  for (const rules of [[], ...options.ablate]) {
-    const name = rules.length === 0 ? 'sluice' : `sluice -${rules.join(',')}`
-    const run = await runSluice(corpus, track, name, rules, keep)
+  const systems = [...(track === 'html' ? methods : [undefined]).map((method) => ({ rules: [] as string[], method })), ...options.ablate.map((rules) => ({ rules, method: undefined }))]
+  for (const { rules, method } of systems) {
+    const name = rules.length > 0 ? `sluice -${rules.join(',')}` : method === undefined ? 'sluice' : `sluice extract=${method}`
+    const run = await runSluice(corpus, track, name, rules, keep, method)
     log(`${track}: ${name} done in ${run.seconds.toFixed(1)} s (${run.rejected.size} rejected)`)
     runs.push(run)
   }
   return runs
 }
 
-async function evalTrack(corpus: Corpus, track: Track, options: EvalOptions, keep: string): Promise<{ result: TrackResult; check?: { ok: boolean; lines: string[] } }> {
-  const runs = await runSystems(corpus, track, options, keep)
+async function evalTrack(corpus: Corpus, track: Track, options: EvalOptions, keep: string, methods: readonly (ExtractMethod | undefined)[]): Promise<{ result: TrackResult; check?: { ok: boolean; lines: string[] } }> {
+  const runs = await runSystems(corpus, track, options, keep, methods)
   const scored = runs.map((run) => scoreSystem(corpus, run))
   const sluice = runs[1] as SystemRun
   const result: TrackResult = { track, systems: scored.map((s) => s.result), worst: worstPages(corpus, sluice, scored[1]?.pages ?? []) }
@@ -72,14 +90,14 @@ async function evalTrack(corpus: Corpus, track: Track, options: EvalOptions, kee
   return { result, check: await checkWithPython(corpus.shared, corpus, track, runs, result.systems) }
 }
 
-async function evaluateAll(corpus: Corpus, options: EvalOptions, argv: readonly string[]): Promise<EvalResult> {
+async function evaluateAll(corpus: Corpus, options: EvalOptions, argv: readonly string[], methods: readonly (ExtractMethod | undefined)[]): Promise<EvalResult> {
   const keep = await mkdtemp(path.join(tmpdir(), 'sluice-eval-keep-'))
   const result: EvalResult = { createdAt: new Date().toISOString(), command: ['npm run eval --', ...argv].join(' '), shared: corpus.shared, metric: METRIC, limit: options.limit ?? null, tracks: [] }
   const checks: string[] = []
   let ok = true
   try {
     for (const track of options.tracks) {
-      const { result: trackResult, check } = await evalTrack(corpus, track, options, keep)
+      const { result: trackResult, check } = await evalTrack(corpus, track, options, keep, methods)
       result.tracks.push(trackResult)
       if (check !== undefined) { checks.push(...check.lines); ok &&= check.ok }
     }
@@ -101,15 +119,16 @@ function printResult(result: EvalResult, pages: number): void {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const options = parseEvalArgs(argv)
-  if (options.help) return (console.log(USAGE), 0)
+  const { rest, methods } = takeExtractMethods(argv)
+  const options = parseEvalArgs(rest)
+  if (options.help) return (console.log(`${USAGE}\n\n  --extract M[,M…]        html track: one sluice run per extract method (${EXTRACT_METHODS.join(', ')})`), 0)
   const shared = sharedRoot(repoRoot)
   const problem = corpusProblem(shared)
   if (problem !== undefined) return (log(`sluice eval: ${problem}`), 2)
   options.ablate = resolveAblations(options.ablate)
   const previous = options.compare === undefined ? undefined : await readPrevious(options.compare)
   const corpus = await loadCorpus(shared, options.limit)
-  const result = await evaluateAll(corpus, options, argv)
+  const result = await evaluateAll(corpus, options, argv, methods)
   printResult(result, corpus.ids.length)
   if (previous !== undefined) console.log(formatComparison(previous, result, options.compare as string))
   const out = path.resolve(options.json)

@@ -37,17 +37,23 @@ async function readJsonl(file: string): Promise<Record<string, unknown>[]> {
   return text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Record<string, unknown>)
 }
 
-/** Builds the stage list with drop-chrome rules switched off (`--ablate`). */
-export function buildStages(disable: readonly string[]): ReturnType<typeof defaultStages> {
+/** The extract methods `--extract` can compare. */
+export const EXTRACT_METHODS = ['readability', 'fast'] as const
+/** One extract method (the stage's `method` option). */
+export type ExtractMethod = (typeof EXTRACT_METHODS)[number]
+
+/** Builds the stage list with drop-chrome rules switched off (`--ablate`) and an extract method (`--extract`). */
+export function buildStages(disable: readonly string[], method?: ExtractMethod): ReturnType<typeof defaultStages> {
   const options: DefaultStagesOptions = disable.length === 0 ? {} : { dropChrome: { disable: [...disable] } }
+  if (method !== undefined) options.extract = { method }
   return defaultStages(options)
 }
 
 /** Runs sluice on the pages of a track into a temp folder and reads back what it wrote. */
-export async function runSluice(corpus: Corpus, track: Track, name: string, disable: readonly string[], keep: string): Promise<SystemRun> {
+export async function runSluice(corpus: Corpus, track: Track, name: string, disable: readonly string[], keep: string, method?: ExtractMethod): Promise<SystemRun> {
   const output = await mkdtemp(path.join(tmpdir(), `sluice-eval-${track}-`))
   const started = performance.now()
-  await runPipeline({ input: corpus.ids.map((id) => inputFile(corpus, track, id)), output, concurrency: availableParallelism(), stages: buildStages(disable) })
+  await runPipeline({ input: corpus.ids.map((id) => inputFile(corpus, track, id)), output, concurrency: availableParallelism(), stages: buildStages(disable, method) })
   const seconds = (performance.now() - started) / 1000
   const ids = new Set(corpus.ids)
   const predictions = new Map<string, string>()

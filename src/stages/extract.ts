@@ -17,7 +17,11 @@
  *   already set (by a feed or JSONL record) is kept.
  * - Sets `text`, releases `html`, and leaves `meta.extract` (method, lengths, metadata sources,
  *   site name) for later stages.
- * Rules: `extract/readability` (info: N of M characters), `extract/fallback-body` (warn, why),
+ * - `method: 'fast'` replaces parse + Readability by one streaming htmlparser2 pass (extract/fast.ts):
+ *   the body as innerText would show it, landmark chrome left out (a headline in the page header
+ *   kept), the same metadata; the text stages then clean it as they clean text dumps.
+ * Rules: `extract/readability` (info: N of M characters), `extract/fast` (info: fast method, N of
+ * M characters kept), `extract/fallback-body` (warn, why),
  * `extract/metadata` (info: field ← source), `extract/headline-restored` (info: headline put
  * back), `extract/truncated` (warn: html over `maxHtmlLength` was cut), `extract/flattened` (warn: tags
  * nested deeper than `maxDepth` dropped, text kept), `extract/no-content`
@@ -29,16 +33,28 @@ import { excerpt } from '../core/message.ts'
 import type { Drop, Stage, StageContext } from '../core/stage.ts'
 import { readBody, textLength } from './extract/body-text.ts'
 import { chooseContent, withHeadline } from './extract/choose-content.ts'
+import type { ChosenContent } from './extract/choose-content.ts'
+import { extractFast, TooDeep } from './extract/fast.ts'
+import type { FastContent } from './extract/fast.ts'
 import { applyMetadata } from './extract/apply-metadata.ts'
 import { flattenDeepNesting } from './extract/flatten.ts'
 import { findHeadline, readHeadings } from './extract/headline.ts'
 import { readMetadata } from './extract/dom-facts.ts'
+import { titleTexts } from './extract/metadata.ts'
 import type { PageMetadata } from './extract/metadata.ts'
 import { parseDocument } from './extract/parse.ts'
 import { runReadability } from './extract/readability.ts'
+import type { ReadabilityResult } from './extract/readability.ts'
 
 const Options = z
   .object({
+    /**
+     * `readability`: linkedom DOM + Readability.js picks the article. `fast`: one streaming pass
+     * (no DOM) keeps the body without landmark chrome and leaves finer cleaning to the text stages.
+     */
+    method: z.enum(['readability', 'fast']).default('readability'),
+    /** Fast method only: also leave out `aria-hidden="true"` elements. */
+    ariaHidden: z.boolean().default(false),
     /** Readability's minimum article length before it retries with looser rules. */
     charThreshold: z.number().int().nonnegative().default(500),
     /** How many top-scoring candidates Readability compares. */
@@ -65,6 +81,7 @@ type Settings = z.output<typeof Options>
 /** Rule ids of the extract stage. */
 export const extractRules = [
   'extract/readability',
+  'extract/fast',
   'extract/fallback-body',
   'extract/metadata',
   'extract/headline-restored',
@@ -89,9 +106,31 @@ export function extract(options: ExtractOptions = {}): Stage<Rule> {
   }
 }
 
-/** Parse, read metadata and body, run Readability, choose the text, fill the fields. */
+/** Limits the input, reads it with the chosen method, fills text and metadata fields. */
 function extractDocument(doc: Doc, source: string, settings: Settings, context: StageContext<Rule>): Doc | Drop {
-  const html = limitNesting(limitLength(source, settings.maxHtmlLength, context), settings.maxDepth, context)
+  const html = limitLength(source, settings.maxHtmlLength, context)
+  if (settings.method === 'fast') return extractFastDocument(doc, html, settings, context)
+  return extractWithReadability(doc, limitNesting(html, settings.maxDepth, context), settings, context)
+}
+
+/** The fast method; a page nested deeper than `maxDepth` is flattened and read again. */
+function extractFastDocument(doc: Doc, html: string, settings: Settings, context: StageContext<Rule>): Doc | Drop {
+  let fast: FastContent
+  try {
+    try {
+      fast = extractFast(html, settings, context)
+    } catch (error) {
+      if (!(error instanceof TooDeep)) throw error
+      fast = extractFast(limitNesting(html, settings.maxDepth, context), { ...settings, maxDepth: Number.POSITIVE_INFINITY }, context)
+    }
+  } catch (error) {
+    return context.drop('extract/parse-failed', 'Cannot parse the HTML of this document; check that the input is HTML.', { actual: errorText(error) })
+  }
+  return finish(doc, { paragraphs: fast.paragraphs, method: 'fast' }, fast.metadata, { ok: false, reason: 'fast method' }, fast.visibleCharacters, context)
+}
+
+/** Parse, read metadata and body, run Readability, choose the text, fill the fields. */
+function extractWithReadability(doc: Doc, html: string, settings: Settings, context: StageContext<Rule>): Doc | Drop {
   let document: Document
   try {
     document = parseDocument(html)
@@ -103,18 +142,18 @@ function extractDocument(doc: Doc, source: string, settings: Settings, context: 
   const body = readBody(document)
   const headings = settings.keepHeadline ? readHeadings(document) : []
   const main = runReadability(document, settings)
-  const headline = main.ok ? findHeadline(headings, main, titlesOf(metadata)) : undefined
+  const headline = main.ok ? findHeadline(headings, main, titleTexts(metadata)) : undefined
   const content = withHeadline(chooseContent(main, body, settings, context), headline, context)
+  return finish(doc, content, metadata, main, textLength(body.full), context)
+}
+
+/** Sets `text` and the metadata fields, releases `html`, records `meta.extract`; drops an empty page. */
+function finish(doc: Doc, content: ChosenContent, metadata: PageMetadata, main: ReadabilityResult, visible: number, context: StageContext<Rule>): Doc | Drop {
   if (content.paragraphs.length === 0) return context.drop('extract/no-content', 'The page has no visible text (only markup, scripts or styles).')
   const text = content.paragraphs.join('\n\n')
   const filled = applyMetadata(doc, metadata, main, context)
-  const extractMeta = { method: content.method, characters: text.length, visibleCharacters: textLength(body.full), sources: filled.sources, siteName: metadata.siteName }
+  const extractMeta = { method: content.method, characters: text.length, visibleCharacters: visible, sources: filled.sources, siteName: metadata.siteName }
   return { ...filled.doc, html: undefined, text, meta: { ...doc.meta, extract: extractMeta } }
-}
-
-/** The metadata titles a visible heading is compared with (the first `h1` itself excluded). */
-function titlesOf(metadata: PageMetadata): string[] {
-  return metadata.candidates.title.filter((candidate) => candidate.from !== '<h1>').map((candidate) => candidate.value)
 }
 
 /** Cuts over-long HTML at the last tag start before the limit, so no tag is split. */

@@ -5,16 +5,9 @@
  * header, footer, aside, forms); finer cleaning is drop-chrome's job, on lines.
  */
 import { domToParagraphs } from './dom-text.ts'
+import { chromeKind, FORM_WRAPPER_SHARE, isContentScope } from './html-rules.ts'
 
-/** Landmark roles that mark page chrome, as the elements below do. */
-const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menubar', 'dialog', 'alertdialog'])
-const ALWAYS_CHROME = new Set(['nav', 'aside', 'dialog'])
-/** `header`/`footer` are chrome at page level only; inside an article they hold its title or notes. */
-const SCOPED_CHROME = new Set(['header', 'footer'])
-const CONTENT_SCOPES = new Set(['article', 'main'])
 const SCOPE_SEARCH_DEPTH = 64
-/** A form holding more than this share of the page text is a page wrapper (ASP.NET), not chrome. */
-const FORM_WRAPPER_SHARE = 0.5
 
 /** Body paragraphs with everything visible, and with landmark chrome left out. */
 export interface BodyText {
@@ -28,9 +21,10 @@ export function readBody(document: Document): BodyText {
   const full = domToParagraphs(body)
   let pageLength: number | undefined
   const isChrome = (element: Element, tag: string): boolean => {
-    if (ALWAYS_CHROME.has(tag) || CHROME_ROLES.has((element.getAttribute('role') ?? '').trim().toLowerCase())) return true
-    if (SCOPED_CHROME.has(tag)) return !insideContent(element)
-    if (tag !== 'form') return false
+    const kind = chromeKind(tag, (name) => element.getAttribute(name))
+    if (kind === 'chrome') return true
+    if (kind === 'scoped') return !insideContent(element)
+    if (kind !== 'form') return false
     pageLength ??= (body.textContent ?? '').length
     return (element.textContent ?? '').length <= pageLength * FORM_WRAPPER_SHARE
   }
@@ -40,7 +34,8 @@ export function readBody(document: Document): BodyText {
 function insideContent(element: Element): boolean {
   let parent = element.parentElement
   for (let steps = 0; parent !== null && steps < SCOPE_SEARCH_DEPTH; steps += 1) {
-    if (CONTENT_SCOPES.has(parent.localName.toLowerCase()) || parent.getAttribute('role') === 'main') return true
+    const scope = parent
+    if (isContentScope(scope.localName.toLowerCase(), (name) => scope.getAttribute(name))) return true
     parent = parent.parentElement
   }
   return false

@@ -10,7 +10,7 @@ import { textLength } from './body-text.ts'
 import type { ReadabilityResult } from './readability.ts'
 
 /** How the text was obtained; recorded in `meta.extract.method`. */
-export type ExtractMethod = 'readability' | 'fallback-body'
+export type ExtractMethod = 'readability' | 'fallback-body' | 'fast'
 
 /** The chosen paragraphs and where they came from. */
 export interface ChosenContent {

@@ -6,37 +6,11 @@
  */
 import { createBlockText } from '../../text/block-text.ts'
 import type { BlockText } from '../../text/block-text.ts'
+import { BLOCK_TAGS, CELL_TAGS, isHiddenBy, NON_TEXT_TAGS, PREFORMATTED_TAGS } from './html-rules.ts'
 
 const ELEMENT_NODE = 1
 const TEXT_NODE = 3
 const CDATA_SECTION_NODE = 4
-
-/** Elements that start and end a paragraph (the CSS `display: block`-like ones, plus rows). */
-const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog',
-  'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3',
-  'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'listing', 'main', 'menu', 'nav',
-  'ol', 'p', 'plaintext', 'pre', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead', 'tr', 'ul', 'xmp',
-])
-
-/** Elements whose text keeps its spaces and line breaks. */
-const PREFORMATTED_TAGS = new Set(['pre', 'listing', 'plaintext', 'xmp', 'textarea'])
-
-/** Table cells: inline boxes that must be kept apart from their neighbours. */
-const CELL_TAGS = new Set(['td', 'th'])
-
-/**
- * Elements that never contribute readable text: code, styling, embedded documents and media,
- * form controls (their labels are UI, not content) and document metadata.
- */
-export const NON_TEXT_TAGS: ReadonlySet<string> = new Set([
-  'applet', 'audio', 'base', 'button', 'canvas', 'datalist', 'embed', 'frame', 'frameset', 'head',
-  'iframe', 'img', 'input', 'link', 'map', 'math', 'meta', 'meter', 'noembed', 'noframes', 'noscript',
-  'object', 'option', 'optgroup', 'param', 'picture', 'progress', 'script', 'select', 'source', 'style',
-  'svg', 'template', 'textarea', 'title', 'track', 'video',
-])
-
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i
 
 /** Lower-case tag name of an element (linkedom upper-cases HTML tag names). */
 export function tagOf(element: Element): string {
@@ -45,9 +19,7 @@ export function tagOf(element: Element): string {
 
 /** True for elements a browser would not render: `hidden`, inline `display:none`/`visibility:hidden`. */
 export function isHidden(element: Element): boolean {
-  if (element.hasAttribute('hidden')) return true
-  const style = element.getAttribute('style')
-  return style !== null && style.length > 0 && HIDDEN_STYLE.test(style)
+  return isHiddenBy((name) => element.getAttribute(name))
 }
 
 /** Options of {@link domToParagraphs}. */

@@ -81,6 +81,17 @@ export function findHeadline(headings: readonly Heading[], article: ArticleStart
   return chosen === undefined || startsWithLine(paragraphs, chosen) ? undefined : chosen
 }
 
+/** True when a heading's text matches one of the titles as closely as a headline must. */
+export function isTitleHeading(text: string, titles: readonly string[]): boolean {
+  const words = wordsOf(text)
+  return titles.some((title) => matches(words, new Set(wordsOf(title)), TITLE_COVERAGE))
+}
+
+/** True when a line of one of the first `within` paragraphs has the headline's words. */
+export function hasHeadlineLine(paragraphs: readonly string[], headline: string, within: number): boolean {
+  return startsWithLine(paragraphs, headline, within)
+}
+
 /** Most of the heading's words are in the title, and they cover `coverage` of the title. */
 function matches(words: readonly string[], title: ReadonlySet<string>, coverage: number): boolean {
   if (words.length === 0) return false

@@ -97,6 +97,11 @@ export function metadataFromFacts(facts: PageFacts): PageMetadata {
   return { candidates, siteName: meta.get('og:site_name') }
 }
 
+/** The metadata titles a visible heading is compared with (the first `h1` itself excluded). */
+export function titleTexts(metadata: PageMetadata): string[] {
+  return metadata.candidates.title.filter((candidate) => candidate.from !== '<h1>').map((candidate) => candidate.value)
+}
+
 /** First non-empty `content` per lower-cased key. */
 function metaTable(metas: PageFacts['metas']): Map<string, string> {
   const table = new Map<string, string>()
