@@ -90,6 +90,16 @@ export class WordIdBuilder {
     return /[A-Z]/.test(text) ? text.toLowerCase() : text
   }
 
+  /** The id of `word` (lowercase) when it was added, else -1; adds nothing. */
+  idOf(word: string): number {
+    const hash = hashOf(word, 0, word.length)
+    const mask = this.slots.length - 1
+    for (let slot = hash & mask, id = (this.slots[slot] as number) - 1; id >= 0; slot = (slot + 1) & mask, id = (this.slots[slot] as number) - 1) {
+      if (this.hashes[id] === hash && this.sameAs(id, word, 0, word.length)) return id
+    }
+    return -1
+  }
+
   /** UTF-16 length of the word with id `id`. */
   wordLength(id: number): number {
     return (this.ends[id] as number) - (this.starts[id] as number)
@@ -115,8 +125,7 @@ export class WordIdBuilder {
 
   /** Id of `text[start, end)` with A–Z lowercased, adding it when new (open addressing on its hash). */
   private intern(text: string, start: number, end: number): number {
-    let hash = 0x811c9dc5
-    for (let index = start; index < end; index += 1) hash = Math.imul(hash ^ lowerAscii(text.charCodeAt(index)), 0x01000193)
+    const hash = hashOf(text, start, end)
     const mask = this.slots.length - 1
     let slot = hash & mask
     for (let id = (this.slots[slot] as number) - 1; id >= 0; id = (this.slots[slot] as number) - 1) {
@@ -157,6 +166,13 @@ export class WordIdBuilder {
   }
 }
 
+/** FNV-1a of `text[start, end)` with A–Z lowercased. */
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5
+  for (let index = start; index < end; index += 1) hash = Math.imul(hash ^ lowerAscii(text.charCodeAt(index)), 0x01000193)
+  return hash
+}
+
 function lowerAscii(code: number): number {
   return code >= 0x41 && code <= 0x5a ? code + 0x20 : code
 }
@@ -167,75 +183,94 @@ function grown(array: Int32Array): Int32Array {
   return bigger
 }
 
-/** The n-gram ids of one length: `ids[i]` for the n-gram starting at word `i`, `count` of them. */
+/**
+ * The repeated n-grams of one length: `starts[k]` is where the k-th occurrence of a repeated
+ * n-gram starts (increasing) and `ids[k]` which n-gram it is (ids below `distinct`). N-grams
+ * that occur once are left out: they never count and never start a repeated longer n-gram.
+ */
 interface Level {
   n: number
+  starts: Int32Array
   ids: Int32Array
-  count: number
-  /** Distinct n-grams (ids run from 0 to `distinct - 1`, in order of first occurrence). */
   distinct: number
-  /** Occurrences per id. */
-  occurrences: Int32Array
 }
 
-function countOccurrences(ids: Int32Array, count: number, distinct: number): Int32Array {
+/** Keeps the entries whose id occurs at least twice; ids are renumbered densely. */
+function keepRepeated(n: number, starts: Int32Array, ids: Int32Array, count: number, distinct: number): Level {
   const occurrences = new Int32Array(distinct)
+  for (let index = 0; index < count; index += 1) occurrences[ids[index] as number] = (occurrences[ids[index] as number] as number) + 1
+  const renumber = new Int32Array(distinct).fill(-1)
+  let kept = 0
+  let next = 0
+  for (let index = 0; index < count; index += 1) if ((occurrences[ids[index] as number] as number) > 1) kept += 1
+  const level: Level = { n, starts: new Int32Array(kept), ids: new Int32Array(kept), distinct: 0 }
+  kept = 0
   for (let index = 0; index < count; index += 1) {
     const id = ids[index] as number
-    occurrences[id] = (occurrences[id] as number) + 1
+    if ((occurrences[id] as number) < 2) continue
+    if (renumber[id] === -1) renumber[id] = next++
+    level.starts[kept] = starts[index] as number
+    level.ids[kept] = renumber[id] as number
+    kept += 1
   }
-  return occurrences
+  level.distinct = next
+  return level
 }
 
 function firstLevel(words: WordIds): Level {
   let distinct = 0
   for (let index = 0; index < words.ids.length; index += 1) distinct = Math.max(distinct, (words.ids[index] as number) + 1)
-  return { n: 1, ids: words.ids, count: words.ids.length, distinct, occurrences: countOccurrences(words.ids, words.ids.length, distinct) }
+  const starts = new Int32Array(words.ids.length)
+  for (let index = 0; index < starts.length; index += 1) starts[index] = index
+  return keepRepeated(1, starts, words.ids, words.ids.length, distinct)
 }
 
-/** Open-addressing table from (prefix id, word id) pairs to n-gram ids. */
-function pairTable(entries: number): { prefixes: Int32Array; words: Int32Array; values: Int32Array; mask: number } {
-  let size = 16
-  while (size < entries * 2) size *= 2
-  return { prefixes: new Int32Array(size).fill(-1), words: new Int32Array(size), values: new Int32Array(size), mask: size - 1 }
-}
-
-/** The (n+1)-gram level from the n-gram level; only repeated n-grams need a table lookup. */
+/** The repeated (n+1)-grams from the repeated n-grams: a (prefix, next word) pair table gives ids. */
 function nextLevel(previous: Level, words: WordIds): Level {
   const n = previous.n + 1
-  const count = Math.max(0, words.ids.length - n + 1)
-  const ids = new Int32Array(count)
-  let repeated = 0
-  for (let start = 0; start < count; start += 1) if ((previous.occurrences[previous.ids[start] as number] as number) > 1) repeated += 1
-  const table = pairTable(repeated)
+  const last = words.ids.length - n
+  let size = 16
+  while (size < previous.starts.length * 2) size *= 2
+  const prefixes = new Int32Array(size).fill(-1)
+  const nexts = new Int32Array(size)
+  const values = new Int32Array(size)
+  const starts = new Int32Array(previous.starts.length)
+  const ids = new Int32Array(previous.starts.length)
+  let count = 0
   let distinct = 0
-  for (let start = 0; start < count; start += 1) {
-    const prefix = previous.ids[start] as number
-    if ((previous.occurrences[prefix] as number) === 1) {
-      ids[start] = distinct++
-      continue
-    }
+  for (let index = 0; index < previous.starts.length; index += 1) {
+    const start = previous.starts[index] as number
+    if (start > last) break
+    const prefix = previous.ids[index] as number
     const word = words.ids[start + n - 1] as number
-    let slot = (Math.imul(prefix, 0x9e3779b1) ^ Math.imul(word, 0x85ebca6b)) & table.mask
-    while (table.prefixes[slot] !== -1 && (table.prefixes[slot] !== prefix || table.words[slot] !== word)) slot = (slot + 1) & table.mask
-    if (table.prefixes[slot] === -1) {
-      table.prefixes[slot] = prefix
-      table.words[slot] = word
-      table.values[slot] = distinct++
+    let slot = (Math.imul(prefix, 0x9e3779b1) ^ Math.imul(word, 0x85ebca6b)) & (size - 1)
+    while (prefixes[slot] !== -1 && (prefixes[slot] !== prefix || nexts[slot] !== word)) slot = (slot + 1) & (size - 1)
+    if (prefixes[slot] === -1) {
+      prefixes[slot] = prefix
+      nexts[slot] = word
+      values[slot] = distinct++
     }
-    ids[start] = table.values[slot] as number
+    starts[count] = start
+    ids[count] = values[slot] as number
+    count += 1
   }
-  return { n, ids, count, distinct, occurrences: countOccurrences(ids, count, distinct) }
+  return keepRepeated(n, starts, ids, count, distinct)
 }
 
 /** Share of characters in the most frequent n-gram, counted with its repetitions (0 if none repeats). */
 function topShare(level: Level, words: WordIds): number {
+  const counts = new Int32Array(level.distinct)
   const lengths = new Float64Array(level.distinct)
-  for (let start = 0; start < level.count; start += 1) lengths[level.ids[start] as number] = (words.offsets[start + level.n] as number) - (words.offsets[start] as number)
+  for (let index = 0; index < level.starts.length; index += 1) {
+    const id = level.ids[index] as number
+    const start = level.starts[index] as number
+    counts[id] = (counts[id] as number) + 1
+    lengths[id] = (words.offsets[start + level.n] as number) - (words.offsets[start] as number)
+  }
   let best = 0
   let bestCharacters = 0
   for (let id = 0; id < level.distinct; id += 1) {
-    const count = level.occurrences[id] as number
+    const count = counts[id] as number
     const length = lengths[id] as number
     if (count > best || (count === best && length > bestCharacters)) {
       best = count
@@ -249,16 +284,17 @@ function topShare(level: Level, words: WordIds): number {
 /** Share of characters inside n-grams that repeat an earlier one; overlaps count once. */
 function duplicateCoverage(level: Level, words: WordIds): number {
   const total = words.offsets[words.ids.length] as number
-  if (total === 0 || level.distinct === level.count) return 0
+  if (total === 0) return 0
   let next = 0
   let coveredUntil = 0
   let repeated = 0
-  for (let start = 0; start < level.count; start += 1) {
-    const id = level.ids[start] as number
+  for (let index = 0; index < level.starts.length; index += 1) {
+    const id = level.ids[index] as number
     if (id === next) {
       next += 1
       continue
     }
+    const start = level.starts[index] as number
     const from = Math.max(start, coveredUntil)
     coveredUntil = start + level.n
     repeated += (words.offsets[coveredUntil] as number) - (words.offsets[from] as number)
@@ -283,7 +319,7 @@ export function ngramShares(words: WordIds, tops: readonly number[], duplicates:
   for (let n = 1; n <= longest; n += 1) {
     if (n > 1) level = nextLevel(level, words)
     // No n-gram repeats, so no longer one does either: every share left is 0.
-    if (level.distinct === level.count) break
+    if (level.distinct === 0) break
     if (shares.top.has(n)) shares.top.set(n, topShare(level, words))
     if (shares.duplicate.has(n)) shares.duplicate.set(n, duplicateCoverage(level, words))
   }

@@ -21,6 +21,16 @@ function isJoiner(code: number): boolean {
  * word of its own and any other word character starts one.
  */
 export function countWords(text: string): number {
+  return countWordsUpTo(text, Number.POSITIVE_INFINITY)
+}
+
+/** True when `text` has at least `minimum` words (counting stops there: cheap for long lines). */
+export function hasWords(text: string, minimum: number): boolean {
+  return countWordsUpTo(text, minimum) >= minimum
+}
+
+/** {@link countWords}, stopping once `limit` words are found. */
+function countWordsUpTo(text: string, limit: number): number {
   let count = 0
   let inWord = false
   const length = text.length
@@ -42,6 +52,7 @@ export function countWords(text: string): number {
       count += 1
       inWord = true
     }
+    if (count >= limit) return count
   }
   return count
 }

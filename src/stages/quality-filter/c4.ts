@@ -8,8 +8,8 @@
  */
 import { z } from 'zod'
 import { splitLines } from '../../text/lines.ts'
-import { splitSentences } from '../../text/sentences.ts'
-import { countWords } from '../../text/words.ts'
+import { countSentences } from '../../text/sentences.ts'
+import { hasWords } from '../../text/words.ts'
 import type { Measure } from './finding.ts'
 
 /** C4 settings; defaults are the published ones. */
@@ -28,14 +28,27 @@ export type C4Settings = z.output<typeof C4Options>
 /** Rules that remove one line. */
 export type C4LineRule = 'quality-filter/c4-short-line' | 'quality-filter/c4-terminal-punctuation' | 'quality-filter/c4-javascript' | 'quality-filter/c4-policy'
 
-const TERMINAL = /(?:[.!?…。！？]["'”’»)\]]*|["”])$/u
+const STOPS = new Set([...'.!?…。！？'].map((char) => char.charCodeAt(0)))
+const CLOSERS = new Set([...'"\'”’»)]'].map((char) => char.charCodeAt(0)))
+
+/**
+ * True when `line` ends with terminal punctuation, optionally followed by closing quotes or
+ * brackets, or with a double quote (the regex `(?:[.!?…。！？]["'”’»)\]]*|["”])$`, read from the end).
+ */
+function endsWithTerminal(line: string): boolean {
+  let end = line.length
+  while (end > 0 && CLOSERS.has(line.charCodeAt(end - 1))) end -= 1
+  if (end > 0 && STOPS.has(line.charCodeAt(end - 1))) return true
+  const last = line.charCodeAt(line.length - 1)
+  return last === 0x22 || last === 0x201d
+}
 
 /** The first C4 line rule `line` fails, or undefined when it stays (blank lines always stay). */
 export function c4LineRule(line: string, settings: C4Settings): C4LineRule | undefined {
   const trimmed = line.trim()
   if (trimmed === '') return undefined
-  if (countWords(trimmed) < settings.minWordsPerLine) return 'quality-filter/c4-short-line'
-  if (!TERMINAL.test(trimmed)) return 'quality-filter/c4-terminal-punctuation'
+  if (!hasWords(trimmed, settings.minWordsPerLine)) return 'quality-filter/c4-short-line'
+  if (!endsWithTerminal(trimmed)) return 'quality-filter/c4-terminal-punctuation'
   const lower = trimmed.toLowerCase()
   if (lower.includes('javascript')) return 'quality-filter/c4-javascript'
   if (settings.policyPhrases.some((phrase) => lower.includes(phrase))) return 'quality-filter/c4-policy'
@@ -52,7 +65,7 @@ export function c4Lines(text: string, settings: C4Settings): { lines: string[]; 
 export function c4Measures(text: string, keptText: string, settings: C4Settings): Measure[] {
   const lorem = /lorem ipsum/iu.test(text) ? 1 : 0
   const braces = (text.match(/[{}]/gu) ?? []).length
-  const sentences = keptText.trim() === '' ? 0 : splitSentences(keptText).length
+  const sentences = keptText.trim() === '' ? 0 : countSentences(keptText)
   return [
     { rule: 'quality-filter/c4-lorem-ipsum', stat: 'c4.loremIpsum', value: lorem, failed: lorem > 0, reason: 'The page contains "lorem ipsum" placeholder text.' },
     { rule: 'quality-filter/c4-curly-brace', stat: 'c4.curlyBraces', value: braces, failed: braces > 0, reason: `The page contains ${braces} curly brace${braces === 1 ? '' : 's'} (code, not prose).` },

@@ -151,11 +151,15 @@ export function gopherText(text: string): GopherText {
 }
 
 function stopWordCount(shape: GopherText, stopWords: readonly string[]): number {
-  const list = new Set(stopWords)
-  const longest = Math.max(0, ...stopWords.map((word) => word.length))
-  const isStop = Array.from({ length: shape.distinct.size }, (_, id) => shape.distinct.wordLength(id) <= longest && list.has(shape.distinct.word(id)))
+  const isStop = new Uint8Array(shape.distinct.size)
+  for (const word of stopWords) {
+    // Words in the text are lowercase; idOf folds A–Z, so a list word with capitals must not match.
+    if (/[A-Z]/.test(word)) continue
+    const id = shape.distinct.idOf(word)
+    if (id >= 0) isStop[id] = 1
+  }
   let found = 0
-  for (const id of shape.words.ids) if (isStop[id] === true) found += 1
+  for (const id of shape.words.ids) found += isStop[id] as number
   return found
 }
 
