@@ -195,34 +195,34 @@ interface Level {
   distinct: number
 }
 
-/** Keeps the entries whose id occurs at least twice; ids are renumbered densely. */
-function keepRepeated(n: number, starts: Int32Array, ids: Int32Array, count: number, distinct: number): Level {
+/**
+ * Keeps the entries whose id occurs at least twice; ids are renumbered densely. `starts`
+ * undefined means entry `k` starts at word `k` (the words themselves).
+ */
+function keepRepeated(n: number, starts: Int32Array | undefined, ids: Int32Array, count: number, distinct: number): Level {
   const occurrences = new Int32Array(distinct)
   for (let index = 0; index < count; index += 1) occurrences[ids[index] as number] = (occurrences[ids[index] as number] as number) + 1
-  const renumber = new Int32Array(distinct).fill(-1)
   let kept = 0
-  let next = 0
   for (let index = 0; index < count; index += 1) if ((occurrences[ids[index] as number] as number) > 1) kept += 1
   const level: Level = { n, starts: new Int32Array(kept), ids: new Int32Array(kept), distinct: 0 }
+  const renumber = occurrences // reused: counts are no longer needed once read, -1 - id marks a renumbered id
   kept = 0
   for (let index = 0; index < count; index += 1) {
     const id = ids[index] as number
-    if ((occurrences[id] as number) < 2) continue
-    if (renumber[id] === -1) renumber[id] = next++
-    level.starts[kept] = starts[index] as number
-    level.ids[kept] = renumber[id] as number
+    const seen = renumber[id] as number
+    if (seen === 1) continue
+    if (seen >= 0) renumber[id] = -1 - level.distinct++
+    level.starts[kept] = starts === undefined ? index : (starts[index] as number)
+    level.ids[kept] = -1 - (renumber[id] as number)
     kept += 1
   }
-  level.distinct = next
   return level
 }
 
 function firstLevel(words: WordIds): Level {
   let distinct = 0
-  for (let index = 0; index < words.ids.length; index += 1) distinct = Math.max(distinct, (words.ids[index] as number) + 1)
-  const starts = new Int32Array(words.ids.length)
-  for (let index = 0; index < starts.length; index += 1) starts[index] = index
-  return keepRepeated(1, starts, words.ids, words.ids.length, distinct)
+  for (let index = 0; index < words.ids.length; index += 1) if ((words.ids[index] as number) >= distinct) distinct = (words.ids[index] as number) + 1
+  return keepRepeated(1, undefined, words.ids, words.ids.length, distinct)
 }
 
 /** The repeated (n+1)-grams from the repeated n-grams: a (prefix, next word) pair table gives ids. */
