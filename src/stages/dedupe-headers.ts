@@ -17,8 +17,8 @@ import type { Stage, StageContext } from '../core/stage.ts'
 import { createChromeMatcher } from '../text/chrome-match.ts'
 import { comparable, joinKeptLines, splitLines, wordCount } from '../text/lines.ts'
 import { docLines } from '../text/article/doc-lines.ts'
-import { DEFAULT_FEATURES } from '../text/article/line-features.ts'
-import { createLineMemo, LINE_MEMO_META } from '../text/article/line-base.ts'
+import { DEFAULT_FEATURES, handOver } from '../text/article/line-features.ts'
+import { featureConfig, LINE_HANDOVER_META } from '../text/article/line-base.ts'
 import { isHeadingLike, isProseLine } from '../text/prose.ts'
 import { cleanTitle } from '../text/title.ts'
 import { findTitleLine } from './dedupe-headers/find-title.ts'
@@ -104,13 +104,14 @@ function removeRepeatedSubheads(lines: readonly string[], lineKeys: readonly str
 export function dedupeHeaders(options: DedupeHeadersOptions = {}): Stage<Rule> {
   const settings = Options.parse(options)
   const match = createChromeMatcher()
+  const config = featureConfig(match, DEFAULT_FEATURES)
   return {
     name: 'dedupe-headers',
     rules: dedupeHeadersRules,
     options: settings,
     run(doc, context) {
       const lines = splitLines(doc.text)
-      const view = docLines(lines, match, DEFAULT_FEATURES, createLineMemo(match, DEFAULT_FEATURES))
+      const view = docLines(lines, match, DEFAULT_FEATURES)
       let raw = doc.title?.trim()
       const fromMetadata = raw !== undefined && raw !== ''
       let evidence: TitleEvidence | undefined = fromMetadata ? 'metadata' : undefined
@@ -130,8 +131,9 @@ export function dedupeHeaders(options: DedupeHeadersOptions = {}): Stage<Rule> {
       if (title !== undefined && wordCount(title) >= MIN_TITLE_WORDS) removeTitleRepeats(lines, view.keys(), keep, new Set([comparable(title), comparable(raw ?? title)]), title, context)
       removeRepeatedSubheads(lines, view.keys(), keep, context)
       const text = keep.every(Boolean) ? lines.join('\n') : joinKeptLines(lines, keep)
-      const shared = view.memo.lines.size > 0 ? { [LINE_MEMO_META]: view.memo } : {}
-      const meta = evidence === undefined && view.memo.lines.size === 0 ? doc.meta : { ...doc.meta, ...(evidence === undefined ? {} : { titleEvidence: evidence }), ...shared }
+      const infos = view.computed()
+      const handover = infos === undefined ? {} : { [LINE_HANDOVER_META]: handOver(infos, keep, config) }
+      const meta = evidence === undefined && infos === undefined ? doc.meta : { ...doc.meta, ...(evidence === undefined ? {} : { titleEvidence: evidence }), ...handover }
       return { ...doc, text, title, meta }
     },
   }

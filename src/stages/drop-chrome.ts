@@ -20,7 +20,7 @@ import { excerpt } from '../core/message.ts'
 import type { Stage } from '../core/stage.ts'
 import { createChromeMatcher } from '../text/chrome-match.ts'
 import { comparable, joinKeptLines, splitLines } from '../text/lines.ts'
-import { createLineMemo, LINE_MEMO_META, usableMemo } from '../text/article/line-base.ts'
+import { LINE_HANDOVER_META, usableHandover } from '../text/article/line-base.ts'
 import { classifyLines } from './drop-chrome/classify.ts'
 import { DropChromeSchema } from './drop-chrome/options.ts'
 import type { DropChromeOptions } from './drop-chrome/options.ts'
@@ -43,16 +43,16 @@ export function dropChrome(options: DropChromeOptions = {}): Stage<DropChromeRul
     run(doc, context) {
       const lines = splitLines(doc.text)
       const anchor = doc.meta.titleEvidence !== 'headline'
-      const { [LINE_MEMO_META]: shared, ...meta } = doc.meta
-      const memo = usableMemo(shared, match, settings) ?? createLineMemo(match, settings)
-      const decisions = classifyLines(lines, { ...settings, match, disabled, title: doc.title, anchor, knownChrome, memo })
+      const { [LINE_HANDOVER_META]: handed, ...meta } = doc.meta
+      const handover = usableHandover(handed, match, settings)
+      const decisions = classifyLines(lines, { ...settings, match, disabled, title: doc.title, anchor, knownChrome, ...(handover === undefined ? {} : { handover }) })
       let removed = 0
       decisions.forEach((rule, index) => {
         if (rule === undefined) return
         removed += 1
         context.info(rule, RULE_REASONS[rule], { place: { line: index + 1 }, actual: excerpt(lines[index] as string) })
       })
-      if (removed === 0) return shared === undefined ? doc : { ...doc, meta }
+      if (removed === 0) return handed === undefined ? doc : { ...doc, meta }
       const text = joinKeptLines(lines, decisions.map((rule) => rule === undefined))
       if (text.trim() === '') return context.drop('drop-chrome/nothing-left', `Nothing but chrome was left: all ${removed} non-blank lines were removed.`)
       return { ...doc, text, meta }

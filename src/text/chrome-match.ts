@@ -12,6 +12,8 @@ import {
   COMMENT_FORM_PATTERNS,
   COMMENT_HEADINGS,
   COMMENT_META_PATTERNS,
+  COMMENT_SIGNATURE,
+  COMMENT_STAMP_PATTERNS,
   COOKIE_PATTERNS,
   COPYRIGHT_PATTERNS,
   FEED_FOOTER_PATTERNS,
@@ -19,13 +21,14 @@ import {
   READ_MORE_LINES,
   RELATED_HEADINGS,
   SHARE_WORDS,
+  SIGNATURE_VERBS,
   SKIP_LINES,
   TAG_PATTERNS,
   TIME_OF_DAY,
   UI_LINES,
 } from './chrome-phrases.ts'
 import type { ChromeKind } from './chrome-phrases.ts'
-import { lineKey, wordCount } from './lines.ts'
+import { comparable, lineKey, withoutNumbers, wordCount } from './lines.ts'
 import type { LineKey } from './lines.ts'
 import { hasDate, isBylineOrDate } from './prose.ts'
 
@@ -50,26 +53,62 @@ const SHARE_SET = new Set(SHARE_WORDS)
 const MAX_PHRASE_WORDS = 10
 const MAX_PATTERN_CHARS = 400
 
+/** True when `source` has a `|` outside groups and classes (an alternative not starting like the first). */
+function alternatesAtTop(source: string): boolean {
+  let depth = 0
+  let inClass = false
+  for (let index = 0; index < source.length; index += 1) {
+    const char = source.charAt(index)
+    if (char === '\\') index += 1
+    else if (inClass) inClass = char !== ']'
+    else if (char === '[') inClass = true
+    else if (char === '(') depth += 1
+    else if (char === ')') depth -= 1
+    else if (char === '|' && depth === 0) return true
+  }
+  return false
+}
+
+/** A pattern's first character when it is a required literal without case ("©"): no line lacking it can match. */
+function leadingLiteral(source: string): string | undefined {
+  const first = source.charAt(0)
+  if (!/^[^\\^$.*+?()[\]{}|\p{L}\p{N}\s]$/u.test(first) || '?*{'.includes(source.charAt(1)) || alternatesAtTop(source)) return undefined
+  return first
+}
+
+/** Regexes that together match where any of their patterns does, each tried only on lines holding its `needs` character. */
+interface CombinedPatterns {
+  readonly regex: RegExp
+  readonly needs: string | undefined
+}
+
 /**
  * One regex per flag set that matches where any of `patterns` matches: a line is tested once
  * against all of them instead of once per pattern. Patterns anchored at the start go in their
- * own regex, which the engine tries at the first position only. Only for `test` (group numbers
+ * own regex, which the engine tries at the first position only; patterns that start with a
+ * caseless literal go in one tried only on lines containing it. Only for `test` (group numbers
  * shift), so patterns with back-references are refused.
  */
 function anyOf(patterns: readonly RegExp[]): (line: string) => boolean {
-  const byFlags = new Map<string, string[]>()
+  const groups = new Map<string, { flags: string; needs: string | undefined; sources: string[] }>()
   for (const pattern of patterns) {
     if (/\\[1-9]|\\k</.test(pattern.source) || pattern.global || pattern.sticky) throw new Error(`Cannot combine ${String(pattern)}`)
-    const group = `${pattern.flags} ${pattern.source.startsWith('^') ? 'anchored' : 'anywhere'}`
-    byFlags.set(group, [...(byFlags.get(group) ?? []), `(?:${pattern.source})`])
+    const needs = leadingLiteral(pattern.source)
+    const name = `${pattern.flags} ${needs ?? (pattern.source.startsWith('^') ? '^' : '')}`
+    const group = groups.get(name) ?? { flags: pattern.flags, needs, sources: [] }
+    group.sources.push(`(?:${pattern.source})`)
+    groups.set(name, group)
   }
-  const combined = [...byFlags].map(([group, sources]) => new RegExp(sources.join('|'), group.split(' ')[0]))
-  return (line) => combined.some((regex) => regex.test(line))
+  const combined: CombinedPatterns[] = [...groups.values()].map((group) => ({ regex: new RegExp(group.sources.join('|'), group.flags), needs: group.needs }))
+  return (line) => {
+    for (const { regex, needs } of combined) if ((needs === undefined || line.includes(needs)) && regex.test(line)) return true
+    return false
+  }
 }
 
 /** `comparable()` without standalone numbers, so counts do not block a match. */
 export function phraseKey(line: string): string {
-  return lineKey(line).key
+  return withoutNumbers(lineKey(line).flat)
 }
 
 /** A line of share words only (at most 12), at least one of them a core one; read word by word, so most lines leave at their first word. */
@@ -97,7 +136,7 @@ const MENU_ITEM_WORDS = 4
 /** Items of a line split by `separator`, when there are at least `min` and all are short. */
 function shortItems(line: string, separator: RegExp, min: number): boolean {
   const items = line.split(separator).map((item) => item.trim()).filter((item) => item !== '')
-  return items.length >= min && items.every((item) => wordCount(item) <= MENU_ITEM_WORDS && !/[.!?]$/.test(item))
+  return items.length >= min && items.every((item) => wordCount(item) <= MENU_ITEM_WORDS && !endsInStop(item))
 }
 
 /** A menu or a breadcrumb written on one line ("Home | About | Contact", "Home › News › World"); not a byline with its date. */
@@ -116,14 +155,35 @@ const NEWSLETTER = anyOf(NEWSLETTER_PATTERNS)
 const TAGS = anyOf(TAG_PATTERNS)
 const BREADCRUMB = anyOf(BREADCRUMB_PATTERNS)
 /** Every table of {@link patternKind} at once: most lines match none and leave after one test per flag set. */
-const ANY_PATTERN = anyOf([...COPYRIGHT_PATTERNS, ...COMMENT_FORM_PATTERNS, ...COOKIE_PATTERNS, ...NEWSLETTER_PATTERNS, ...TAG_PATTERNS, ...BREADCRUMB_PATTERNS])
+const ANY_PATTERN = anyOf([...FEED_FOOTER_PATTERNS, ...COPYRIGHT_PATTERNS, ...COMMENT_FORM_PATTERNS, ...COOKIE_PATTERNS, ...NEWSLETTER_PATTERNS, ...TAG_PATTERNS, ...BREADCRUMB_PATTERNS])
 const COMMENT_COUNT = anyOf(COMMENT_COUNT_PATTERNS)
 const COMMENT_META = anyOf(COMMENT_META_PATTERNS)
+const COMMENT_STAMP = anyOf(COMMENT_STAMP_PATTERNS)
+/** The last word of each signature verb: a signature line's key ends in one of them. */
+const SIGNATURE_ENDS: ReadonlySet<string> = new Set(SIGNATURE_VERBS.map((verb) => lastWord(lineKey(verb).flat)))
+
+/** The last word of a `comparable()` form. */
+function lastWord(flat: string): string {
+  return flat.slice(flat.lastIndexOf(' ') + 1)
+}
+
+/** True when the last code unit is an ASCII digit. */
+function endsInDigit(text: string): boolean {
+  const code = text.charCodeAt(text.length - 1)
+  return code >= 0x30 && code <= 0x39
+}
+
+/** True when the last code unit is `.`, `!` or `?`. */
+function endsInStop(text: string): boolean {
+  const code = text.charCodeAt(text.length - 1)
+  return code === 0x2e || code === 0x21 || code === 0x3f
+}
 
 /** Checks the pattern tables, in order from most to least specific. */
 function patternKind(line: string): ChromeKind | undefined {
+  if (line.length > MAX_PATTERN_CHARS) return FEED_FOOTER(line) ? 'feed-footer' : undefined
+  if (!ANY_PATTERN(line)) return undefined
   if (FEED_FOOTER(line)) return 'feed-footer'
-  if (line.length > MAX_PATTERN_CHARS || !ANY_PATTERN(line)) return undefined
   if (COPYRIGHT(line)) return 'copyright'
   if (COMMENT_FORM(line)) return 'comment-form'
   if (COOKIE(line)) return 'cookie'
@@ -161,9 +221,10 @@ export function createChromeMatcher(extra: ExtraPhrases = {}): ChromeMatcher {
   const shaped = (trimmed: string, key: LineKey): ChromeKind | undefined => {
     const byPattern = patternKind(trimmed) ?? menuKind(trimmed)
     if (byPattern !== undefined) return byPattern
-    if (trimmed.length <= 120 && !/[.!?]$/.test(trimmed) && COMMENT_COUNT(key.flat)) return 'comment-count'
+    if (trimmed.length <= 120 && !endsInStop(trimmed) && COMMENT_COUNT(key.flat)) return 'comment-count'
     if (key.keyWords === 0 || key.keyWords > MAX_PHRASE_WORDS) return undefined
-    return table.get(key.key) ?? (isShareLine(key.key, key.keyWords) ? 'share' : undefined)
+    const phrase = key.keyWords === key.words ? key.flat : withoutNumbers(key.flat)
+    return table.get(phrase) ?? (isShareLine(phrase, key.keyWords) ? 'share' : undefined)
   }
   const match = (line: string): ChromeKind | undefined => {
     const trimmed = line.trim()
@@ -179,7 +240,17 @@ export function createChromeMatcher(extra: ExtraPhrases = {}): ChromeMatcher {
  */
 export function isCommentMetaLine(line: string): boolean {
   const trimmed = line.trim()
+  return trimmed.length <= 120 && isCommentMetaShaped(trimmed, comparable(trimmed))
+}
+
+/**
+ * {@link isCommentMetaLine} on a trimmed line whose `comparable()` form the caller has. Patterns
+ * that need a signature verb or a final digit are only tried on lines that have one.
+ */
+export function isCommentMetaShaped(trimmed: string, flat: string): boolean {
   if (trimmed.length > 120) return false
   if (COMMENT_META(trimmed)) return true
-  return TIME_OF_DAY.test(trimmed) && hasDate(trimmed) && wordCount(trimmed) <= 20
+  if (SIGNATURE_ENDS.has(lastWord(flat)) && COMMENT_SIGNATURE.test(trimmed)) return true
+  if (endsInDigit(trimmed) && COMMENT_STAMP(trimmed)) return true
+  return trimmed.includes(':') && TIME_OF_DAY.test(trimmed) && hasDate(trimmed) && wordCount(trimmed) <= 20
 }

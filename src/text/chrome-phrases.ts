@@ -142,15 +142,26 @@ export const COMMENT_COUNT_PATTERNS: readonly RegExp[] = [
  * 2012 at 10:51 PM"), its time ("26 minutes ago") and its buttons ("Reply", "Report abuse").
  */
 export const COMMENT_META_PATTERNS: readonly RegExp[] = [
-  /^.{1,60}\s(says|said|wrote|writes|schreibt|schrieb|dit|a écrit|dice|dijo|escribió|scrive|ha scritto|diz|disse|escreveu|zegt|schreef)\s*:?$/i,
   /^posted by:?\s.{1,60}\b(at|on|\|)\s/i,
   /^\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b/i,
   /^\[?(reply|reply to this|replydelete|report abuse|report comment|flag|quote|permalink|like|rate this)\]?\b.{0,20}$/i,
-  /^(\d+\.\s+)?(written by |posted by |by )?[^\s,.:;!?][^,.:;!?]{0,40}(\s[-–—·|]|,|\son|\sat)\s+.{0,12}\b\d{1,2}\b.{0,20}\d{2,4}$/i,
   /^re:\s/i,
+]
+
+/** The verb closing a comment signature ("Jane Doe says:", "Hans schrieb"). */
+export const SIGNATURE_VERBS: readonly string[] = words(`
+  says, said, wrote, writes, schreibt, schrieb, dit, a écrit, dice, dijo, escribió, scrive, ha scritto, diz, disse, escreveu, zegt, schreef
+`)
+
+/** A comment signature: a short name, then one of {@link SIGNATURE_VERBS} ending the line. */
+export const COMMENT_SIGNATURE = new RegExp(`^.{1,60}\\s(${SIGNATURE_VERBS.join('|')})\\s*:?$`, 'i')
+
+/** Comment timestamps ("Jane | May 2, 2012 at 10:51", "May 2, 2012"); each ends in a digit, so only such lines are tested. */
+export const COMMENT_STAMP_PATTERNS: readonly RegExp[] = [
+  /^(\d+\.\s+)?(written by |posted by |by )?[^\s,.:;!?][^,.:;!?]{0,40}(\s[-–—·|]|,|\son|\sat)\s+.{0,12}\b\d{1,2}\b.{0,20}\d{2,4}$/i,
   /^(\p{L}{3,9}\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})$/iu,
 ]
-/** A time of day ("10:51 PM", "22:51"); with a date on a short line, it stamps a comment. */
+/** A time of day ("10:51 PM", "22:51"; always with a colon); with a date on a short line, it stamps a comment. */
 export const TIME_OF_DAY = /\b\d{1,2}:\d{2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?(?!\d)/i
 
 /** Copyright and rights lines. */

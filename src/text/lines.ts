@@ -8,9 +8,6 @@
  * words of a line or building its `comparable()` key allocates no array and runs no regex.
  */
 
-/** Sentence-final punctuation, optionally followed by closing quotes or brackets. */
-const TERMINAL = /[.!?…。！？:;]["'”’»)\]]*$/u
-
 /** Splits text into lines (LF, CRLF or CR), keeping empty lines so positions stay 1:1. */
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/)
@@ -112,15 +109,13 @@ export function wordCount(text: string): number {
   return count
 }
 
-/** A line's words in `comparable()` form, with two counts that come free with the scan. */
+/** A line's words in `comparable()` form, with counts that come free with the scan. */
 export interface LineKey {
   /** `comparable(text)`. */
   flat: string
   /** Words of `flat`. */
   words: number
-  /** `flat` without the words made only of ASCII digits (counts, years). */
-  key: string
-  /** Words of `key`. */
+  /** Words of `flat` not made only of ASCII digits (counts, years): see {@link withoutNumbers}. */
   keyWords: number
   /**
    * Lowercasing kept every code unit in place, so the words of `flat` are the lowercased words
@@ -139,30 +134,39 @@ function isDigits(text: string, start: number, end: number): boolean {
   return true
 }
 
-/** `comparable()` and the phrase key of a line in one scan of its lowercased text. */
+/**
+ * `comparable()` of a line and its word counts in one scan of its lowercased text. Words one
+ * space apart are copied as one run, so a sentence costs a slice per punctuation mark, not per word.
+ */
 export function lineKey(text: string): LineKey {
   const lower = text.toLowerCase()
   let flat = ''
-  let key = ''
   let words = 0
   let keyWords = 0
-  let tidy = true
+  let runStart = 0
   let previous = 0
-  for (let start = nextWord(lower, 0); start >= 0; ) {
+  for (let start = nextWord(lower, 0); start >= 0; start = nextWord(lower, previous)) {
     const end = wordEnd(lower, start)
-    const word = lower.slice(start, end)
-    tidy &&= words === 0 ? start === 0 : start === previous + 1 && lower.charCodeAt(previous) === 0x20
-    flat = words === 0 ? word : `${flat} ${word}`
-    words += 1
-    if (!isDigits(lower, start, end)) {
-      key = keyWords === 0 ? word : `${key} ${word}`
-      keyWords += 1
+    if (words === 0) runStart = start
+    else if (start !== previous + 1 || lower.charCodeAt(previous) !== 0x20) {
+      flat = flat === '' ? lower.slice(runStart, previous) : `${flat} ${lower.slice(runStart, previous)}`
+      runStart = start
     }
+    if (!isDigits(lower, start, end)) keyWords += 1
+    words += 1
     previous = end
-    start = nextWord(lower, end)
   }
-  if (tidy && previous === lower.length) flat = lower
-  return { flat, words, key: keyWords === words ? flat : key, keyWords, aligned: lower.length === text.length }
+  if (words > 0) flat = flat === '' ? (runStart === 0 && previous === lower.length ? lower : lower.slice(runStart, previous)) : `${flat} ${lower.slice(runStart, previous)}`
+  return { flat, words, keyWords, aligned: lower.length === text.length }
+}
+
+/** `flat` (a `comparable()` form) without its words made only of ASCII digits, so counts do not block a phrase match. */
+export function withoutNumbers(flat: string): string {
+  if (!/\d/.test(flat)) return flat
+  return flat
+    .split(' ')
+    .filter((word) => word.length > 0 && !/^\d+$/.test(word))
+    .join(' ')
 }
 
 /** Lowercased, punctuation-free form of a line, for comparing lines and matching phrases. */
@@ -170,9 +174,17 @@ export function comparable(text: string): string {
   return lineKey(text).flat
 }
 
+/** Closing quotes and brackets that may follow sentence-final punctuation. */
+const CLOSERS = `"'”’»)]`
+/** Sentence-final punctuation. */
+const SENTENCE_ENDS = '.!?…。！？:;'
+
 /** True when the line ends like a sentence (period, question mark, colon, closing quote…). */
 export function endsLikeSentence(text: string): boolean {
-  return TERMINAL.test(text.trimEnd())
+  const trimmed = text.trimEnd()
+  let end = trimmed.length
+  while (end > 0 && CLOSERS.includes(trimmed.charAt(end - 1))) end -= 1
+  return end > 0 && SENTENCE_ENDS.includes(trimmed.charAt(end - 1))
 }
 
 /**

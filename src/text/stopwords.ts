@@ -47,19 +47,50 @@ export function stopwordRatio(words: readonly string[]): number {
   return count / words.length
 }
 
+/** Hash of `text[start, end)`, a 31-polynomial over code units. */
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0
+  for (let index = start; index < end; index += 1) hash = (Math.imul(hash, 31) + text.charCodeAt(index)) | 0
+  return hash
+}
+
+/** Function words by {@link hashOf}, to look words up without slicing them out of a line. */
+const BY_HASH: ReadonlyMap<number, readonly string[]> = (() => {
+  const table = new Map<number, string[]>()
+  for (const word of STOPWORDS) {
+    const hash = hashOf(word, 0, word.length)
+    table.set(hash, [...(table.get(hash) ?? []), word])
+  }
+  return table
+})()
+
+/** True when `flat[start, end)` is a function word. */
+function isStopwordAt(flat: string, start: number, end: number, hash: number): boolean {
+  const candidates = BY_HASH.get(hash)
+  if (candidates === undefined) return false
+  for (const candidate of candidates) if (candidate.length === end - start && flat.startsWith(candidate, start)) return true
+  return false
+}
+
 /**
  * `stopwordRatio` of a line from its `comparable()` key (lowercase words joined by single
- * spaces) and its word count, without splitting the key into an array: long words are skipped
- * unread, as no function word is that long.
+ * spaces) and its word count, reading the key once: words are hashed as they are read and
+ * looked up by hash, and long words are not looked up at all.
  */
 export function stopwordShareOfKey(flat: string, words: number): number {
   if (words === 0) return 0
   let count = 0
-  for (let start = 0; start < flat.length; ) {
-    let end = flat.indexOf(' ', start)
-    if (end < 0) end = flat.length
-    if (end - start <= LONGEST_STOPWORD && STOPWORDS.has(flat.slice(start, end))) count += 1
-    start = end + 1
+  let start = 0
+  let hash = 0
+  for (let index = 0; index <= flat.length; index += 1) {
+    const code = index < flat.length ? flat.charCodeAt(index) : 0x20
+    if (code !== 0x20) {
+      hash = (Math.imul(hash, 31) + code) | 0
+      continue
+    }
+    if (index - start <= LONGEST_STOPWORD && isStopwordAt(flat, start, index, hash)) count += 1
+    start = index + 1
+    hash = 0
   }
   return count / words
 }

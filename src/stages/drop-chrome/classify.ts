@@ -13,7 +13,7 @@ import { createBodySearch, findBody } from '../../text/article/body.ts'
 import type { BodyWeights } from '../../text/article/body.ts'
 import { lineFeatures } from '../../text/article/line-features.ts'
 import type { FeatureThresholds, LineInfo } from '../../text/article/line-features.ts'
-import type { LineMemo } from '../../text/article/line-base.ts'
+import type { LineHandover } from '../../text/article/line-base.ts'
 import { ruleOfKind } from './rules.ts'
 import type { DropChromeRule } from './rules.ts'
 
@@ -29,8 +29,8 @@ export interface ClassifySettings extends FeatureThresholds, BodyWeights, HeadSe
   anchor?: boolean
   /** Lines (in `comparable()` form) known to be chrome of this site, e.g. learnt across a batch. */
   knownChrome?: ReadonlySet<string>
-  /** Features of lines already seen with this matcher and these thresholds (e.g. by dedupe-headers). */
-  memo?: LineMemo
+  /** Features of the lines computed by an earlier stage with this matcher and these thresholds (dedupe-headers). */
+  handover?: LineHandover
 }
 
 /** Lines with fewer words may repeat in an article (a refrain, a table cell); longer ones may not. */
@@ -54,7 +54,7 @@ function insideRule(line: LineInfo): DropChromeRule | undefined {
 
 /** Classifies every line of a text dump. */
 export function classifyLines(input: readonly string[], settings: ClassifySettings): Decisions {
-  const lines = lineFeatures(input, settings.match, settings, settings.memo)
+  const lines = lineFeatures(input, settings.match, settings, settings.handover)
   const search = createBodySearch(lines, settings)
   const layout = findBody(search, settings, !settings.disabled.has('drop-chrome/comments-section'))
   const { body, commentsStart: cut } = settings.anchor === true ? anchorToTitle(search, layout, settings.title, settings.titleAnchorShare) : layout

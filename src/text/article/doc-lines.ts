@@ -8,7 +8,6 @@ import { comparable } from '../lines.ts'
 import type { ChromeMatcher } from '../chrome-match.ts'
 import { lineFeatures } from './line-features.ts'
 import type { FeatureThresholds, LineInfo } from './line-features.ts'
-import type { LineMemo } from './line-base.ts'
 
 /** Lazily computed views of one document's lines. */
 export interface DocLines {
@@ -17,18 +16,18 @@ export interface DocLines {
   features(): readonly LineInfo[]
   /** `comparable()` of every line (from the features when they exist), computed once. */
   keys(): string[]
-  /** The features of the distinct lines, once computed (for a later stage on the same text). */
-  readonly memo: LineMemo
+  /** The features if they were computed, else undefined (nothing is computed for asking). */
+  computed(): readonly LineInfo[] | undefined
 }
 
-/** Wraps the lines of one document; `match` and `thresholds` are those of its features, `memo` collects them. */
-export function docLines(lines: readonly string[], match: ChromeMatcher, thresholds: FeatureThresholds, memo: LineMemo): DocLines {
+/** Wraps the lines of one document; `match` and `thresholds` are those of its features. */
+export function docLines(lines: readonly string[], match: ChromeMatcher, thresholds: FeatureThresholds): DocLines {
   let infos: readonly LineInfo[] | undefined
   let keys: string[] | undefined
   return {
     lines,
-    memo,
-    features: () => (infos ??= lineFeatures(lines, match, thresholds, memo)),
+    computed: () => infos,
+    features: () => (infos ??= lineFeatures(lines, match, thresholds)),
     keys: () => (keys ??= infos === undefined ? lines.map((line) => comparable(line)) : infos.map((info) => info.key)),
   }
 }

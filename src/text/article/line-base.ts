@@ -1,15 +1,14 @@
 /**
  * The features of one line that depend on its text alone (given the chrome matcher and the prose
  * thresholds): its key, word count, sentence end, chrome kind, prose status, comment-meta shape
- * and list marker. Equal lines have equal features, so a document computes them once per
- * distinct line, and dedupe-headers hands its results to drop-chrome in a {@link LineMemo}
- * instead of both stages scanning every line.
+ * and list marker. They are computed once per document: dedupe-headers hands its results to drop-chrome in a
+ * {@link LineHandover} instead of both stages scanning every line.
  */
 import { endsLikeSentence, lineKey, wordCount, wordsOf } from '../lines.ts'
 import type { LineKey } from '../lines.ts'
 import type { ProseThresholds } from '../prose.ts'
 import { stopwordRatio, stopwordShareOfKey } from '../stopwords.ts'
-import { isCommentMetaLine } from '../chrome-match.ts'
+import { isCommentMetaShaped } from '../chrome-match.ts'
 import type { ChromeKind, ChromeMatcher } from '../chrome-match.ts'
 
 /** What one line is, before its neighbours are looked at. */
@@ -50,31 +49,34 @@ export function lineBase(text: string, match: ChromeMatcher, thresholds: ProseTh
   const terminal = endsLikeSentence(text)
   const kind = match.shaped(text, key)
   const prose = kind === undefined && isProse(text, key, words, terminal, thresholds)
-  return { key: key.flat, words, terminal, prose, kind, meta: isCommentMetaLine(text), listItem: LIST_MARKER.test(text) }
+  return { key: key.flat, words, terminal, prose, kind, meta: isCommentMetaShaped(text, key.flat), listItem: LIST_MARKER.test(text) }
 }
 
-/** Line features by trimmed line, valid for the matcher and thresholds named by `config`. */
-export interface LineMemo {
+/**
+ * The base features of the non-blank lines one stage kept, in order, for the next stage on the
+ * same text: dedupe-headers only removes lines (and may rewrite the title line), so the n-th
+ * non-blank line drop-chrome reads is the n-th one handed over, unless its text says otherwise.
+ */
+export interface LineHandover {
+  /** Names the matcher and thresholds the features were computed with. */
   readonly config: string
-  readonly lines: Map<string, LineBase>
+  /** Trimmed texts of the non-blank lines, in order. */
+  readonly texts: readonly string[]
+  readonly bases: readonly LineBase[]
 }
 
-/** Where dedupe-headers leaves its memo in `doc.meta` for drop-chrome, which takes it out again. */
-export const LINE_MEMO_META = 'lineMemo'
+/** Where dedupe-headers leaves its {@link LineHandover} in `doc.meta`; drop-chrome takes it out again. */
+export const LINE_HANDOVER_META = 'lineFeatures'
 
-/** Names a matcher and thresholds: memos are only shared between equal settings. */
-export function memoConfig(match: ChromeMatcher, thresholds: ProseThresholds): string {
+/** Names a matcher and thresholds: features are only handed over between equal settings. */
+export function featureConfig(match: ChromeMatcher, thresholds: ProseThresholds): string {
   return `${match.signature}|${thresholds.minProseWords}|${thresholds.minStopwordRatio}`
 }
 
-/** An empty memo for these settings. */
-export function createLineMemo(match: ChromeMatcher, thresholds: ProseThresholds): LineMemo {
-  return { config: memoConfig(match, thresholds), lines: new Map() }
-}
-
-/** `value` when it is a memo made for these settings (e.g. one left in `doc.meta` by an earlier stage). */
-export function usableMemo(value: unknown, match: ChromeMatcher, thresholds: ProseThresholds): LineMemo | undefined {
+/** `value` when it is a handover made for these settings (e.g. one left in `doc.meta` by an earlier stage). */
+export function usableHandover(value: unknown, match: ChromeMatcher, thresholds: ProseThresholds): LineHandover | undefined {
   if (typeof value !== 'object' || value === null) return undefined
-  const memo = value as Partial<LineMemo>
-  return memo.config === memoConfig(match, thresholds) && memo.lines instanceof Map ? (memo as LineMemo) : undefined
+  const handover = value as Partial<LineHandover>
+  const fits = handover.config === featureConfig(match, thresholds) && Array.isArray(handover.texts) && Array.isArray(handover.bases)
+  return fits ? (handover as LineHandover) : undefined
 }

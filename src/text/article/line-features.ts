@@ -8,7 +8,7 @@ import { DEFAULT_PROSE } from '../prose.ts'
 import type { ProseThresholds } from '../prose.ts'
 import type { ChromeKind, ChromeMatcher } from '../chrome-match.ts'
 import { lineBase } from './line-base.ts'
-import type { LineBase, LineMemo } from './line-base.ts'
+import type { LineBase, LineHandover } from './line-base.ts'
 
 /** What decides prose status, here: the shared thresholds and the menu-block size. */
 export interface FeatureThresholds extends ProseThresholds {
@@ -48,6 +48,8 @@ export interface LineInfo {
   relatedItem: boolean
   /** Starts with a list marker written in the text ("- ", "• ", "1. "): authored, since innerText drops HTML bullets. */
   listItem: boolean
+  /** What the line is on its own (undefined for blank lines), to hand over to a later stage. */
+  base: LineBase | undefined
 }
 
 /** Non-blank lines within which another comment meta line makes a meta line part of a thread. */
@@ -131,34 +133,40 @@ function markRelatedItems(lines: LineInfo[]): void {
   }
 }
 
-/** The base features of a non-blank trimmed line, from `memo` when an equal line was seen. */
-function baseOf(text: string, match: ChromeMatcher, thresholds: FeatureThresholds, memo: LineMemo | undefined): LineBase {
-  const known = memo?.lines.get(text)
-  if (known !== undefined) return known
-  const base = lineBase(text, match, thresholds)
-  memo?.lines.set(text, base)
-  return base
-}
-
 /**
- * Computes the features of every line; blank lines get zeroed features. `memo` (made for the same
- * matcher and thresholds) supplies the lines seen before and keeps the new ones.
+ * Computes the features of every line; blank lines get zeroed features. `handover` (made with the
+ * same matcher and thresholds) supplies the base features of the non-blank lines it lists in order.
  */
-export function lineFeatures(lines: readonly string[], match: ChromeMatcher, thresholds: FeatureThresholds, memo?: LineMemo): LineInfo[] {
+export function lineFeatures(lines: readonly string[], match: ChromeMatcher, thresholds: FeatureThresholds, handover?: LineHandover): LineInfo[] {
   let block = 0
   let previousBlank = true
+  let position = 0
   const infos = lines.map((raw, index): LineInfo => {
     const text = raw.trim()
     const blank = text === ''
     if (!blank && previousBlank) block += 1
     previousBlank = blank
-    if (blank) return { index, text, key: '', blank, words: 0, terminal: false, prose: false, kind: undefined, meta: false, block, relatedItem: false, listItem: false }
-    const base = baseOf(text, match, thresholds, memo)
-    return { index, text, key: base.key, blank, words: base.words, terminal: base.terminal, prose: base.prose, kind: base.kind, meta: base.meta, block, relatedItem: false, listItem: base.listItem }
+    if (blank) return { index, text, key: '', blank, words: 0, terminal: false, prose: false, kind: undefined, meta: false, block, relatedItem: false, listItem: false, base: undefined }
+    const known = handover?.texts[position] === text ? handover.bases[position] : undefined
+    position += 1
+    const base = known ?? lineBase(text, match, thresholds)
+    return { index, text, key: base.key, blank, words: base.words, terminal: base.terminal, prose: base.prose, kind: base.kind, meta: base.meta, block, relatedItem: false, listItem: base.listItem, base }
   })
   keepRepeatedMeta(infos)
   if (thresholds.menuBlockLines > 0) demoteMenuBlockProse(infos, thresholds.menuBlockLines)
   markRelatedItems(infos)
   markTeasers(infos)
   return infos
+}
+
+/** The base features of the lines whose `keep` flag is set, for the next stage (see {@link LineHandover}). */
+export function handOver(infos: readonly LineInfo[], keep: readonly boolean[], config: string): LineHandover {
+  const texts: string[] = []
+  const bases: LineBase[] = []
+  for (const info of infos) {
+    if (info.base === undefined || keep[info.index] !== true) continue
+    texts.push(info.text)
+    bases.push(info.base)
+  }
+  return { config, texts, bases }
 }
