@@ -1,5 +1,5 @@
 /**
- * The fast extract method: HTML → innerText-like paragraphs from one htmlparser2 pass, landmark
+ * The fast extract method: HTML → innerText-like text from one htmlparser2 pass, landmark
  * chrome left out, and metadata chosen from the same facts as the Readability method.
  */
 import { readFileSync, readdirSync } from 'node:fs'
@@ -16,12 +16,15 @@ async function fastText(body: string, options: ExtractOptions = {}, head = ''): 
 
 describe('extract fast: HTML → paragraphs', () => {
   const cases: { name: string; html: string; text: string }[] = [
-    { name: 'blocks are paragraphs', html: '<p>One</p><div>Two</div><section><h2>Three</h2></section>', text: 'One\n\nTwo\n\nThree' },
+    { name: 'a p is set apart by a blank line, other blocks by a line break (innerText)', html: '<p>One</p><div>Two</div><section><h2>Three</h2></section>', text: 'One\n\nTwo\nThree' },
+    { name: 'breaks between nested blocks collapse to the largest', html: '<div><div><p>a</p></div></div><div><div>b</div></div><div>c</div>', text: 'a\n\nb\nc' },
+    { name: 'list items are lines', html: '<ul><li>x</li><li>y</li></ul>', text: 'x\ny' },
+    { name: 'a br between blocks makes a blank line', html: '<div>a</div><br><div>b</div>', text: 'a\n\nb' },
     { name: 'br is a line break', html: '<p>Roses are red<br>violets are blue</p>', text: 'Roses are red\nviolets are blue' },
     { name: 'whitespace collapses, inline elements glue', html: '<p>  a \n\t <b>bold</b>er  <i> c </i></p>', text: 'a bolder c' },
     { name: 'entities are decoded', html: '<p>Fish &amp; chips&nbsp;&#8212; &lt;tasty&gt;</p>', text: 'Fish & chips — <tasty>' },
-    { name: 'unclosed p and li close as a browser does', html: '<p>a<p>b<ul><li>x<li>y</ul>', text: 'a\n\nb\n\nx\n\ny' },
-    { name: 'table rows are paragraphs, cells are kept apart', html: '<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>', text: 'a b\n\nc' },
+    { name: 'unclosed p and li close as a browser does', html: '<p>a<p>b<ul><li>x<li>y</ul>', text: 'a\n\nb\n\nx\ny' },
+    { name: 'table rows are lines, cells are kept apart', html: '<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>', text: 'a b\nc' },
     { name: 'pre keeps its lines and indentation', html: '<pre>line 1\n  line 2\n</pre><p>after</p>', text: 'line 1\n  line 2\n\nafter' },
     { name: 'script, style, template, noscript and svg vanish', html: '<p>a<script>x()</script><style>p{}</style>b</p><template><p>t</p></template><noscript>n</noscript><svg><text>s</text></svg><p>c</p>', text: 'ab\n\nc' },
     { name: 'hidden elements vanish', html: '<p>a</p><p hidden>h</p><div style="color:red; display: none">d</div><span style="visibility:hidden">v</span><p>b</p>', text: 'a\n\nb' },
@@ -84,6 +87,6 @@ describe('extract fast: metadata is read as the Readability method reads it', ()
     const fast = (await runStage(extract({ method: 'fast' }), input)).doc
     const readability = (await runStage(extract(), input)).doc
     for (const field of fields) if (fast[field] !== undefined) expect(fast[field], field).toBe(readability[field])
-    expect(fast.meta.extract).toMatchObject({ method: 'fast', sources: readability.meta.extract?.sources ?? {} })
+    expect(fast.meta.extract).toMatchObject({ method: 'fast', sources: (readability.meta.extract as { sources?: object } | undefined)?.sources ?? {} })
   })
 })

@@ -47,11 +47,12 @@ export function extractFast(html: string, settings: FastSettings, context: Stage
   const { text, metadata } = readPage(html, settings)
   const keep = text.chunks.map((chunk) => isKept(chunk, text.pageLength))
   const headline = settings.keepHeadline ? restoreHeadline(text.chunks, keep, titleTexts(metadata)) : undefined
-  const visibleCharacters = textLength(text.chunks.flatMap((chunk) => chunk.paragraphs))
-  let paragraphs = text.chunks.flatMap((chunk, index) => (keep[index] === true ? chunk.paragraphs : []))
+  const all = joinChunks(text.chunks, () => true)
+  const visibleCharacters = textLength(all)
+  let paragraphs = joinChunks(text.chunks, (index) => keep[index] === true)
   if (paragraphs.length === 0 && visibleCharacters > 0) {
     context.warn('extract/fallback-body', 'All visible text is in navigation, header, footer, aside or forms; using the whole page body.')
-    paragraphs = text.chunks.flatMap((chunk) => chunk.paragraphs)
+    paragraphs = all
   } else if (paragraphs.length > 0) {
     context.info('extract/fast', `Fast method: kept ${textLength(paragraphs)} of ${visibleCharacters} visible characters (landmark chrome left out).`)
   }
@@ -91,6 +92,22 @@ function readPage(html: string, settings: FastSettings): { text: SaxText; metada
   return { text: text.finish(), metadata: metadataFromFacts(facts.finish()) }
 }
 
+/** The paragraphs of the chunks `kept`; a chunk that continues a paragraph (innerText line break) is glued to it. */
+function joinChunks(chunks: readonly TextChunk[], kept: (index: number) => boolean): string[] {
+  const paragraphs: string[] = []
+  chunks.forEach((chunk, index) => {
+    if (!kept(index)) return
+    const last = paragraphs.length - 1
+    if (chunk.join < 2 && last >= 0) {
+      paragraphs[last] = `${paragraphs[last] ?? ''}\n${chunk.paragraphs[0] ?? ''}`
+      paragraphs.push(...chunk.paragraphs.slice(1))
+    } else {
+      paragraphs.push(...chunk.paragraphs)
+    }
+  })
+  return paragraphs
+}
+
 /** Landmark chrome is left out; a form only when it holds at most half of the page text. */
 function isKept(chunk: TextChunk, pageLength: number): boolean {
   return !chunk.chrome && chunk.forms.every((form) => form.length > pageLength * FORM_WRAPPER_SHARE)
@@ -106,7 +123,7 @@ function restoreHeadline(chunks: readonly TextChunk[], keep: boolean[], titles: 
   const chunk = chunks[index]
   if (chunk === undefined) return undefined
   const headline = chunk.paragraphs.join(' ')
-  const kept = chunks.flatMap((item, at) => (keep[at] === true ? item.paragraphs : []))
+  const kept = joinChunks(chunks.slice(0, HEADLINE_SEARCH), (at) => keep[at] === true)
   if (hasHeadlineLine(kept, headline, HEADLINE_SEARCH)) return undefined
   keep[index] = true
   return headline

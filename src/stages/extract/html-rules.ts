@@ -12,6 +12,9 @@ export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'ol', 'p', 'plaintext', 'pre', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead', 'tr', 'ul', 'xmp',
 ])
 
+/** Blocks set apart by a blank line in innerText (all other blocks by a line break). */
+export const PARAGRAPH_TAGS: ReadonlySet<string> = new Set(['p'])
+
 /** Elements whose text keeps its spaces and line breaks. */
 export const PREFORMATTED_TAGS: ReadonlySet<string> = new Set(['pre', 'listing', 'plaintext', 'xmp', 'textarea'])
 

@@ -1,14 +1,16 @@
 /**
- * HTML → paragraphs from parser events (open tag, text, close tag) instead of a DOM, so a page
- * is read in one streaming pass with no tree built. The rules are the DOM walker's (shared in
- * html-rules.ts): blocks are paragraphs, `<br>` a line break, `pre` keeps lines, cells stay
- * apart, invisible and non-text elements vanish. Landmark chrome is not dropped on the spot:
+ * HTML → text from parser events (open tag, text, close tag) instead of a DOM, so a page is read
+ * in one streaming pass with no tree built. Line breaks follow innerText, as in the text dumps
+ * the text stages are built for: a `p` is set apart by a blank line, any other block (div, li,
+ * h1, tr…) by a line break, `<br>` is a line break; breaks between blocks collapse to the
+ * largest. Which elements count (blocks, pre, cells, invisible and non-text elements) is the
+ * DOM walker's table (html-rules.ts). Landmark chrome is not dropped on the spot:
  * its text goes to separate chunks, so the caller can keep it when nothing else is left and
  * can put a headline back that sat in a page header.
  */
 import { createBlockText } from '../../text/block-text.ts'
 import type { BlockText } from '../../text/block-text.ts'
-import { BLOCK_TAGS, CELL_TAGS, chromeKind, isContentScope, isHiddenBy, NON_TEXT_TAGS, PREFORMATTED_TAGS } from './html-rules.ts'
+import { BLOCK_TAGS, CELL_TAGS, chromeKind, isContentScope, isHiddenBy, NON_TEXT_TAGS, PARAGRAPH_TAGS, PREFORMATTED_TAGS } from './html-rules.ts'
 import type { AttributeReader } from './html-rules.ts'
 
 /** A form that is chrome unless its text is over a share of the page's (known only at the end). */
@@ -26,6 +28,8 @@ export interface TextChunk {
   forms: FormRegion[]
   /** Set when the chunk is one h1-h3 heading inside chrome (a headline the page header holds). */
   heading?: boolean
+  /** Line breaks before the chunk's first text: 1 continues the previous paragraph, 2 starts one. */
+  join: number
 }
 
 /** What the reader produced: chunks in page order and the page's raw text length (as `textContent`). */
@@ -59,6 +63,10 @@ interface State {
   forms: FormRegion[]
   raw: number
   ariaHidden: boolean
+  /** Required line breaks (innerText) waiting for the next text: 0, 1 or 2. */
+  pending: number
+  /** The breaks before the current chunk's first text, once it has some. */
+  join: number | undefined
 }
 
 /** Options of {@link createSaxText}. */
@@ -77,7 +85,7 @@ export interface SaxTextReader {
 
 /** Creates a reader for one page. */
 export function createSaxText(options: SaxTextOptions): SaxTextReader {
-  const state: State = { writer: createBlockText(), chunks: [], flags: [], skip: 0, chrome: 0, scopes: 0, pre: 0, head: 0, forms: [], raw: 0, ariaHidden: options.ariaHidden }
+  const state: State = { writer: createBlockText(), chunks: [], flags: [], skip: 0, chrome: 0, scopes: 0, pre: 0, head: 0, forms: [], raw: 0, ariaHidden: options.ariaHidden, pending: 0, join: undefined }
   return {
     open: (tag, attribute) => open(state, tag, attribute),
     close: (tag) => close(state, tag),
@@ -89,11 +97,33 @@ export function createSaxText(options: SaxTextOptions): SaxTextReader {
   }
 }
 
+/** Characters that are not collapsible whitespace: text that a browser would show. */
+const VISIBLE = /[^ \t\n\r\f\u00A0]/
+
 function text(state: State, value: string): void {
   if (state.head === 0) state.raw += value.length
   if (state.skip > 0) return
-  if (state.pre > 0) state.writer.preformatted(value)
-  else state.writer.text(value)
+  if (state.pre > 0) {
+    if (value.length > 0) flushBreaks(state)
+    state.writer.preformatted(value)
+    return
+  }
+  if (VISIBLE.test(value)) flushBreaks(state)
+  state.writer.text(value)
+}
+
+/** Writes the pending required breaks before visible text (none at a chunk's start). */
+function flushBreaks(state: State): void {
+  state.join ??= state.pending
+  if (state.pending >= 2) state.writer.blockBreak()
+  else if (state.pending === 1) state.writer.lineBreak()
+  state.pending = 0
+}
+
+/** Asks for at least `count` line breaks before the next text. */
+function requireBreaks(state: State, tag: string): void {
+  const count = PARAGRAPH_TAGS.has(tag) ? 2 : 1
+  if (count > state.pending) state.pending = count
 }
 
 function open(state: State, tag: string, attribute: AttributeReader): void {
@@ -108,8 +138,10 @@ function open(state: State, tag: string, attribute: AttributeReader): void {
     flags |= SCOPE
     state.scopes += 1
   }
-  if (tag === 'br') state.writer.lineBreak()
-  else if (BLOCK_TAGS.has(tag)) state.writer.blockBreak()
+  if (tag === 'br') {
+    flushBreaks(state)
+    state.writer.lineBreak()
+  } else if (BLOCK_TAGS.has(tag)) requireBreaks(state, tag)
   else if (CELL_TAGS.has(tag)) state.writer.separate()
   if (PREFORMATTED_TAGS.has(tag)) {
     flags |= PRE
@@ -161,7 +193,7 @@ function close(state: State, tag: string): void {
 
 /** The close-tag side of rendering: end the block or cell, leave preformatted text. */
 function closeBox(state: State, tag: string, flags: number): void {
-  if (BLOCK_TAGS.has(tag)) state.writer.blockBreak()
+  if (BLOCK_TAGS.has(tag)) requireBreaks(state, tag)
   else if (CELL_TAGS.has(tag)) state.writer.separate()
   if ((flags & PRE) !== 0) state.pre -= 1
 }
@@ -170,9 +202,10 @@ function closeBox(state: State, tag: string, flags: number): void {
 function cut(state: State, heading: boolean): void {
   const paragraphs = state.writer.finish()
   if (paragraphs.length > 0) {
-    const chunk: TextChunk = { paragraphs, chrome: state.chrome > 0, forms: [...state.forms] }
+    const chunk: TextChunk = { paragraphs, chrome: state.chrome > 0, forms: [...state.forms], join: state.join ?? 2 }
     if (heading) chunk.heading = true
     state.chunks.push(chunk)
   }
   state.writer = createBlockText()
+  state.join = undefined
 }
