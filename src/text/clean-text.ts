@@ -42,16 +42,27 @@ function spaced(text: string, spacing: CleanTextOptions['spacing']): string {
   return spacing === 'line' ? collapseToLine(text) : normalizeSpacing(text)
 }
 
-function cleanOnce(input: string, options: CleanTextOptions, report: CleanTextReport): string {
+/**
+ * One pass of every step. Returns the text and whether it is settled: a second pass could not
+ * change it. That holds when no entity was decoded, the mojibake repair found no candidate,
+ * normalisation and control removal changed nothing, and no "Ã " is left; spacing then was the
+ * only change, and it only turns space characters into single spaces and drops spaces at line
+ * ends: it never joins two other characters (no new reference, mojibake pair or composition),
+ * touches no control or joiner, and every step is idempotent on its own output.
+ */
+function cleanOnce(input: string, options: CleanTextOptions, report: CleanTextReport): { text: string; settled: boolean } {
   let text = options.spacing === 'none' ? input : normalizeLineEnds(input)
+  let settled = true
   if (options.entities) {
     const decoded = decodeEntities(text)
     report.entities += decoded.count
+    settled &&= decoded.count === 0
     text = decoded.text
   }
   if (options.repairMojibake) {
     const repaired = repairMojibake(text)
     report.mojibake.push(...repaired.repairs)
+    settled &&= !repaired.candidates
     text = repaired.text
   }
   const normalized = normalizeForm(text, options.normalization)
@@ -60,7 +71,8 @@ function cleanOnce(input: string, options: CleanTextOptions, report: CleanTextRe
   report.controls += removed.count
   const result = spaced(removed.text, options.spacing)
   report.whitespace ||= result !== removed.text
-  return result
+  settled &&= normalized === text && removed.count === 0 && !(options.repairMojibake && result.includes('Ã '))
+  return { text: result, settled }
 }
 
 /** Cleans `text` as configured; returns the text and what changed. */
@@ -69,8 +81,9 @@ export function cleanText(text: string, options: CleanTextOptions): { text: stri
   let current = text
   for (let pass = 0; pass < MAX_PASSES; pass += 1) {
     const next = cleanOnce(current, options, report)
-    if (next === current) break
-    current = next
+    if (next.text === current) break
+    current = next.text
+    if (next.settled) break
   }
   return { text: current, report }
 }

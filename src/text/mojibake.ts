@@ -30,6 +30,8 @@ export interface MojibakeRepair {
 export interface MojibakeResult {
   text: string
   repairs: MojibakeRepair[]
+  /** False when the text had nothing the repair could act on ({@link mayContainMojibake}). */
+  candidates: boolean
 }
 
 /** Enough for a fourfold mix-up; real text never needs more. */
@@ -136,7 +138,7 @@ export function repairLine(line: string): { text: string; encodings: string[] } 
 
 /** Repairs mojibake in `text`, line by line; lines without candidates are not touched. */
 export function repairMojibake(text: string): MojibakeResult {
-  if (!mayContainMojibake(text)) return { text, repairs: [] }
+  if (!mayContainMojibake(text)) return { text, repairs: [], candidates: false }
   const lines = text.split('\n')
   const repairs: MojibakeRepair[] = []
   lines.forEach((line, index) => {
@@ -146,5 +148,5 @@ export function repairMojibake(text: string): MojibakeResult {
     repairs.push({ line: index, before: line, after, encodings })
     lines[index] = after
   })
-  return repairs.length === 0 ? { text, repairs } : { text: lines.join('\n'), repairs }
+  return repairs.length === 0 ? { text, repairs, candidates: true } : { text: lines.join('\n'), repairs, candidates: true }
 }
