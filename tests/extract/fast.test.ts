@@ -54,11 +54,23 @@ describe('extract fast: HTML → paragraphs', () => {
     expect(rules).toContain('extract/fallback-body')
   })
 
-  it('keeps a headline that stands in the page header when it is the title', async () => {
+  it('keeps a page header whole when it holds the headline (the article header)', async () => {
     const head = '<title>Weir to be rebuilt | Gazette</title>'
-    const { text, rules } = await fastText('<header><a>Gazette</a><h1>Weir to be rebuilt</h1></header><p>The weir will be rebuilt.</p>', {}, head)
-    expect(text).toBe('Weir to be rebuilt\n\nThe weir will be rebuilt.')
+    const { text, rules } = await fastText('<header><span>May 4</span><h1>Weir to be rebuilt</h1><address>By Ann Lee</address></header><p>The weir will be rebuilt.</p>', {}, head)
+    expect(text).toBe('May 4\nWeir to be rebuilt\nBy Ann Lee\n\nThe weir will be rebuilt.')
     expect(rules).toContain('extract/headline-restored')
+  })
+
+  it('keeps only the headline from other chrome', async () => {
+    const head = '<title>Weir to be rebuilt | Gazette</title>'
+    const { text } = await fastText('<aside><a>Gazette</a><h2>Weir to be rebuilt</h2></aside><p>The weir will be rebuilt.</p>', {}, head)
+    expect(text).toBe('Weir to be rebuilt\n\nThe weir will be rebuilt.')
+  })
+
+  it('leaves a page header without the headline out', async () => {
+    const head = '<title>Weir to be rebuilt | Gazette</title>'
+    const { text } = await fastText('<header><h1>Gazette</h1></header><p>The weir will be rebuilt.</p>', {}, head)
+    expect(text).toBe('The weir will be rebuilt.')
   })
 
   it('does not repeat a headline the body already has', async () => {

@@ -15,8 +15,8 @@ import { createSaxFacts } from './sax-facts.ts'
 import { createSaxText } from './sax-text.ts'
 import type { SaxText, TextChunk } from './sax-text.ts'
 
-/** Kept paragraphs are searched this far for a copy of a headline found in chrome. */
-const HEADLINE_SEARCH = 50
+/** Chunks on each side of a headline found in chrome that are searched for a copy of it. */
+const NEARBY = 3
 
 /** What the fast method read: the chosen paragraphs, the page's metadata, the visible length. */
 export interface FastContent {
@@ -57,7 +57,7 @@ export function extractFast(html: string, settings: FastSettings, context: Stage
     context.info('extract/fast', `Fast method: kept ${textLength(paragraphs)} of ${visibleCharacters} visible characters (landmark chrome left out).`)
   }
   if (headline !== undefined && paragraphs.length > 0) {
-    context.info('extract/headline-restored', 'Kept the headline that stood in the page header (left out as chrome otherwise).', { actual: headline.slice(0, 160) })
+    context.info('extract/headline-restored', 'Kept the headline found in landmark chrome (with its page header, if it stood in one).', { actual: headline.slice(0, 160) })
   }
   return { paragraphs, metadata, visibleCharacters }
 }
@@ -110,12 +110,13 @@ function joinChunks(chunks: readonly TextChunk[], kept: (index: number) => boole
 
 /** Landmark chrome is left out; a form only when it holds at most half of the page text. */
 function isKept(chunk: TextChunk, pageLength: number): boolean {
-  return !chunk.chrome && chunk.forms.every((form) => form.length > pageLength * FORM_WRAPPER_SHARE)
+  return chunk.region === undefined && chunk.forms.every((form) => form.length > pageLength * FORM_WRAPPER_SHARE)
 }
 
 /**
- * Marks as kept the first h1-h3 left out with chrome that matches a metadata title, unless
- * the kept text already has that line: pages often put the headline in a page-level header.
+ * Keeps the headline when chrome holds it: the first h1-h3 left out that matches a metadata
+ * title. A page-level header holding it is the article's header (date, headline, byline) and
+ * is kept whole; elsewhere only the heading is, unless the text next to it already has it.
  */
 function restoreHeadline(chunks: readonly TextChunk[], keep: boolean[], titles: readonly string[]): string | undefined {
   if (titles.length === 0) return undefined
@@ -123,8 +124,10 @@ function restoreHeadline(chunks: readonly TextChunk[], keep: boolean[], titles: 
   const chunk = chunks[index]
   if (chunk === undefined) return undefined
   const headline = chunk.paragraphs.join(' ')
-  const kept = joinChunks(chunks.slice(0, HEADLINE_SEARCH), (at) => keep[at] === true)
-  if (hasHeadlineLine(kept, headline, HEADLINE_SEARCH)) return undefined
-  keep[index] = true
+  const nearby = joinChunks(chunks.slice(Math.max(0, index - NEARBY), index + NEARBY + 1), (at) => keep[at + Math.max(0, index - NEARBY)] === true)
+  if (hasHeadlineLine(nearby, headline, nearby.length)) return undefined
+  const region = chunk.region
+  if (region?.scoped === true) chunks.forEach((item, at) => { if (item.region === region) keep[at] = true })
+  else keep[index] = true
   return headline
 }

@@ -19,11 +19,16 @@ export interface FormRegion {
   length: number
 }
 
+/** A landmark left out as chrome; `scoped` for a page-level header or footer. */
+export interface ChromeRegion {
+  scoped: boolean
+}
+
 /** Consecutive paragraphs that share one chrome status. */
 export interface TextChunk {
   paragraphs: string[]
-  /** Inside an always-chrome landmark (nav, aside, page header/footer, chrome role). */
-  chrome: boolean
+  /** The chrome landmark (nav, aside, page header/footer, chrome role) around the chunk. */
+  region?: ChromeRegion
   /** The candidate forms around the chunk. */
   forms: FormRegion[]
   /** Set when the chunk is one h1-h3 heading inside chrome (a headline the page header holds). */
@@ -56,7 +61,7 @@ interface State {
   chunks: TextChunk[]
   flags: number[]
   skip: number
-  chrome: number
+  region: ChromeRegion | undefined
   scopes: number
   pre: number
   head: number
@@ -85,7 +90,7 @@ export interface SaxTextReader {
 
 /** Creates a reader for one page. */
 export function createSaxText(options: SaxTextOptions): SaxTextReader {
-  const state: State = { writer: createBlockText(), chunks: [], flags: [], skip: 0, chrome: 0, scopes: 0, pre: 0, head: 0, forms: [], raw: 0, ariaHidden: options.ariaHidden, pending: 0, join: undefined }
+  const state: State = { writer: createBlockText(), chunks: [], flags: [], skip: 0, region: undefined, scopes: 0, pre: 0, head: 0, forms: [], raw: 0, ariaHidden: options.ariaHidden, pending: 0, join: undefined }
   return {
     open: (tag, attribute) => open(state, tag, attribute),
     close: (tag) => close(state, tag),
@@ -147,7 +152,7 @@ function open(state: State, tag: string, attribute: AttributeReader): void {
     flags |= PRE
     state.pre += 1
   }
-  if (HEADING_TAGS.has(tag) && (state.chrome > 0 || state.forms.length > 0)) {
+  if (HEADING_TAGS.has(tag) && (state.region !== undefined || state.forms.length > 0)) {
     cut(state, false)
     flags |= HEADING
   }
@@ -156,11 +161,11 @@ function open(state: State, tag: string, attribute: AttributeReader): void {
 
 /** Starts a chrome or form region (cutting the chunk there) and returns its flag. */
 function landmark(state: State, tag: string, attribute: AttributeReader): number {
-  if (state.chrome > 0) return 0
+  if (state.region !== undefined) return 0
   const kind = chromeKind(tag, attribute)
   if (kind === 'chrome' || (kind === 'scoped' && state.scopes === 0)) {
     cut(state, false)
-    state.chrome += 1
+    state.region = { scoped: kind === 'scoped' }
     return CHROME
   }
   if (kind !== 'form') return 0
@@ -181,7 +186,7 @@ function close(state: State, tag: string): void {
   closeBox(state, tag, flags)
   if ((flags & CHROME) !== 0) {
     cut(state, false)
-    state.chrome -= 1
+    state.region = undefined
   }
   if ((flags & FORM) !== 0) {
     cut(state, false)
@@ -202,7 +207,8 @@ function closeBox(state: State, tag: string, flags: number): void {
 function cut(state: State, heading: boolean): void {
   const paragraphs = state.writer.finish()
   if (paragraphs.length > 0) {
-    const chunk: TextChunk = { paragraphs, chrome: state.chrome > 0, forms: [...state.forms], join: state.join ?? 2 }
+    const chunk: TextChunk = { paragraphs, forms: [...state.forms], join: state.join ?? 2 }
+    if (state.region !== undefined) chunk.region = state.region
     if (heading) chunk.heading = true
     state.chunks.push(chunk)
   }
