@@ -4,6 +4,7 @@
  * to", "the of") is a strong sign that a word was lost or shuffled, and their share of the
  * words tells English prose from other languages cheaply.
  */
+import { isAsciiLetter } from './ascii-text.ts'
 
 function words(list: string): ReadonlySet<string> {
   return new Set(list.split(/\s+/u).filter((word) => word.length > 0))
@@ -16,13 +17,41 @@ const ENGLISH_MARKERS = words(`
   into than then these those could should also after because only other some such
 `)
 
-/** True when at least 15% of the words are common English function words (prose is ~40%). */
+const LETTER = /\p{L}/u
+
+/** Length in code units of the character at `at` when it is a letter (\p{L}), else 0. */
+function letterLength(text: string, at: number): number {
+  if (at >= text.length) return 0
+  const code = text.charCodeAt(at)
+  if (code < 128) return isAsciiLetter(code) ? 1 : 0
+  const char = String.fromCodePoint(text.codePointAt(at) as number)
+  return LETTER.test(char) ? char.length : 0
+}
+
+/**
+ * True when at least 15% of the words (runs of letters of the lowercased text) are common
+ * English function words (prose is ~40%). Scanned by hand: the markers are ASCII, so only
+ * runs of two to seven ASCII letters are looked up.
+ */
 export function looksEnglish(text: string): boolean {
-  const tokens = text.toLowerCase().match(/\p{L}+/gu) ?? []
-  if (tokens.length < 8) return false
-  let hits = 0
-  for (const token of tokens) if (ENGLISH_MARKERS.has(token)) hits += 1
-  return hits / tokens.length >= 0.15
+  const lower = text.toLowerCase()
+  let [tokens, hits] = [0, 0]
+  for (let at = 0; at < lower.length; ) {
+    let end = at
+    let ascii = true
+    for (let step = letterLength(lower, end); step > 0; step = letterLength(lower, end)) {
+      ascii &&= step === 1 && lower.charCodeAt(end) < 128
+      end += step
+    }
+    if (end === at) {
+      at += 1
+      continue
+    }
+    tokens += 1
+    if (ascii && end - at >= 2 && end - at <= 7 && ENGLISH_MARKERS.has(lower.slice(at, end))) hits += 1
+    at = end
+  }
+  return tokens >= 8 && hits / tokens >= 0.15
 }
 
 /**

@@ -4,6 +4,7 @@
  * strong (a lowercase continuation, a word list, a line that cannot end there), because
  * verse, lists, addresses and bylines also put short lines one under another.
  */
+import { isAscii, isAsciiDigit, isAsciiLetter } from './ascii-text.ts'
 import { NEVER_FINAL_DOTTED, PREPOSITIVE, SENTENCE_STARTERS } from './abbreviations.ts'
 import { CONTINUES_LINE } from './english.ts'
 import type { Lexicon } from './lexicon.ts'
@@ -21,27 +22,55 @@ export interface Repair {
   actual: string
 }
 
-const TERMINAL = /[.!?…:;。！？]["'”’»)\]]*$/u
 const HYPHEN_END = /(\p{L}+)-$/u
 const LOWER_START = /^(\p{Ll}+)(?![\p{L}\p{N}])/u
 const LIST_START = /^(?:[-*•▪◦‣⁃–—]|\d{1,3}[.)]|\p{L}[.)]\s)/u
 
+/**
+ * True when `text` ends in one of `stops` and then only `closers` (the two sets share no
+ * character): what /[stops][closers]*$/u says, read backwards from the end instead of by a
+ * pattern that V8 tries at every position of the line.
+ */
+function endsWithStop(text: string, stops: string, closers: string): boolean {
+  let at = text.length - 1
+  while (at >= 0 && closers.includes(text.charAt(at))) at -= 1
+  return at >= 0 && stops.includes(text.charAt(at))
+}
+
+/** The line ends a sentence: /[.!?…:;。！？]["'”’»)\]]*$/u. */
+const terminal = (text: string): boolean => endsWithStop(text, '.!?…:;。！？', '"\'”’»)]')
+
+/** True when the last character of `text` matches `pattern` (one character, anchored with $): tested on the last two code units only. */
+const lastCharIs = (text: string, pattern: RegExp): boolean => pattern.test(text.slice(-2))
+
+
+/** Runs of letters and runs of digits, as /\p{L}+|\p{N}+/gu counts them (by hand for ASCII). */
 function wordCount(text: string): number {
-  return text.match(/\p{L}+|\p{N}+/gu)?.length ?? 0
+  if (!isAscii(text)) return text.match(/\p{L}+|\p{N}+/gu)?.length ?? 0
+  let count = 0
+  let previous = 0
+  for (let at = 0; at < text.length; at += 1) {
+    const code = text.charCodeAt(at)
+    const kind = isAsciiLetter(code) ? 1 : isAsciiDigit(code) ? 2 : 0
+    if (kind !== 0 && kind !== previous) count += 1
+    previous = kind
+  }
+  return count
 }
 
 /** "well-known" stays hyphenated, "infor-mation" is joined; the document's own spelling wins. */
-function keepsHyphen(left: string, right: string, lexicon: Lexicon, docWords: ReadonlySet<string>): boolean {
+function keepsHyphen(left: string, right: string, lexicon: Lexicon, docWords: () => ReadonlySet<string>): boolean {
   const joined = `${left}${right}`.toLowerCase()
   const hyphenated = `${left}-${right}`.toLowerCase()
-  if (docWords.has(hyphenated)) return true
-  if (docWords.has(joined) || lexicon.isWord(joined, 2)) return false
+  if (docWords().has(hyphenated)) return true
+  if (docWords().has(joined) || lexicon.isWord(joined, 2)) return false
   return lexicon.isWord(left, 3) && lexicon.isWord(right, 3)
 }
 
 /** The merged line when `upper` ends in a hyphenated fragment that `lower` completes. */
-function hyphenMerge(upper: string, lower: string, lexicon: Lexicon, docWords: ReadonlySet<string>): string | undefined {
+function hyphenMerge(upper: string, lower: string, lexicon: Lexicon, docWords: () => ReadonlySet<string>): string | undefined {
   const top = upper.trimEnd()
+  if (!top.endsWith('-')) return undefined
   const fragment = HYPHEN_END.exec(top)
   const rest = lower.trimStart()
   const completion = LOWER_START.exec(rest)
@@ -60,6 +89,7 @@ function startsWithName(text: string, lexicon: Lexicon | undefined): boolean {
 
 /** The line ends in a title or "e.g." that a name or phrase must follow ("Mr.", "i.e."). */
 function endsInPrepositive(text: string): boolean {
+  if (!text.endsWith('.')) return false
   const word = /(?:^|\s)\(?([\p{L}.]+)\.$/u.exec(text)?.[1]?.toLowerCase()
   return word !== undefined && (PREPOSITIVE.has(word) || NEVER_FINAL_DOTTED.has(word))
 }
@@ -78,23 +108,23 @@ const STANDS_ALONE = /^(?:by|posted|updated|published|written|filed|https?:|www\
 
 /** A capitalised continuation: a long unfinished line, then a name and more lowercase words. */
 function nameContinues(top: string, lower: string, lexicon: Lexicon | undefined): boolean {
-  if (!/\p{Ll}$/u.test(top) || wordCount(top) < 8 || top.includes(':') || looksLikeTitle(top)) return false
+  if (!lastCharIs(top, /\p{Ll}$/u) || wordCount(top) < 8 || top.includes(':') || looksLikeTitle(top)) return false
   return startsWithName(lower, lexicon) && (lower.match(/(?:^|\s)\p{Ll}+/gu)?.length ?? 0) >= 3
 }
 
 /** True when `lower` continues the sentence that `upper` leaves unfinished. */
 function continuesSentence(upper: string, lower: string, lexicon: Lexicon | undefined): boolean {
   const top = upper.trimEnd()
-  if (/^\s/u.test(lower) || /[-–—]$/u.test(top) || LIST_START.test(lower) || STANDS_ALONE.test(lower)) return false
+  if (/^\s/u.test(lower) || lastCharIs(top, /[-–—]$/u) || LIST_START.test(lower) || STANDS_ALONE.test(lower)) return false
   const kind = startKind(lower)
   if (endsInPrepositive(top)) return kind === 'upper'
-  if (top.endsWith(':')) return kind === 'lower' && TERMINAL.test(lower.trimEnd()) && wordCount(lower) >= 3
-  if (TERMINAL.test(top)) return false
+  if (top.endsWith(':')) return kind === 'lower' && terminal(lower.trimEnd()) && wordCount(lower) >= 3
+  if (terminal(top)) return false
   const last = /(\p{L}+)[^\p{L}\p{N}]*$/u.exec(top)?.[1] ?? ''
   const strong = CONTINUES_LINE.has(last) || (top.endsWith(',') && wordCount(top) >= 4)
   if (strong) return kind !== 'other'
-  if (kind === 'lower') return /[\p{L},)]$/u.test(top) && wordCount(top) >= 2 && (TERMINAL.test(lower.trimEnd()) || wordCount(lower) >= 5)
-  if (kind === 'dash') return /[\p{Ll},]$/u.test(top) && wordCount(top) >= 4 && !looksLikeTitle(top)
+  if (kind === 'lower') return lastCharIs(top, /[\p{L},)]$/u) && wordCount(top) >= 2 && (terminal(lower.trimEnd()) || wordCount(lower) >= 5)
+  if (kind === 'dash') return lastCharIs(top, /[\p{Ll},]$/u) && wordCount(top) >= 4 && !looksLikeTitle(top)
   return kind === 'upper' && nameContinues(top, lower, lexicon)
 }
 
@@ -108,11 +138,11 @@ function looksLikeTitle(text: string): boolean {
 function looksLikeVerse(lines: readonly string[]): boolean {
   if (lines.length < 3) return false
   const longest = Math.max(...lines.map(wordCount))
-  const stopped = lines.filter((line) => /[.!?]["'”’)\]]*$/u.test(line.trimEnd())).length
+  const stopped = lines.filter((line) => endsWithStop(line.trimEnd(), '.!?', '"\'”’)]')).length
   return longest < 12 && stopped * 2 < lines.length
 }
 
-function joinParagraph(lines: NumberedLine[], lexicon: Lexicon | undefined, docWords: ReadonlySet<string>, repairs: Repair[]): NumberedLine[] {
+function joinParagraph(lines: NumberedLine[], lexicon: Lexicon | undefined, docWords: () => ReadonlySet<string>, repairs: Repair[]): NumberedLine[] {
   const verse = looksLikeVerse(lines.map((line) => line.text))
   const out: NumberedLine[] = []
   for (const line of lines) {
@@ -139,7 +169,9 @@ export function numberLines(text: string): NumberedLine[] {
  * Without a lexicon (text that is not English) only broken lines are joined.
  */
 export function joinLines(lines: readonly NumberedLine[], lexicon: Lexicon | undefined, repairs: Repair[]): NumberedLine[] {
-  const docWords = new Set(lines.map((line) => line.text).join('\n').toLowerCase().match(/\p{L}+(?:-\p{L}+)*/gu) ?? [])
+  // Only a hyphenated line end needs the document's words, so they are gathered on first use.
+  let words: ReadonlySet<string> | undefined
+  const docWords = (): ReadonlySet<string> => (words ??= new Set(lines.map((line) => line.text).join('\n').toLowerCase().match(/\p{L}+(?:-\p{L}+)*/gu) ?? []))
   const result: NumberedLine[] = []
   let paragraph: NumberedLine[] = []
   const flush = (): void => {

@@ -7,8 +7,8 @@
  */
 import { loadNgramModel } from './ngram-model.ts'
 import type { NgramModel } from './ngram-model.ts'
-import { ngramTokens } from './ngram-tokens.ts'
-import type { NgramToken } from './ngram-tokens.ts'
+import { ngramTokens, SPAN_LETTERS, tokenSpans } from './ngram-tokens.ts'
+import type { NgramToken, TokenSpans } from './ngram-tokens.ts'
 
 /** A sentence ready for scoring: ids with <s> first and </s> last, and the tokens between. */
 export interface ScoredSentence {
@@ -30,14 +30,14 @@ export function classIds(ids: readonly number[], classes: NgramModel): number[] 
 }
 
 /** log10 P(ids[j] | ids[j-2], ids[j-1]) for every j ≥ 1 (index 0, "<s>", gets 0). */
-export function positionScores(ids: readonly number[], model: NgramModel): Float64Array {
+export function positionScores(ids: ArrayLike<number>, model: NgramModel): Float64Array {
   const scores = new Float64Array(ids.length)
   for (let j = 1; j < ids.length; j += 1) scores[j] = model.logProb(j >= 2 ? (ids[j - 2] as number) : -1, ids[j - 1] as number, ids[j] as number)
   return scores
 }
 
 /** Score of ids[at .. at + 3] with ids[at] and ids[at + 1] swapped. */
-function swappedWindow(ids: readonly number[], at: number, model: NgramModel): number {
+function swappedWindow(ids: ArrayLike<number>, at: number, model: NgramModel): number {
   const a = ids[at] as number
   const b = ids[at + 1] as number
   const p1 = ids[at - 1] as number
@@ -57,21 +57,22 @@ export function swappable(tokens: readonly NgramToken[], index: number, raw: str
   return right.start === left.end + 1 && raw.charCodeAt(left.end) === 32
 }
 
+/** Gain in log10 probability from swapping ids[at] and ids[at + 1]; `scores` as in {@link swapGains}. */
+function swapGain(ids: ArrayLike<number>, at: number, model: NgramModel, scores?: Float64Array): number {
+  let before = 0
+  const last = Math.min(at + 3, ids.length - 1)
+  for (let j = at; j <= last; j += 1) before += scores === undefined ? model.logProb(j >= 2 ? (ids[j - 2] as number) : -1, ids[j - 1] as number, ids[j] as number) : (scores[j] as number)
+  return swappedWindow(ids, at, model) - before
+}
+
 /**
  * Per token index i: gain in log10 probability from swapping tokens i and i+1, where
  * `positions[i]` is true (NaN elsewhere). `scores`, the sentence's {@link positionScores},
  * save look-ups when most positions are tried.
  */
-export function swapGains(ids: readonly number[], positions: readonly boolean[], model: NgramModel, scores?: Float64Array): Float64Array {
+export function swapGains(ids: ArrayLike<number>, positions: ArrayLike<boolean | number>, model: NgramModel, scores?: Float64Array): Float64Array {
   const gains = new Float64Array(positions.length).fill(Number.NaN)
-  const score = (j: number): number => scores?.[j] ?? model.logProb(j >= 2 ? (ids[j - 2] as number) : -1, ids[j - 1] as number, ids[j] as number)
-  for (let index = 0; index < positions.length; index += 1) {
-    if (positions[index] !== true) continue
-    const at = index + 1
-    let before = 0
-    for (let j = at; j <= Math.min(at + 3, ids.length - 1); j += 1) before += score(j)
-    gains[index] = swappedWindow(ids, at, model) - before
-  }
+  for (let index = 0; index < positions.length; index += 1) if (positions[index]) gains[index] = swapGain(ids, index + 1, model, scores)
   return gains
 }
 
@@ -126,26 +127,64 @@ const CLASS_PREFILTER = 0.5
 /** Word-order checks only run on prose: a capital first, a stop last, 6 to 80 words, one line. */
 const PROSE = /^["'“‘(]?\p{Lu}[^\n]*[.!?]["'”’)]*$/u
 
+/**
+ * {@link swapGain} with `scores`, or -Infinity as soon as the gain cannot exceed `floor`: every
+ * term is a log10 probability (≤ 0), so a partial sum already too low only falls further. The
+ * terms are added in the same order, so a returned gain is the same number.
+ */
+function boundedSwapGain(ids: readonly number[], at: number, model: NgramModel, scores: Float64Array, floor: number): number {
+  let before = 0
+  const last = Math.min(at + 3, ids.length - 1)
+  for (let j = at; j <= last; j += 1) before += scores[j] as number
+  const a = ids[at] as number
+  const b = ids[at + 1] as number
+  const p1 = ids[at - 1] as number
+  let sum = model.logProb(at >= 2 ? (ids[at - 2] as number) : -1, p1, b)
+  if (sum - before <= floor) return -Infinity
+  sum += model.logProb(p1, b, a)
+  if (at + 2 > ids.length - 1 || sum - before <= floor) return at + 2 > ids.length - 1 ? sum - before : -Infinity
+  sum += model.logProb(b, a, ids[at + 2] as number)
+  if (at + 3 > ids.length - 1 || sum - before <= floor) return at + 3 > ids.length - 1 ? sum - before : -Infinity
+  return sum + model.logProb(a, ids[at + 2] as number, ids[at + 3] as number) - before
+}
+
+/** True when tokens i and i+1 of `spans` are two letter words with one space between ({@link swappable}). */
+function spansSwappable(spans: TokenSpans, index: number, raw: string): boolean {
+  if (spans.kinds[index] !== SPAN_LETTERS || spans.kinds[index + 1] !== SPAN_LETTERS) return false
+  const end = spans.ends[index] as number
+  return spans.starts[index + 1] === end + 1 && raw.charCodeAt(end) === 32
+}
+
+/**
+ * The best swap of the sentence: the first pair whose class gain passes {@link CLASS_PREFILTER}
+ * and whose class plus word gain is the highest above {@link SWAP_GAIN}, or -1. Pairs of one
+ * class are skipped: swapping them changes no class, so they never pass the prefilter.
+ */
+function bestSwap(sentence: string, spans: TokenSpans, ids: readonly number[], models: GarbleModels): number {
+  const classOf = models.classes.classOf as Uint16Array
+  const classes = ids.map((id) => classOf[id] as number)
+  let scores: Float64Array | undefined
+  let best = -1
+  let top = SWAP_GAIN
+  for (let index = 0; index + 1 < spans.count; index += 1) {
+    if (classes[index + 1] === classes[index + 2] || !spansSwappable(spans, index, sentence)) continue
+    scores ??= positionScores(classes, models.classes)
+    const byClass = boundedSwapGain(classes, index + 1, models.classes, scores, CLASS_PREFILTER)
+    if (!(byClass > CLASS_PREFILTER)) continue
+    const gain = byClass + swapGain(ids, index + 1, models.words)
+    if (gain > top) [best, top] = [index, gain]
+  }
+  return best
+}
+
 /** Why the sentence looks like two neighbouring words were swapped, or undefined. */
 export function orderReason(sentence: string, models: GarbleModels): string | undefined {
   if (!PROSE.test(sentence)) return undefined
-  const { ids, tokens } = encodeSentence(sentence, models.words)
-  if (tokens.length < 6 || tokens.length > 100) return undefined
-  const positions = tokens.map((_, index) => swappable(tokens, index, sentence))
-  const classes = classIds(ids, models.classes)
-  for (let index = 0; index < positions.length; index += 1) if (classes[index + 1] === classes[index + 2]) positions[index] = false
-  if (!positions.includes(true)) return undefined
-  const byClass = swapGains(classes, positions, models.classes, positionScores(classes, models.classes))
-  const promising = positions.map((flag, index) => flag && (byClass[index] as number) > CLASS_PREFILTER)
-  if (!promising.includes(true)) return undefined
-  const byWord = swapGains(ids, promising, models.words)
-  let best = -1
-  let top = SWAP_GAIN
-  for (let index = 0; index < positions.length; index += 1) {
-    const gain = (byClass[index] as number) + (byWord[index] as number)
-    if (gain > top) [best, top] = [index, gain]
-  }
+  const spans = tokenSpans(sentence, 101)
+  if (spans.count < 6 || spans.count > 100) return undefined
+  const best = bestSwap(sentence, spans, models.words.encode(sentence, spans), models)
   if (best === -1) return undefined
-  const [left, right] = [tokens[best]?.raw, tokens[best + 1]?.raw]
+  const { starts, ends } = spans
+  const [left, right] = [sentence.slice(starts[best] as number, ends[best] as number), sentence.slice(starts[best + 1] as number, ends[best + 1] as number)]
   return `"${left} ${right}" reads far more naturally as "${right} ${left}" (words swapped).`
 }

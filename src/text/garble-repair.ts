@@ -5,7 +5,7 @@
  * once. Pure: text in, text and the list of repairs out.
  */
 import { repairLine } from './garble-inline.ts'
-import type { InlineContext } from './garble-inline.ts'
+import type { InlineContext, InlineResult } from './garble-inline.ts'
 import { joinLines, numberLines } from './garble-lines.ts'
 import type { NumberedLine, Repair } from './garble-lines.ts'
 import type { Lexicon } from './lexicon.ts'
@@ -25,9 +25,14 @@ export function countTokens(text: string): Map<string, number> {
   return counts
 }
 
-function repairLines(lines: readonly NumberedLine[], context: InlineContext, repairs: Repair[]): NumberedLine[] {
+/**
+ * Runs the in-line repairs on every line. `seen` keeps each line's result for the next pass:
+ * a line no pass changed comes back with the same text, and the repairs are a pure function of it.
+ */
+function repairLines(lines: readonly NumberedLine[], context: InlineContext, repairs: Repair[], seen: Map<string, InlineResult>): NumberedLine[] {
   return lines.map((line) => {
-    const result = repairLine(line.text, context)
+    const result = seen.get(line.text) ?? repairLine(line.text, context)
+    seen.set(line.text, result)
     const actual = line.text
     if (result.glue > 0) repairs.push({ rule: 'glue-split', line: line.line, actual })
     if (result.repeated > 0) repairs.push({ rule: 'repeated-word', line: line.line, actual })
@@ -38,12 +43,20 @@ function repairLines(lines: readonly NumberedLine[], context: InlineContext, rep
 
 /** Repairs `text`; `lexicon` is given only for English text (dictionary-backed repairs). */
 export function repairText(text: string, lexicon: Lexicon | undefined): RepairOutcome {
-  const context: InlineContext = { lexicon, tokenCounts: countTokens(text) }
+  // Only a camel-case glue candidate needs the token counts, so they are counted on first use.
+  let counts: Map<string, number> | undefined
+  const context: InlineContext = {
+    lexicon,
+    get tokenCounts(): ReadonlyMap<string, number> {
+      return (counts ??= countTokens(text))
+    },
+  }
   const repairs: Repair[] = []
+  const seen = new Map<string, InlineResult>()
   let lines = numberLines(text)
   for (let pass = 0; pass < MAX_PASSES; pass += 1) {
     const before = repairs.length
-    lines = repairLines(joinLines(lines, lexicon, repairs), context, repairs)
+    lines = repairLines(joinLines(lines, lexicon, repairs), context, repairs, seen)
     if (repairs.length === before) break
   }
   return { lines, repairs }

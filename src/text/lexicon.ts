@@ -51,17 +51,19 @@ export function createLexicon(entries: readonly RawEntry[], rarelyNouns: Iterabl
     const key = word.toLowerCase()
     if (!table.has(key)) table.set(key, word === key ? count : -count)
   }
+  /** The stored number (count, negative when capitalised) without building an entry object. */
+  const raw = (word: string): number | undefined => table.get(word.toLowerCase())
   const entry = (word: string): LexiconEntry | undefined => {
-    const value = table.get(word.toLowerCase())
+    const value = raw(word)
     return value === undefined ? undefined : { count: Math.abs(value), capitalized: value < 0 || Object.is(value, -0) }
   }
   const isWord = (word: string, minCount = 1): boolean => {
     if (word.length === 1 && !/^[aiAI]$/u.test(word)) return false
-    return (entry(word)?.count ?? 0) >= minCount
+    return Math.abs(raw(word) ?? 0) >= minCount
   }
   const isCommonLowercase = (word: string, minCount = 1): boolean => {
-    const found = entry(word)
-    return found !== undefined && !found.capitalized && found.count >= minCount && isWord(word)
+    const value = raw(word)
+    return value !== undefined && value > 0 && value >= minCount && isWord(word)
   }
   const isRarelyNoun = (word: string): boolean => notNouns.has(word.toLowerCase())
   const verbForm = (word: string): VerbForm | undefined => forms.get(word.toLowerCase())
