@@ -6,7 +6,7 @@
  * two halves of a reference or of a mojibake sequence; the second pass catches that).
  */
 import { decodeEntities } from './entities.ts'
-import { repairMojibake } from './mojibake.ts'
+import { repairMojibakeChecked } from './mojibake.ts'
 import type { MojibakeRepair } from './mojibake.ts'
 import { normalizeForm, removeControls } from './unicode.ts'
 import type { NormalForm } from './unicode.ts'
@@ -60,7 +60,7 @@ function cleanOnce(input: string, options: CleanTextOptions, report: CleanTextRe
     text = decoded.text
   }
   if (options.repairMojibake) {
-    const repaired = repairMojibake(text)
+    const repaired = repairMojibakeChecked(text)
     report.mojibake.push(...repaired.repairs)
     settled &&= !repaired.candidates
     text = repaired.text

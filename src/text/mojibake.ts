@@ -30,6 +30,10 @@ export interface MojibakeRepair {
 export interface MojibakeResult {
   text: string
   repairs: MojibakeRepair[]
+}
+
+/** A {@link MojibakeResult} that also says whether the text had anything to look at. */
+export interface CheckedMojibakeResult extends MojibakeResult {
   /** False when the text had nothing the repair could act on ({@link mayContainMojibake}). */
   candidates: boolean
 }
@@ -138,6 +142,12 @@ export function repairLine(line: string): { text: string; encodings: string[] } 
 
 /** Repairs mojibake in `text`, line by line; lines without candidates are not touched. */
 export function repairMojibake(text: string): MojibakeResult {
+  const { text: repaired, repairs } = repairMojibakeChecked(text)
+  return { text: repaired, repairs }
+}
+
+/** {@link repairMojibake}, saying whether there was any candidate (clean-text's fixed point uses it). */
+export function repairMojibakeChecked(text: string): CheckedMojibakeResult {
   if (!mayContainMojibake(text)) return { text, repairs: [], candidates: false }
   const lines = text.split('\n')
   const repairs: MojibakeRepair[] = []
