@@ -71,8 +71,17 @@ function keptTitleIndex(lines: readonly string[], matches: readonly number[]): n
   return above.length > 0 ? above[above.length - 1] : matches[0]
 }
 
-function removeTitleRepeats(lines: string[], lineKeys: string[], keep: boolean[], keys: ReadonlySet<string>, title: string, context: StageContext<Rule>): void {
-  const matches = lines.flatMap((line, index) => (keys.has(lineKeys[index] as string) && line.trim() !== '' ? [index] : []))
+/** Indexes of the non-blank lines whose key is one of `keys` (compared directly: most keys differ in length at once). */
+function linesWithKey(lines: readonly string[], lineKeys: readonly string[], keys: readonly string[]): number[] {
+  const matches: number[] = []
+  lineKeys.forEach((key, index) => {
+    if (keys.includes(key) && (lines[index] as string).trim() !== '') matches.push(index)
+  })
+  return matches
+}
+
+function removeTitleRepeats(lines: string[], lineKeys: string[], keep: boolean[], keys: readonly string[], title: string, context: StageContext<Rule>): void {
+  const matches = linesWithKey(lines, lineKeys, keys)
   const kept = keptTitleIndex(lines, matches)
   for (const index of matches) {
     const line = lines[index] as string
@@ -128,7 +137,7 @@ export function dedupeHeaders(options: DedupeHeadersOptions = {}): Stage<Rule> {
         context.info('dedupe-headers/title-suffix-removed', `Cut the site name from the title, leaving "${excerpt(title, 80)}".`, { actual: excerpt(raw) })
       }
       const keep = lines.map(() => true)
-      if (title !== undefined && wordCount(title) >= MIN_TITLE_WORDS) removeTitleRepeats(lines, view.keys(), keep, new Set([comparable(title), comparable(raw ?? title)]), title, context)
+      if (title !== undefined && wordCount(title) >= MIN_TITLE_WORDS) removeTitleRepeats(lines, view.keys(), keep, [comparable(title), comparable(raw ?? title)], title, context)
       removeRepeatedSubheads(lines, view.keys(), keep, context)
       const text = keep.every(Boolean) ? lines.join('\n') : joinKeptLines(lines, keep)
       const infos = view.computed()

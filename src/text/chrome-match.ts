@@ -30,6 +30,7 @@ import {
 import type { ChromeKind } from './chrome-phrases.ts'
 import { comparable, lineKey, withoutNumbers, wordCount } from './lines.ts'
 import type { LineKey } from './lines.ts'
+import { patternSet } from './article/pattern-set.ts'
 import { hasDate, isBylineOrDate } from './prose.ts'
 
 export type { ChromeKind } from './chrome-phrases.ts'
@@ -52,59 +53,6 @@ const SHARE_SET = new Set(SHARE_WORDS)
 /** Longest whole-line entry worth checking; longer lines can only match patterns. */
 const MAX_PHRASE_WORDS = 10
 const MAX_PATTERN_CHARS = 400
-
-/** True when `source` has a `|` outside groups and classes (an alternative not starting like the first). */
-function alternatesAtTop(source: string): boolean {
-  let depth = 0
-  let inClass = false
-  for (let index = 0; index < source.length; index += 1) {
-    const char = source.charAt(index)
-    if (char === '\\') index += 1
-    else if (inClass) inClass = char !== ']'
-    else if (char === '[') inClass = true
-    else if (char === '(') depth += 1
-    else if (char === ')') depth -= 1
-    else if (char === '|' && depth === 0) return true
-  }
-  return false
-}
-
-/** A pattern's first character when it is a required literal without case ("©"): no line lacking it can match. */
-function leadingLiteral(source: string): string | undefined {
-  const first = source.charAt(0)
-  if (!/^[^\\^$.*+?()[\]{}|\p{L}\p{N}\s]$/u.test(first) || '?*{'.includes(source.charAt(1)) || alternatesAtTop(source)) return undefined
-  return first
-}
-
-/** Regexes that together match where any of their patterns does, each tried only on lines holding its `needs` character. */
-interface CombinedPatterns {
-  readonly regex: RegExp
-  readonly needs: string | undefined
-}
-
-/**
- * One regex per flag set that matches where any of `patterns` matches: a line is tested once
- * against all of them instead of once per pattern. Patterns anchored at the start go in their
- * own regex, which the engine tries at the first position only; patterns that start with a
- * caseless literal go in one tried only on lines containing it. Only for `test` (group numbers
- * shift), so patterns with back-references are refused.
- */
-function anyOf(patterns: readonly RegExp[]): (line: string) => boolean {
-  const groups = new Map<string, { flags: string; needs: string | undefined; sources: string[] }>()
-  for (const pattern of patterns) {
-    if (/\\[1-9]|\\k</.test(pattern.source) || pattern.global || pattern.sticky) throw new Error(`Cannot combine ${String(pattern)}`)
-    const needs = leadingLiteral(pattern.source)
-    const name = `${pattern.flags} ${needs ?? (pattern.source.startsWith('^') ? '^' : '')}`
-    const group = groups.get(name) ?? { flags: pattern.flags, needs, sources: [] }
-    group.sources.push(`(?:${pattern.source})`)
-    groups.set(name, group)
-  }
-  const combined: CombinedPatterns[] = [...groups.values()].map((group) => ({ regex: new RegExp(group.sources.join('|'), group.flags), needs: group.needs }))
-  return (line) => {
-    for (const { regex, needs } of combined) if ((needs === undefined || line.includes(needs)) && regex.test(line)) return true
-    return false
-  }
-}
 
 /** `comparable()` without standalone numbers, so counts do not block a match. */
 export function phraseKey(line: string): string {
@@ -147,18 +95,18 @@ function menuKind(line: string): ChromeKind | undefined {
   return kind === undefined || hasDate(line) || isBylineOrDate(line) ? undefined : kind
 }
 
-const FEED_FOOTER = anyOf(FEED_FOOTER_PATTERNS)
-const COPYRIGHT = anyOf(COPYRIGHT_PATTERNS)
-const COMMENT_FORM = anyOf(COMMENT_FORM_PATTERNS)
-const COOKIE = anyOf(COOKIE_PATTERNS)
-const NEWSLETTER = anyOf(NEWSLETTER_PATTERNS)
-const TAGS = anyOf(TAG_PATTERNS)
-const BREADCRUMB = anyOf(BREADCRUMB_PATTERNS)
-/** Every table of {@link patternKind} at once: most lines match none and leave after one test per flag set. */
-const ANY_PATTERN = anyOf([...FEED_FOOTER_PATTERNS, ...COPYRIGHT_PATTERNS, ...COMMENT_FORM_PATTERNS, ...COOKIE_PATTERNS, ...NEWSLETTER_PATTERNS, ...TAG_PATTERNS, ...BREADCRUMB_PATTERNS])
-const COMMENT_COUNT = anyOf(COMMENT_COUNT_PATTERNS)
-const COMMENT_META = anyOf(COMMENT_META_PATTERNS)
-const COMMENT_STAMP = anyOf(COMMENT_STAMP_PATTERNS)
+const FEED_FOOTER = patternSet(FEED_FOOTER_PATTERNS)
+const COPYRIGHT = patternSet(COPYRIGHT_PATTERNS)
+const COMMENT_FORM = patternSet(COMMENT_FORM_PATTERNS)
+const COOKIE = patternSet(COOKIE_PATTERNS)
+const NEWSLETTER = patternSet(NEWSLETTER_PATTERNS)
+const TAGS = patternSet(TAG_PATTERNS)
+const BREADCRUMB = patternSet(BREADCRUMB_PATTERNS)
+/** Every table of {@link patternKind} at once: most lines match none of them. */
+const ANY_PATTERN = patternSet([...FEED_FOOTER_PATTERNS, ...COPYRIGHT_PATTERNS, ...COMMENT_FORM_PATTERNS, ...COOKIE_PATTERNS, ...NEWSLETTER_PATTERNS, ...TAG_PATTERNS, ...BREADCRUMB_PATTERNS])
+const COMMENT_COUNT = patternSet(COMMENT_COUNT_PATTERNS)
+const COMMENT_META = patternSet(COMMENT_META_PATTERNS)
+const COMMENT_STAMP = patternSet(COMMENT_STAMP_PATTERNS)
 /** The last word of each signature verb: a signature line's key ends in one of them. */
 const SIGNATURE_ENDS: ReadonlySet<string> = new Set(SIGNATURE_VERBS.map((verb) => lastWord(lineKey(verb).flat)))
 
@@ -180,16 +128,16 @@ function endsInStop(text: string): boolean {
 }
 
 /** Checks the pattern tables, in order from most to least specific. */
-function patternKind(line: string): ChromeKind | undefined {
-  if (line.length > MAX_PATTERN_CHARS) return FEED_FOOTER(line) ? 'feed-footer' : undefined
-  if (!ANY_PATTERN(line)) return undefined
-  if (FEED_FOOTER(line)) return 'feed-footer'
-  if (COPYRIGHT(line)) return 'copyright'
-  if (COMMENT_FORM(line)) return 'comment-form'
-  if (COOKIE(line)) return 'cookie'
-  if (line.length <= 200 && NEWSLETTER(line)) return 'newsletter'
-  if (line.length <= 200 && TAGS(line)) return 'tags'
-  if (BREADCRUMB(line)) return 'breadcrumb'
+function patternKind(line: string, lower: string): ChromeKind | undefined {
+  if (line.length > MAX_PATTERN_CHARS) return FEED_FOOTER(line, lower) ? 'feed-footer' : undefined
+  if (!ANY_PATTERN(line, lower)) return undefined
+  if (FEED_FOOTER(line, lower)) return 'feed-footer'
+  if (COPYRIGHT(line, lower)) return 'copyright'
+  if (COMMENT_FORM(line, lower)) return 'comment-form'
+  if (COOKIE(line, lower)) return 'cookie'
+  if (line.length <= 200 && NEWSLETTER(line, lower)) return 'newsletter'
+  if (line.length <= 200 && TAGS(line, lower)) return 'tags'
+  if (BREADCRUMB(line, lower)) return 'breadcrumb'
   return undefined
 }
 
@@ -219,9 +167,9 @@ function phraseTable(extra: ExtraPhrases): ReadonlyMap<string, ChromeKind> {
 export function createChromeMatcher(extra: ExtraPhrases = {}): ChromeMatcher {
   const table = phraseTable(extra)
   const shaped = (trimmed: string, key: LineKey): ChromeKind | undefined => {
-    const byPattern = patternKind(trimmed) ?? menuKind(trimmed)
+    const byPattern = patternKind(trimmed, key.lower) ?? menuKind(trimmed)
     if (byPattern !== undefined) return byPattern
-    if (trimmed.length <= 120 && !endsInStop(trimmed) && COMMENT_COUNT(key.flat)) return 'comment-count'
+    if (trimmed.length <= 120 && !endsInStop(trimmed) && COMMENT_COUNT(key.flat, key.flat)) return 'comment-count'
     if (key.keyWords === 0 || key.keyWords > MAX_PHRASE_WORDS) return undefined
     const phrase = key.keyWords === key.words ? key.flat : withoutNumbers(key.flat)
     return table.get(phrase) ?? (isShareLine(phrase, key.keyWords) ? 'share' : undefined)
@@ -240,17 +188,17 @@ export function createChromeMatcher(extra: ExtraPhrases = {}): ChromeMatcher {
  */
 export function isCommentMetaLine(line: string): boolean {
   const trimmed = line.trim()
-  return trimmed.length <= 120 && isCommentMetaShaped(trimmed, comparable(trimmed))
+  return trimmed.length <= 120 && isCommentMetaShaped(trimmed, lineKey(trimmed))
 }
 
 /**
  * {@link isCommentMetaLine} on a trimmed line whose `comparable()` form the caller has. Patterns
  * that need a signature verb or a final digit are only tried on lines that have one.
  */
-export function isCommentMetaShaped(trimmed: string, flat: string): boolean {
+export function isCommentMetaShaped(trimmed: string, key: LineKey): boolean {
   if (trimmed.length > 120) return false
-  if (COMMENT_META(trimmed)) return true
-  if (SIGNATURE_ENDS.has(lastWord(flat)) && COMMENT_SIGNATURE.test(trimmed)) return true
-  if (endsInDigit(trimmed) && COMMENT_STAMP(trimmed)) return true
+  if (COMMENT_META(trimmed, key.lower)) return true
+  if (SIGNATURE_ENDS.has(lastWord(key.flat)) && COMMENT_SIGNATURE.test(trimmed)) return true
+  if (endsInDigit(trimmed) && COMMENT_STAMP(trimmed, key.lower)) return true
   return trimmed.includes(':') && TIME_OF_DAY.test(trimmed) && hasDate(trimmed) && wordCount(trimmed) <= 20
 }

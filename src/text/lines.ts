@@ -113,6 +113,8 @@ export function wordCount(text: string): number {
 export interface LineKey {
   /** `comparable(text)`. */
   flat: string
+  /** `text.toLowerCase()`. */
+  lower: string
   /** Words of `flat`. */
   words: number
   /** Words of `flat` not made only of ASCII digits (counts, years): see {@link withoutNumbers}. */
@@ -157,7 +159,7 @@ export function lineKey(text: string): LineKey {
     previous = end
   }
   if (words > 0) flat = flat === '' ? (runStart === 0 && previous === lower.length ? lower : lower.slice(runStart, previous)) : `${flat} ${lower.slice(runStart, previous)}`
-  return { flat, words, keyWords, aligned: lower.length === text.length }
+  return { flat, lower, words, keyWords, aligned: lower.length === text.length }
 }
 
 /** `flat` (a `comparable()` form) without its words made only of ASCII digits, so counts do not block a phrase match. */

@@ -95,6 +95,17 @@ function candidates(title: string): string[] {
   return out
 }
 
+/** Trimmed lines by `comparable()` key (the last of equal lines wins), for keys of the given lengths only: no other key can equal a sought one. */
+function linesByKey(lines: readonly string[], keys: readonly string[], lengths: readonly number[]): Map<string, string> {
+  const sought = new Set(lengths)
+  const present = new Map<string, string>()
+  lines.forEach((line, index) => {
+    const key = keys[index] as string
+    if (sought.has(key.length)) present.set(key, line.trim())
+  })
+  return present
+}
+
 /**
  * Cuts a site name off `title`. With `lines` (the text), a part of the title that is a whole
  * line of the text is chosen first; `wholeLineWins` (for metadata titles) keeps a title that is
@@ -104,9 +115,10 @@ function candidates(title: string): string[] {
 export function cleanTitle(title: string, lines: readonly string[] = [], wholeLineWins = false, keys: readonly string[] = lines.map((line) => comparable(line))): string {
   const whole = title.replace(/\s+/g, ' ').trim()
   if (lines.length > 0) {
-    const present = new Map(lines.map((line, index) => [keys[index] as string, line.trim()]))
+    const parts = candidates(whole)
+    const present = linesByKey(lines, keys, [whole, ...parts].map((part) => comparable(part).length))
     if (wholeLineWins && present.has(comparable(whole))) return whole
-    const found = candidates(whole).filter((candidate) => wordsOf(candidate).length >= 2 && present.has(comparable(candidate)))
+    const found = parts.filter((candidate) => wordsOf(candidate).length >= 2 && present.has(comparable(candidate)))
     found.sort((a, b) => wordsOf(b).length - wordsOf(a).length)
     if (found[0] !== undefined) return present.get(comparable(found[0])) ?? found[0]
   }

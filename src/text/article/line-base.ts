@@ -49,7 +49,7 @@ export function lineBase(text: string, match: ChromeMatcher, thresholds: ProseTh
   const terminal = endsLikeSentence(text)
   const kind = match.shaped(text, key)
   const prose = kind === undefined && isProse(text, key, words, terminal, thresholds)
-  return { key: key.flat, words, terminal, prose, kind, meta: isCommentMetaShaped(text, key.flat), listItem: LIST_MARKER.test(text) }
+  return { key: key.flat, words, terminal, prose, kind, meta: isCommentMetaShaped(text, key), listItem: LIST_MARKER.test(text) }
 }
 
 /**
