@@ -15,7 +15,7 @@ import { createSaxFacts } from './sax-facts.ts'
 import { createSaxText } from './sax-text.ts'
 import type { SaxText, TextChunk } from './sax-text.ts'
 
-/** Chunks on each side of a headline found in chrome that are searched for a copy of it. */
+/** Paragraphs after a headline found in chrome that are searched for a copy of it. */
 const NEARBY = 3
 
 /** What the fast method read: the chosen paragraphs, the page's metadata, the visible length. */
@@ -124,10 +124,20 @@ function restoreHeadline(chunks: readonly TextChunk[], keep: boolean[], titles: 
   const chunk = chunks[index]
   if (chunk === undefined) return undefined
   const headline = chunk.paragraphs.join(' ')
-  const nearby = joinChunks(chunks.slice(Math.max(0, index - NEARBY), index + NEARBY + 1), (at) => keep[at + Math.max(0, index - NEARBY)] === true)
-  if (hasHeadlineLine(nearby, headline, nearby.length)) return undefined
+  if (copiedNearby(chunks, keep, index, headline)) return undefined
   const region = chunk.region
   if (region?.scoped === true) chunks.forEach((item, at) => { if (item.region === region) keep[at] = true })
   else keep[index] = true
   return headline
+}
+
+/** True when the kept paragraph right before chunk `index`, or one of the next few, has the headline. */
+function copiedNearby(chunks: readonly TextChunk[], keep: readonly boolean[], index: number, headline: string): boolean {
+  let before: string | undefined
+  for (let at = index - 1; at >= 0 && before === undefined; at -= 1) if (keep[at] === true) before = chunks[at]?.paragraphs.at(-1)
+  const after: string[] = []
+  for (let at = index + 1; at < chunks.length && after.length < NEARBY; at += 1) {
+    if (keep[at] === true) after.push(...(chunks[at]?.paragraphs.slice(0, NEARBY - after.length) ?? []))
+  }
+  return hasHeadlineLine(before === undefined ? after : [before, ...after], headline, NEARBY + 1)
 }
