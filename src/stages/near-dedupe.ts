@@ -18,7 +18,7 @@ import { z } from 'zod'
 import { sourceLabel } from '../core/doc.ts'
 import type { Stage } from '../core/stage.ts'
 import { seedSequence } from '../text/hash32.ts'
-import { bandKeys, chooseBanding, estimateSimilarity, minhashSignature } from '../text/minhash.ts'
+import { bandKeys, chooseBanding, createMinHasher, estimateSimilarity } from '../text/minhash.ts'
 import type { Banding } from '../text/minhash.ts'
 import { shingleHashes } from '../text/shingles.ts'
 
@@ -93,7 +93,7 @@ function remember(state: NearDedupeState, signature: Uint32Array, keys: Uint32Ar
 export function nearDedupe(options: NearDedupeOptions = {}): Stage<(typeof nearDedupeRules)[number]> {
   const settings = Options.parse(options)
   const banding: Banding = settings.bands !== undefined && settings.rows !== undefined ? { bands: settings.bands, rows: settings.rows } : chooseBanding(settings.threshold, settings.permutations)
-  const seeds = seedSequence(settings.seed, settings.permutations)
+  const sign = createMinHasher(seedSequence(settings.seed, settings.permutations))
   return {
     name: 'near-dedupe',
     rules: nearDedupeRules,
@@ -103,7 +103,7 @@ export function nearDedupe(options: NearDedupeOptions = {}): Stage<(typeof nearD
       const shingles = shingleHashes(doc.text, settings.shingleSize)
       if (shingles.length === 0) return doc
       const state = context.run.state('near-dedupe', () => createState(banding))
-      const signature = minhashSignature(shingles, seeds)
+      const signature = sign(shingles)
       const keys = bandKeys(signature, banding)
       const match = bestMatch(state, signature, keys)
       if (match !== undefined && match.similarity >= settings.threshold) {
