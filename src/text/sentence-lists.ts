@@ -65,8 +65,10 @@ function bulletStart(text: string, index: number): number {
 export function listBreaks(text: string): { breaks: number[]; markerStops: Set<number> } {
   const breaks: number[] = []
   const markerStops = new Set<number>()
+  const runs = markerRuns(text)
+  if (runs.length === 0) return { breaks, markerStops }
   const firstVisible = /\S/u.exec(text)?.index ?? 0
-  for (const run of markerRuns(text)) {
+  for (const run of runs) {
     for (const marker of run) {
       const start = bulletStart(text, marker.index)
       if (start > firstVisible) breaks.push(start)

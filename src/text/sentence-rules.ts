@@ -39,6 +39,13 @@ const LIST_MARKER = /^(?:\d{1,3}|\p{L})$/u
 const NUMBER = /^[$€£¥]?\d[\d,.]*$/u
 const WEBBY = /@|:\/\/|^www\.|[/\\_=]/iu
 
+/** Two or more lowercase ASCII letters: not a list marker, number, initial, dotted or all-caps word. */
+const PLAIN_WORD = /^[a-z]{2,}$/
+
+function isAsciiCapital(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a
+}
+
 /** `/\s/u` on the single code unit at `index` (a surrogate half is never a space). */
 function isSpaceUnit(text: string, index: number): boolean {
   return ((BMP_FLAGS[text.charCodeAt(index)] as number) & SPACE) !== 0
@@ -122,6 +129,8 @@ function periodBoundary(context: TerminatorContext, next: string): boolean {
   if (LOWER.test(next)) return false
   const { word, wordStart, previous } = tokensBefore(context.text, context.start, context.sentenceStart)
   if (word === '') return true
+  // The common case, "word. Next": a lowercase ASCII word passes none of the checks below but the tables.
+  if (PLAIN_WORD.test(word) && isAsciiCapital(next.charCodeAt(0))) return PREPOSITIVE.has(word) ? false : AMBIGUOUS.has(word) ? isStarter(next) : true
   if (LIST_MARKER.test(word) && atSentenceStart(context, wordStart)) return false
   if (/^\p{N}/u.test(next)) return !beforeNumber(word)
   if (word.includes('.')) {

@@ -73,7 +73,12 @@ export function sentenceBoundaries(text: string): number[] {
 
 /** The sorted union of two increasing offset lists and `end`, without duplicates and 0. */
 function mergeOffsets(stops: readonly number[], breaks: readonly number[], end: number): number[] {
-  if (breaks.length === 0 && (stops.length === 0 || (stops[stops.length - 1] as number) < end)) return [...stops, end].filter((offset) => offset > 0)
+  if (breaks.length === 0 && (stops.length === 0 || (stops[stops.length - 1] as number) < end)) {
+    // Stops are increasing and positive (each ends after its stop character): only `end` may be 0.
+    const offsets = stops.slice()
+    if (end > 0) offsets.push(end)
+    return offsets
+  }
   const all = [...new Set([...stops, ...breaks, end])].sort((left, right) => left - right)
   return all.filter((offset) => offset > 0)
 }
