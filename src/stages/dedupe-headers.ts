@@ -8,6 +8,8 @@
  * - text: the title (with or without its site suffix) is kept once, at the occurrence nearest
  *   above the article, with the suffix cut; other lines equal to it go; a subhead repeated on
  *   the next line goes.
+ * - `meta.lineFeatures`: when it classified the lines (to find the title above the article), the
+ *   features of the lines it kept, which drop-chrome reuses instead of classifying them again.
  * Rules (info): `dedupe-headers/title-found`, `dedupe-headers/title-suffix-removed`,
  * `dedupe-headers/title-line-removed`, `dedupe-headers/repeated-subhead-removed`. Never drops.
  */

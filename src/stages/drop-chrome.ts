@@ -9,6 +9,8 @@
  * reader comments (or below a trusted title), extends it up to the headline and byline and down
  * over closing lines, and judges every other line by position (head, tail, comments) and by the
  * phrase tables in en, de, fr, es, it, pt and nl (`src/text/chrome-phrases.ts`).
+ * Line features handed over by dedupe-headers (`meta.lineFeatures`, same matcher and thresholds)
+ * are reused for the lines whose text is unchanged, and taken out of `meta`.
  * Rules: one `info` per removed line, with `place.line` (1-based line of this stage's input) and
  * the line as `actual`; the catalogue is `dropChromeRules`, one rule per reason, so
  * `disable: ['drop-chrome/nav-run']` switches one reason off.

@@ -164,11 +164,14 @@ export function lineKey(text: string): LineKey {
 
 /** `flat` (a `comparable()` form) without its words made only of ASCII digits, so counts do not block a phrase match. */
 export function withoutNumbers(flat: string): string {
-  if (!/\d/.test(flat)) return flat
-  return flat
-    .split(' ')
-    .filter((word) => word.length > 0 && !/^\d+$/.test(word))
-    .join(' ')
+  let out = ''
+  for (let start = 0; start < flat.length; ) {
+    let end = flat.indexOf(' ', start)
+    if (end < 0) end = flat.length
+    if (end > start && !isDigits(flat, start, end)) out = out === '' ? flat.slice(start, end) : `${out} ${flat.slice(start, end)}`
+    start = end + 1
+  }
+  return out
 }
 
 /** Lowercased, punctuation-free form of a line, for comparing lines and matching phrases. */

@@ -73,12 +73,13 @@ function isStopwordAt(flat: string, start: number, end: number, hash: number): b
 }
 
 /**
- * `stopwordRatio` of a line from its `comparable()` key (lowercase words joined by single
- * spaces) and its word count, reading the key once: words are hashed as they are read and
- * looked up by hash, and long words are not looked up at all.
+ * Whether `stopwordRatio` of a line reaches `min`, from its `comparable()` key (lowercase words
+ * joined by single spaces) and its word count. The key is read once and only as far as needed:
+ * words are hashed as they are read and looked up by hash (long words not at all), and reading
+ * stops as soon as enough function words were seen.
  */
-export function stopwordShareOfKey(flat: string, words: number): number {
-  if (words === 0) return 0
+export function reachesStopwordShare(flat: string, words: number, min: number): boolean {
+  if (words === 0) return 0 >= min
   let count = 0
   let start = 0
   let hash = 0
@@ -88,9 +89,9 @@ export function stopwordShareOfKey(flat: string, words: number): number {
       hash = (Math.imul(hash, 31) + code) | 0
       continue
     }
-    if (index - start <= LONGEST_STOPWORD && isStopwordAt(flat, start, index, hash)) count += 1
+    if (index - start <= LONGEST_STOPWORD && isStopwordAt(flat, start, index, hash) && (count += 1) / words >= min) return true
     start = index + 1
     hash = 0
   }
-  return count / words
+  return count / words >= min
 }

@@ -1,6 +1,7 @@
 import { fc, test as propertyTest } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 import { dropChrome, dropChromeRules } from '../../src/stages/drop-chrome.ts'
+import { dedupeHeaders } from '../../src/stages/dedupe-headers.ts'
 import type { DropChromeOptions } from '../../src/stages/drop-chrome.ts'
 import { runStage } from '../helpers/run-stage.ts'
 
@@ -214,6 +215,19 @@ describe('drop-chrome', () => {
   it.each(keeps)('keeps: $name', async ({ input, rules }) => {
     const { doc } = await runStage(dropChrome(), { text: input }, rules)
     expect(doc.text).toBe(input)
+  })
+
+  it('gives the same result with the line features handed over by dedupe-headers as without them', async () => {
+    for (const { input } of [...removals, ...keeps]) {
+      const headed = await runStage(dedupeHeaders(), { text: input })
+      expect(headed.doc.meta.lineFeatures !== undefined || headed.doc.title !== undefined || input.trim() === '').toBe(true)
+      const handed = await runStage(dropChrome(), headed.doc)
+      const { lineFeatures: _handover, ...meta } = headed.doc.meta
+      const fresh = await runStage(dropChrome(), { ...headed.doc, meta })
+      expect(handed.doc.text).toBe(fresh.doc.text)
+      expect(handed.doc.messages).toEqual(fresh.doc.messages)
+      if (!handed.dropped) expect(handed.doc.meta.lineFeatures).toBeUndefined()
+    }
   })
 
   it('reports each removed line with its 1-based line number and an excerpt', async () => {

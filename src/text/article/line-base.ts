@@ -7,7 +7,7 @@
 import { endsLikeSentence, lineKey, wordCount, wordsOf } from '../lines.ts'
 import type { LineKey } from '../lines.ts'
 import type { ProseThresholds } from '../prose.ts'
-import { stopwordRatio, stopwordShareOfKey } from '../stopwords.ts'
+import { reachesStopwordShare, stopwordRatio } from '../stopwords.ts'
 import { isCommentMetaShaped } from '../chrome-match.ts'
 import type { ChromeKind, ChromeMatcher } from '../chrome-match.ts'
 
@@ -37,8 +37,8 @@ const LIST_MARKER = /^(?:[-–—•·*▪►✓]|\d{1,2}[.)])\s+\S/u
  */
 function isProse(text: string, key: LineKey, words: number, terminal: boolean, thresholds: ProseThresholds): boolean {
   if (words < thresholds.minProseWords) return false
-  const share = key.aligned ? stopwordShareOfKey(key.flat, words) : stopwordRatio(wordsOf(text))
-  if (share < thresholds.minStopwordRatio) return false
+  const enough = key.aligned ? reachesStopwordShare(key.flat, words, thresholds.minStopwordRatio) : stopwordRatio(wordsOf(text)) >= thresholds.minStopwordRatio
+  if (!enough) return false
   return terminal || words >= thresholds.minProseWords * 2
 }
 
