@@ -74,9 +74,14 @@ export class WordIdBuilder {
 
   /** Adds the word `text[start, end)`, lowercased; `ascii` says the range is all ASCII. Returns its id. */
   add(text: string, start: number, end: number, ascii: boolean): number {
-    if (ascii) return this.push(this.intern(text, start, end), end - start)
+    if (ascii) return this.push(this.intern(text, start, end, hashOf(text, start, end)), end - start)
     const word = text.slice(start, end).toLowerCase()
-    return this.push(this.intern(word, 0, word.length), word.length)
+    return this.push(this.intern(word, 0, word.length, hashOf(word, 0, word.length)), word.length)
+  }
+
+  /** {@link add} for an ASCII range whose {@link wordHash} the caller computed while reading it. */
+  addAscii(text: string, start: number, end: number, hash: number): number {
+    return this.push(this.intern(text, start, end, hash), end - start)
   }
 
   /** Number of distinct words. */
@@ -124,8 +129,7 @@ export class WordIdBuilder {
   }
 
   /** Id of `text[start, end)` with A–Z lowercased, adding it when new (open addressing on its hash). */
-  private intern(text: string, start: number, end: number): number {
-    const hash = hashOf(text, start, end)
+  private intern(text: string, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1
     let slot = hash & mask
     for (let id = (this.slots[slot] as number) - 1; id >= 0; id = (this.slots[slot] as number) - 1) {
@@ -166,10 +170,18 @@ export class WordIdBuilder {
   }
 }
 
-/** FNV-1a of `text[start, end)` with A–Z lowercased. */
+/** Start value of {@link wordHash}. */
+export const WORD_HASH_START = 0x811c9dc5 | 0
+
+/** One step of the word hash (FNV-1a over code units with A–Z lowercased), for readers that hash as they scan. */
+export function wordHash(hash: number, code: number): number {
+  return Math.imul(hash ^ lowerAscii(code), 0x01000193)
+}
+
+/** The word hash of `text[start, end)`. */
 function hashOf(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5
-  for (let index = start; index < end; index += 1) hash = Math.imul(hash ^ lowerAscii(text.charCodeAt(index)), 0x01000193)
+  let hash = WORD_HASH_START
+  for (let index = start; index < end; index += 1) hash = wordHash(hash, text.charCodeAt(index))
   return hash
 }
 

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import { BMP_FLAGS, flagsAt, LETTER, NUMBER, SPACE, UNSPACED, widthAt } from '../../text/char-flags.ts'
-import { duplicateShare, ngramShares, WordIdBuilder } from '../../text/repetition.ts'
+import { duplicateShare, ngramShares, WORD_HASH_START, WordIdBuilder, wordHash } from '../../text/repetition.ts'
 import type { WordIds } from '../../text/repetition.ts'
 import { countCharacters } from '../../text/words.ts'
 import { fraction, percent } from './finding.ts'
@@ -77,9 +77,10 @@ interface WordTally {
   characters: number
 }
 
-function addWord(words: WordTally, text: string, start: number, end: number, ascii: boolean): void {
-  const id = words.builder.add(text, start, end, ascii)
-  if (id === words.codePoints.length) words.codePoints.push(ascii ? end - start : countCharacters(words.builder.word(id)))
+/** Adds `text[start, end)`; `asciiHash` is its word hash when the range is ASCII. */
+function addWord(words: WordTally, text: string, start: number, end: number, asciiHash: number | undefined): void {
+  const id = asciiHash === undefined ? words.builder.add(text, start, end, false) : words.builder.addAscii(text, start, end, asciiHash)
+  if (id === words.codePoints.length) words.codePoints.push(asciiHash !== undefined ? end - start : countCharacters(words.builder.word(id)))
   words.characters += words.codePoints[id] as number
 }
 
@@ -93,16 +94,21 @@ interface Tally {
   ellipses: number
 }
 
-/** Reads the token starting at `start`; returns its end. */
+/** Reads the token starting at `start` into `words` and `tally`; returns its end. */
 function readToken(text: string, start: number, words: WordTally, tally: Tally): number {
   let index = start
   let first = -1
   let last = -1
-  let letter = false
+  let letters = 0
+  let unspaced = 0
   let dots = 0
+  let ellipses = 0
+  let hashes = 0
   let nonAscii = 0
   let nonAsciiBeforeFirst = 0
   let nonAsciiToLast = 0
+  let hash = WORD_HASH_START
+  let wordHashAtLast = 0
   while (index < text.length) {
     const code = text.charCodeAt(index)
     const flags = code < 0xd800 ? (BMP_FLAGS[code] as number) : flagsAt(text, index)
@@ -110,28 +116,33 @@ function readToken(text: string, start: number, words: WordTally, tally: Tally):
     const width = code < 0xd800 ? 1 : widthAt(text, index)
     if (code === 0x2e) dots += 1
     else {
-      tally.ellipses += Math.floor(dots / 3) + (code === 0x2026 ? 1 : 0)
+      ellipses += Math.floor(dots / 3) + (code === 0x2026 ? 1 : 0)
       dots = 0
-      if (code === 0x23) tally.hashes += 1
+      if (code === 0x23) hashes += 1
     }
     if (code >= 0x80) nonAscii += 1
+    if (first >= 0) hash = wordHash(hash, code)
     if ((flags & (LETTER | NUMBER)) !== 0) {
       if (first < 0) {
         first = index
         nonAsciiBeforeFirst = nonAscii - (code >= 0x80 ? 1 : 0)
+        hash = wordHash(hash, code)
       }
       last = index + width
       nonAsciiToLast = nonAscii
+      wordHashAtLast = hash
     }
-    if ((flags & LETTER) !== 0) letter = true
-    if ((flags & LETTER) !== 0) tally.letters += 1
-    if ((flags & UNSPACED) !== 0) tally.unspacedLetters += 1
+    if ((flags & LETTER) !== 0) letters += 1
+    if ((flags & UNSPACED) !== 0) unspaced += 1
     index += width
   }
-  tally.ellipses += Math.floor(dots / 3)
+  tally.ellipses += ellipses + Math.floor(dots / 3)
+  tally.hashes += hashes
+  tally.letters += letters
+  tally.unspacedLetters += unspaced
   tally.tokens += 1
-  if (letter) tally.alphabeticTokens += 1
-  if (first >= 0) addWord(words, text, first, last, nonAsciiToLast === nonAsciiBeforeFirst)
+  if (letters > 0) tally.alphabeticTokens += 1
+  if (first >= 0) addWord(words, text, first, last, nonAsciiToLast === nonAsciiBeforeFirst ? wordHashAtLast : undefined)
   return index
 }
 
