@@ -6,8 +6,9 @@
  */
 import { z } from 'zod'
 import { BMP_FLAGS, flagsAt, LETTER, NUMBER, SPACE, UNSPACED, widthAt } from '../../text/char-flags.ts'
-import { duplicateShare, ngramShares, WORD_HASH_START, WordIdBuilder, wordHash } from '../../text/repetition.ts'
-import type { WordIds } from '../../text/repetition.ts'
+import { duplicateShare, ngramShares } from '../../text/repetition.ts'
+import { WORD_HASH_START, WordIdBuilder, wordHash } from '../../text/word-ids.ts'
+import type { WordIds } from '../../text/word-ids.ts'
 import { countCharacters } from '../../text/words.ts'
 import { fraction, percent } from './finding.ts'
 import type { Measure } from './finding.ts'
@@ -90,8 +91,13 @@ interface Tally {
   alphabeticTokens: number
   letters: number
   unspacedLetters: number
-  hashes: number
-  ellipses: number
+}
+
+/** Non-overlapping occurrences of `needle` in `text` (a native substring search). */
+function occurrences(text: string, needle: string): number {
+  let count = 0
+  for (let index = text.indexOf(needle); index >= 0; index = text.indexOf(needle, index + needle.length)) count += 1
+  return count
 }
 
 /** Reads the token starting at `start` into `words` and `tally`; returns its end. */
@@ -101,9 +107,6 @@ function readToken(text: string, start: number, words: WordTally, tally: Tally):
   let last = -1
   let letters = 0
   let unspaced = 0
-  let dots = 0
-  let ellipses = 0
-  let hashes = 0
   let nonAscii = 0
   let nonAsciiBeforeFirst = 0
   let nonAsciiToLast = 0
@@ -114,12 +117,6 @@ function readToken(text: string, start: number, words: WordTally, tally: Tally):
     const flags = code < 0xd800 ? (BMP_FLAGS[code] as number) : flagsAt(text, index)
     if ((flags & SPACE) !== 0) break
     const width = code < 0xd800 ? 1 : widthAt(text, index)
-    if (code === 0x2e) dots += 1
-    else {
-      ellipses += Math.floor(dots / 3) + (code === 0x2026 ? 1 : 0)
-      dots = 0
-      if (code === 0x23) hashes += 1
-    }
     if (code >= 0x80) nonAscii += 1
     if (first >= 0) hash = wordHash(hash, code)
     if ((flags & (LETTER | NUMBER)) !== 0) {
@@ -136,8 +133,6 @@ function readToken(text: string, start: number, words: WordTally, tally: Tally):
     if ((flags & UNSPACED) !== 0) unspaced += 1
     index += width
   }
-  tally.ellipses += ellipses + Math.floor(dots / 3)
-  tally.hashes += hashes
   tally.letters += letters
   tally.unspacedLetters += unspaced
   tally.tokens += 1
@@ -149,7 +144,7 @@ function readToken(text: string, start: number, words: WordTally, tally: Tally):
 /** Splits `text` once for every Gopher measure. */
 export function gopherText(text: string): GopherText {
   const words: WordTally = { builder: new WordIdBuilder(), codePoints: [], characters: 0 }
-  const tally: Tally = { tokens: 0, alphabeticTokens: 0, letters: 0, unspacedLetters: 0, hashes: 0, ellipses: 0 }
+  const tally: Tally = { tokens: 0, alphabeticTokens: 0, letters: 0, unspacedLetters: 0 }
   for (let index = 0; index < text.length; ) {
     const code = text.charCodeAt(index)
     if (code < 0xd800 && ((BMP_FLAGS[code] as number) & SPACE) !== 0) index += 1
@@ -158,7 +153,7 @@ export function gopherText(text: string): GopherText {
   const lines = text.split('\n').map((line) => line.trim()).filter((line) => line.length > 0)
   const paragraphs = text.split(/\n[ \t]*\n/u).map((block) => block.trim()).filter((block) => block.length > 0)
   const unspaced = tally.unspacedLetters > 0 && tally.unspacedLetters / Math.max(1, tally.letters) > 0.3
-  return { tokens: tally.tokens, alphabeticTokens: tally.alphabeticTokens, words: words.builder.result(), distinct: words.builder, wordCharacters: words.characters, hashes: tally.hashes, ellipses: tally.ellipses, lines, paragraphs, unspaced }
+  return { tokens: tally.tokens, alphabeticTokens: tally.alphabeticTokens, words: words.builder.result(), distinct: words.builder, wordCharacters: words.characters, hashes: occurrences(text, '#'), ellipses: occurrences(text, '...') + occurrences(text, '…'), lines, paragraphs, unspaced }
 }
 
 function stopWordCount(shape: GopherText, stopWords: readonly string[]): number {
