@@ -32,12 +32,13 @@ describe('pattern sets', () => {
     }
   })
 
-  it('read required words off a leading word or a group of words, and give up on anything else', () => {
+  it('read required words off a leading word, a group of words or a word outside groups, and give up on anything else', () => {
     expect(requiredWords(/\bcookies?\b.*\b(use|accept)\b/i)).toEqual(['cookie'])
     expect(requiredWords(/\b(sign up|subscribe)\b.{0,40}\bnewsletter/i)).toEqual(['sign up', 'subscribe'])
     expect(requiredWords(/\b(abonnier\w*|suscr[ií]b\w*)\b/i)).toEqual(['abonnier', 'suscr'])
-    expect(requiredWords(/\b(your )?e-?mail/i)).toBeUndefined()
-    expect(requiredWords(/\b(we|this (site|website)) use/i)).toBeUndefined()
+    expect(requiredWords(/\b(your )?e-?mail( address)? will/i)).toEqual(['mail'])
+    expect(requiredWords(/\bab?c\sdef?g/i)).toBeUndefined()
+    expect(requiredWords(/\b(we|this (site|website)) use/i)).toEqual([' use'])
     expect(requiredWords(/cookie|banner/i)).toBeUndefined()
     expect(requiredWords(/\bcookie/iu)).toBeUndefined()
     expect(requiredWords(/\bab?c/i)).toBeUndefined()

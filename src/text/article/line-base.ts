@@ -36,10 +36,8 @@ const LIST_MARKER = /^(?:[-–—•·*▪►✓]|\d{1,2}[.)])\s+\S/u
  * lowercased words of the line and serve the stopword count; otherwise the line is tokenised again.
  */
 function isProse(text: string, key: LineKey, words: number, terminal: boolean, thresholds: ProseThresholds): boolean {
-  if (words < thresholds.minProseWords) return false
-  const enough = key.aligned ? reachesStopwordShare(key.flat, words, thresholds.minStopwordRatio) : stopwordRatio(wordsOf(text)) >= thresholds.minStopwordRatio
-  if (!enough) return false
-  return terminal || words >= thresholds.minProseWords * 2
+  if (words < thresholds.minProseWords || !(terminal || words >= thresholds.minProseWords * 2)) return false
+  return key.aligned ? reachesStopwordShare(key.flat, words, thresholds.minStopwordRatio) : stopwordRatio(wordsOf(text)) >= thresholds.minStopwordRatio
 }
 
 /** The features of one non-blank, trimmed line. */

@@ -46,24 +46,47 @@ function closingParen(source: string, open: number): number {
   return -1
 }
 
-/**
- * Words one of which every match of a case-insensitive (non-Unicode) pattern contains, read off
- * its mandatory first element after `\b`: a plain word, or a group of alternatives each starting
- * with one. Undefined when the pattern does not start so (then it is always run).
- */
-export function requiredWords(pattern: RegExp): string[] | undefined {
-  if (pattern.flags.includes('u') || alternatesAtTop(pattern.source)) return undefined
-  const source = pattern.source.replace(/^\\b/, '')
-  if (!source.startsWith('(')) {
-    const word = literalPrefix(source)
-    return word.trim().length >= 3 ? [word] : undefined
-  }
+/** Plain words the first element of `source` (a group of plain alternatives) needs one of, if it is such a group. */
+function groupWords(source: string): string[] | undefined {
   const close = closingParen(source, 0)
   if (close < 0 || QUANTIFIERS.includes(source.charAt(close + 1))) return undefined
   const inner = source.slice(source.startsWith('(?:') ? 3 : 1, close)
   if (inner.includes('(')) return undefined
   const words = inner.split('|').map(literalPrefix)
   return words.every((word) => word.trim().length >= 3) ? words : undefined
+}
+
+/** The longest run of plain words outside groups and classes (so not optional), or ''. */
+function longestTopLevelRun(source: string): string {
+  let best = ''
+  for (let index = 0; index < source.length; ) {
+    const char = source.charAt(index)
+    if (char === '(') index = closingParen(source, index) + 1 || source.length
+    else if (char === '[') index = source.indexOf(']', index + 1) + 1 || source.length
+    else if (char === '\\') index += 2
+    else if (/[a-z ]/i.test(char)) {
+      const run = literalPrefix(source.slice(index))
+      if (run.trim().length > best.trim().length) best = run
+      index += Math.max(run.length, 1)
+    } else index += 1
+  }
+  return best
+}
+
+/**
+ * Words one of which every match of a case-insensitive (non-Unicode) pattern contains: its
+ * first element after `\b` when that is a plain word or a group of alternatives each starting
+ * with one, else its longest run of plain words outside any group. Undefined when there is none
+ * of at least three letters (then the pattern is always run).
+ */
+export function requiredWords(pattern: RegExp): string[] | undefined {
+  if (pattern.flags.includes('u') || alternatesAtTop(pattern.source)) return undefined
+  const source = pattern.source.replace(/^\\b/, '')
+  const words = source.startsWith('(') ? groupWords(source) : undefined
+  if (words !== undefined) return words
+  const prefix = source.startsWith('(') ? '' : literalPrefix(source)
+  const run = prefix.trim().length >= 3 ? prefix : longestTopLevelRun(source)
+  return run.trim().length >= 3 ? [run] : undefined
 }
 
 /** A pattern's first character when it is a required literal without case ("©"): no line lacking it can match. */
