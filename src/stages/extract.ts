@@ -2,7 +2,12 @@
  * extract — turns an HTML document into plain text with its structure, plus metadata.
  *
  * Runs only on documents whose `html` is a non-empty string; others pass through unchanged.
- * - Parses with linkedom (after rebuilding a proper html/head/body skeleton), reads metadata
+ * - `method: 'fast'` (default) reads the page in one streaming htmlparser2 pass (extract/fast.ts):
+ *   the body laid out as innerText does (a `p` → blank line, other blocks → line break), landmark
+ *   chrome left out (a page header holding the headline kept), `aria-hidden` left out
+ *   (`ariaHidden`), the same metadata; the text stages then clean it as they clean text dumps.
+ *   It scores as well as `readability` on the dev corpus at a fraction of the cost.
+ * - `method: 'readability'`: parses with linkedom (after rebuilding a proper html/head/body skeleton), reads metadata
  *   and the whole body text first, then runs Readability.js (which mutates the tree) to find
  *   the main content. Text keeps its structure: blocks → paragraphs ("\n\n"), `<br>` → "\n",
  *   list items and table rows → paragraphs, `pre` keeps its lines, hidden and non-text elements
@@ -17,9 +22,6 @@
  *   already set (by a feed or JSONL record) is kept.
  * - Sets `text`, releases `html`, and leaves `meta.extract` (method, lengths, metadata sources,
  *   site name) for later stages.
- * - `method: 'fast'` replaces parse + Readability by one streaming htmlparser2 pass (extract/fast.ts):
- *   the body as innerText would show it, landmark chrome left out (a headline in the page header
- *   kept), the same metadata; the text stages then clean it as they clean text dumps.
  * Rules: `extract/readability` (info: N of M characters), `extract/fast` (info: fast method, N of
  * M characters kept), `extract/fallback-body` (warn, why),
  * `extract/metadata` (info: field ← source), `extract/headline-restored` (info: headline put
@@ -49,12 +51,12 @@ import type { ReadabilityResult } from './extract/readability.ts'
 const Options = z
   .object({
     /**
-     * `readability`: linkedom DOM + Readability.js picks the article. `fast`: one streaming pass
-     * (no DOM) keeps the body without landmark chrome and leaves finer cleaning to the text stages.
+     * `fast`: one streaming pass (no DOM) keeps the body without landmark chrome and leaves finer
+     * cleaning to the text stages. `readability`: linkedom DOM + Readability.js picks the article.
      */
-    method: z.enum(['readability', 'fast']).default('readability'),
-    /** Fast method only: also leave out `aria-hidden="true"` elements. */
-    ariaHidden: z.boolean().default(false),
+    method: z.enum(['readability', 'fast']).default('fast'),
+    /** Fast method only: also leave out `aria-hidden="true"` elements (icon glyphs, duplicated labels). */
+    ariaHidden: z.boolean().default(true),
     /** Readability's minimum article length before it retries with looser rules. */
     charThreshold: z.number().int().nonnegative().default(500),
     /** How many top-scoring candidates Readability compares. */

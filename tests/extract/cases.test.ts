@@ -19,7 +19,7 @@ const { cases } = JSON.parse(readFileSync(new URL('cases.json', import.meta.url)
 describe('extract: hand-written pages', () => {
   it.each(cases)('$page', async (testCase) => {
     const html = readFileSync(new URL(`pages/${testCase.page}`, import.meta.url), 'utf8')
-    const { doc, dropped } = await runStage(extract(), makeDoc({ html, source: { path: testCase.page, format: 'html' } }))
+    const { doc, dropped } = await runStage(extract({ method: 'readability' }), makeDoc({ html, source: { path: testCase.page, format: 'html' } }))
     expect(dropped).toBe(false)
     for (const part of testCase.with) expect(doc.text).toContain(part)
     for (const part of testCase.without) expect(doc.text).not.toContain(part)

@@ -42,10 +42,15 @@ describe('extract fast: HTML → paragraphs', () => {
     expect((await fastText(html)).text).toBe(text)
   })
 
-  it('aria-hidden elements are left out only with ariaHidden', async () => {
+  it('aria-hidden elements are left out unless ariaHidden is false', async () => {
     const html = '<p>a<span aria-hidden="true">icon</span>b</p>'
-    expect((await fastText(html)).text).toBe('aiconb')
-    expect((await fastText(html, { ariaHidden: true })).text).toBe('ab')
+    expect((await fastText(html)).text).toBe('ab')
+    expect((await fastText(html, { ariaHidden: false })).text).toBe('aiconb')
+  })
+
+  it('is the default method', async () => {
+    const { rules } = await runStage(extract(), makeDoc({ html: '<p>a</p>', source: { path: 'a.html', format: 'html' } }))
+    expect(rules).toContain('extract/fast')
   })
 
   it('uses the whole body when everything is chrome', async () => {
@@ -97,7 +102,7 @@ describe('extract fast: metadata is read as the Readability method reads it', ()
     const html = readFileSync(new URL(`pages/${page}`, import.meta.url), 'utf8')
     const input = makeDoc({ html, source: { path: page, format: 'html' } })
     const fast = (await runStage(extract({ method: 'fast' }), input)).doc
-    const readability = (await runStage(extract(), input)).doc
+    const readability = (await runStage(extract({ method: 'readability' }), input)).doc
     for (const field of fields) if (fast[field] !== undefined) expect(fast[field], field).toBe(readability[field])
     expect(fast.meta.extract).toMatchObject({ method: 'fast', sources: (readability.meta.extract as { sources?: object } | undefined)?.sources ?? {} })
   })

@@ -11,7 +11,7 @@ vi.mock('linkedom', () => ({
 
 describe('extract: parse failure', () => {
   it('drops the document with extract/parse-failed and the error as excerpt', async () => {
-    const { doc, dropped } = await runStage(extract(), makeDoc({ html: '<p>x</p>', source: { path: 'a.html', format: 'html' } }), ['extract/parse-failed'])
+    const { doc, dropped } = await runStage(extract({ method: 'readability' }), makeDoc({ html: '<p>x</p>', source: { path: 'a.html', format: 'html' } }), ['extract/parse-failed'])
     expect(dropped).toBe(true)
     expect(doc.messages.at(-1)?.actual).toBe('RangeError: Invalid string length')
   })

@@ -14,7 +14,7 @@ vi.mock('@mozilla/readability', () => ({
 
 describe('extract: Readability failure', () => {
   it('falls back to the body without landmark chrome and says why', async () => {
-    const { doc } = await runStage(extract(), makeDoc({ html: newsPage(), source: { path: 'a.html', format: 'html' } }), ['extract/fallback-body', 'extract/metadata'])
+    const { doc } = await runStage(extract({ method: 'readability' }), makeDoc({ html: newsPage(), source: { path: 'a.html', format: 'html' } }), ['extract/fallback-body', 'extract/metadata'])
     const warning = doc.messages.find((message) => message.rule === 'extract/fallback-body')
     expect(warning?.reason).toContain('RangeError: Maximum call stack size exceeded')
     for (const paragraph of ARTICLE_PARAGRAPHS) expect(doc.text).toContain(paragraph)
