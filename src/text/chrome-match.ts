@@ -28,7 +28,7 @@ import {
   UI_LINES,
 } from './chrome-phrases.ts'
 import type { ChromeKind } from './chrome-phrases.ts'
-import { comparable, lineKey, withoutNumbers, wordCount } from './lines.ts'
+import { lineKey, withoutNumbers, wordCount } from './lines.ts'
 import type { LineKey } from './lines.ts'
 import { patternSet } from './article/pattern-set.ts'
 import { hasDate, isBylineOrDate } from './prose.ts'
