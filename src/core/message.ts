@@ -32,6 +32,10 @@ export const EXCERPT_LIMIT = 160
 
 /** Caps an excerpt to {@link EXCERPT_LIMIT} characters, marking the cut with an ellipsis. */
 export function excerpt(text: string, limit = EXCERPT_LIMIT): string {
+  // Whitespace only collapses, so a flattened head longer than the limit gives the same excerpt
+  // as the flattened whole: long lines and documents are not copied to show 120 characters.
+  const head = text.length > limit * 4 ? text.slice(0, limit * 4).replace(/\s+/g, ' ').trimStart() : ''
+  if (head.length > limit + 1) return `${head.slice(0, limit - 1)}…`
   const flat = text.replace(/\s+/g, ' ').trim()
   return flat.length <= limit ? flat : `${flat.slice(0, limit - 1)}…`
 }
