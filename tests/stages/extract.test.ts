@@ -5,6 +5,11 @@ import type { ExtractOptions } from '../../src/stages/extract.ts'
 import { makeDoc, runStage } from '../helpers/run-stage.ts'
 import { ARTICLE_PARAGRAPHS, newsPage } from '../extract/pages.ts'
 
+/** These cases pin the Readability method; the fast method has its own table in tests/extract/fast.test.ts. */
+function readabilityExtract(options: ExtractOptions = {}): ReturnType<typeof extract> {
+  return extract({ method: 'readability', ...options })
+}
+
 function htmlDoc(html: string, init: Partial<Doc> = {}): Doc {
   return makeDoc({ html, source: { path: 'page.html', format: 'html' }, ...init })
 }
@@ -98,7 +103,7 @@ const cases: TextCase[] = [
 
 describe('extract: text and structure', () => {
   it.each(cases)('$name', async (testCase) => {
-    const { doc, dropped } = await runStage(extract(testCase.options), htmlDoc(testCase.html), testCase.rules)
+    const { doc, dropped } = await runStage(readabilityExtract(testCase.options), htmlDoc(testCase.html), testCase.rules)
     expect(dropped).toBe(false)
     if (testCase.text !== undefined) expect(doc.text).toBe(testCase.text)
     for (const part of testCase.with ?? []) expect(doc.text).toContain(part)
@@ -110,46 +115,46 @@ describe('extract: text and structure', () => {
 describe('extract: when to fall back or drop', () => {
   it('passes documents without html through unchanged', async () => {
     const input = makeDoc({ text: 'Already text.' })
-    const { doc } = await runStage(extract(), input, [])
+    const { doc } = await runStage(readabilityExtract(), input, [])
     expect(doc).toEqual(input)
   })
 
   it('drops a page with no visible text (script only)', async () => {
     const html = '<html><head><script>var a = 1</script></head><body><script>document.write("hi")</script><style>p{}</style><noscript>Enable JS</noscript></body></html>'
-    const { dropped } = await runStage(extract(), htmlDoc(html), ['extract/no-content'])
+    const { dropped } = await runStage(readabilityExtract(), htmlDoc(html), ['extract/no-content'])
     expect(dropped).toBe(true)
   })
 
   it('falls back to the body without landmark chrome when Readability finds too little', async () => {
     // Readability finds 542 of 819 characters here; thresholds above that make it "too little".
     const options = { fallbackMinCharacters: 1000, fallbackRatio: 0.9 }
-    const { doc } = await runStage(extract(options), htmlDoc(newsPage()), ['extract/fallback-body', 'extract/metadata'])
+    const { doc } = await runStage(readabilityExtract(options), htmlDoc(newsPage()), ['extract/fallback-body', 'extract/metadata'])
     for (const paragraph of ['Millbrook weir to be rebuilt', ...ARTICLE_PARAGRAPHS]) expect(doc.text).toContain(paragraph)
     for (const chrome of ['The Valley Gazette', 'Sport', 'Most read', 'All rights reserved']) expect(doc.text).not.toContain(chrome)
     expect(doc.meta.extract).toMatchObject({ method: 'fallback-body' })
   })
 
   it('keeps Readability\'s text when it is short but not too short', async () => {
-    const { doc } = await runStage(extract({ fallbackMinCharacters: 500, fallbackRatio: 0.9 }), htmlDoc(newsPage()), [...READ, 'extract/metadata', 'extract/headline-restored'])
+    const { doc } = await runStage(readabilityExtract({ fallbackMinCharacters: 500, fallbackRatio: 0.9 }), htmlDoc(newsPage()), [...READ, 'extract/metadata', 'extract/headline-restored'])
     expect(doc.meta.extract).toMatchObject({ method: 'readability' })
   })
 
   it('keeps an ASP.NET-style page-wrapping form when falling back', async () => {
     const html = `<body><form id="aspnetForm"><nav>Menu</nav><div>${ARTICLE}</div></form></body>`
-    const { doc } = await runStage(extract({ maxElements: 3 }), htmlDoc(html), ['extract/fallback-body'])
+    const { doc } = await runStage(readabilityExtract({ maxElements: 3 }), htmlDoc(html), ['extract/fallback-body'])
     expect(doc.text).toBe(ARTICLE_PARAGRAPHS.join('\n\n'))
   })
 
   it('survives 100 000 nested elements: flattened, no stack overflow, text kept', async () => {
     const depth = 100_000
     const html = `<html><body>${'<div>'.repeat(depth)}<p>deep text</p>${'</div>'.repeat(depth)}<p>after</p></body></html>`
-    const { doc } = await runStage(extract(), htmlDoc(html), ['extract/flattened', 'extract/readability'])
+    const { doc } = await runStage(readabilityExtract(), htmlDoc(html), ['extract/flattened', 'extract/readability'])
     expect(doc.text).toBe('deep text\n\nafter')
   })
 
   it('skips Readability on trees deeper than it handles (nested layout tables) and says so', async () => {
     const html = `<body>${'<table><tr><td>'.repeat(40)}<p>nested text</p>${'</td></tr></table>'.repeat(40)}</body>`
-    const { doc } = await runStage(extract({ maxDepth: 10 }), htmlDoc(html), ['extract/fallback-body', 'extract/flattened'])
+    const { doc } = await runStage(readabilityExtract({ maxDepth: 10 }), htmlDoc(html), ['extract/fallback-body', 'extract/flattened'])
     expect(doc.text).toBe('nested text')
   })
 })
@@ -165,7 +170,7 @@ describe('extract: options', () => {
   })
 
   it('can leave the headline out', async () => {
-    const { doc } = await runStage(extract({ keepHeadline: false }), htmlDoc(newsPage()), ['extract/readability', 'extract/metadata'])
+    const { doc } = await runStage(readabilityExtract({ keepHeadline: false }), htmlDoc(newsPage()), ['extract/readability', 'extract/metadata'])
     expect(doc.text.startsWith(ARTICLE_PARAGRAPHS[0] as string)).toBe(true)
   })
 })
@@ -238,7 +243,7 @@ const metadataCases: MetadataCase[] = [
 
 describe('extract: metadata', () => {
   it.each(metadataCases)('$name', async ({ head, init, expected, sources }) => {
-    const { doc } = await runStage(extract(), htmlDoc(newsPage(head), init), [...READ, 'extract/metadata', 'extract/headline-restored'])
+    const { doc } = await runStage(readabilityExtract(), htmlDoc(newsPage(head), init), [...READ, 'extract/metadata', 'extract/headline-restored'])
     expect(doc).toMatchObject(expected)
     if (sources !== undefined) expect((doc.meta.extract as { sources: unknown }).sources).toMatchObject(sources)
   })
@@ -246,7 +251,7 @@ describe('extract: metadata', () => {
   it('reads <time datetime>, rel=author and content-language when nothing better is there', async () => {
     const html = `<html><head><meta http-equiv="content-language" content="de, en"></head><body><article><h1>Wehr</h1>
       <p>Von <a rel="author" href="/a">Jana Berg</a>, <time datetime="2023-11-02T08:30">2. November</time></p>${ARTICLE}</article></body></html>`
-    const { doc } = await runStage(extract(), htmlDoc(html), [...READ, 'extract/metadata'])
+    const { doc } = await runStage(readabilityExtract(), htmlDoc(html), [...READ, 'extract/metadata'])
     expect(doc).toMatchObject({ title: 'Wehr', author: 'Jana Berg', published: '2023-11-02T08:30:00', lang: 'de' })
   })
 })
