@@ -14,7 +14,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { applyStage } from '../src/core/apply-stage.ts'
 import { createDoc } from '../src/core/doc.ts'
 import { createRunState } from '../src/core/stage.ts'
@@ -23,13 +23,13 @@ import { looksEnglish } from '../src/text/english.ts'
 import { sentenceSpans } from '../src/text/sentences.ts'
 import { sharedRoot } from './lib/corpus.ts'
 
-type Kind = 'dropped' | 'duplicated' | 'swapped' | 'capitalised' | 'glued' | 'hyphen-split' | 'line-break'
-const DETECT: Kind[] = ['dropped', 'duplicated', 'swapped', 'capitalised']
+export type Kind = 'dropped' | 'duplicated' | 'swapped' | 'capitalised' | 'glued' | 'hyphen-split' | 'line-break'
+export const DETECT: Kind[] = ['dropped', 'duplicated', 'swapped', 'capitalised']
 const REPAIR: Kind[] = ['glued', 'hyphen-split', 'line-break']
 const KINDS: Kind[] = [...DETECT, ...REPAIR]
 
 /** mulberry32: a tiny seeded generator, so every run with the same seed builds the same cases. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0
@@ -39,7 +39,7 @@ function random(seed: number): () => number {
   }
 }
 
-type Rand = () => number
+export type Rand = () => number
 const pick = <T>(rand: Rand, items: readonly T[]): T | undefined => (items.length === 0 ? undefined : items[Math.floor(rand() * items.length)])
 const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, index) => from + index)
 const WORD = /^\p{L}+$/u
@@ -92,7 +92,7 @@ function corruptLayout(kind: Kind, tokens: string[], rand: Rand): string | undef
   return [...tokens.slice(0, index), split, ...tokens.slice(index + 1)].join(' ')
 }
 
-interface Outcome {
+export interface Outcome {
   text: string
   flagged: string[]
   /** The reason of each flag, in the order of `flagged`. */
@@ -101,7 +101,7 @@ interface Outcome {
 
 const stage = fixGarbled()
 
-async function clean(text: string): Promise<Outcome> {
+export async function clean(text: string): Promise<Outcome> {
   const result = await applyStage(stage, createDoc({ source: { path: 'eval.txt', format: 'txt' }, text }, 0), createRunState())
   const messages = result.doc.messages.filter((message) => message.rule === 'fix-garbled/garbled-sentence')
   return { text: result.doc.text, flagged: messages.map((message) => message.actual ?? ''), reasons: messages.map((message) => message.reason) }
@@ -113,7 +113,7 @@ interface Tally {
 }
 
 /** Sentences that can be corrupted: one line, 6 to 60 words, a full stop at the end. */
-function candidates(text: string): { start: number; end: number; text: string }[] {
+export function candidates(text: string): { start: number; end: number; text: string }[] {
   return sentenceSpans(text).filter((span) => !span.text.includes('\n') && /^\p{Lu}/u.test(span.text) && /[.!?]$/u.test(span.text) && span.text.split(' ').length >= 6 && span.text.split(' ').length <= 60)
 }
 
@@ -126,8 +126,16 @@ function showMiss(kind: Kind | 'clean', corrupted: string, result: Outcome, base
   console.log(`MISS ${kind}: ${JSON.stringify(corrupted)}\n   got: ${JSON.stringify(result.text.slice(Math.max(0, at - 60), at + 60))}`)
 }
 
-async function evaluateDoc(text: string, rand: Rand, perDoc: number, tallies: Map<Kind, Tally>, offset: number): Promise<void> {
-  const baseline = await clean(text)
+/** One corrupted copy of an article: `text` is the whole article with `corrupted` in place of `span`. */
+export interface GarbleCase {
+  kind: Kind
+  span: { start: number; end: number; text: string }
+  corrupted: string
+  text: string
+}
+
+/** The cases of one article, in the order the seeded generator draws them (other experiments import this). */
+export function* articleCases(text: string, rand: Rand, perDoc: number, offset: number): Generator<GarbleCase> {
   const spans = candidates(text)
   for (let n = 0; n < perDoc && spans.length > 0; n += 1) {
     const kind = KINDS[(offset + n) % KINDS.length] as Kind
@@ -137,7 +145,14 @@ async function evaluateDoc(text: string, rand: Rand, perDoc: number, tallies: Ma
     if (corrupted === undefined) continue
     // Sentence glue drops the space between this sentence and the next ("ended.Next").
     const rest = sentenceGlue ? text.slice(span.end + 1) : text.slice(span.end)
-    const result = await clean(text.slice(0, span.start) + corrupted + rest)
+    yield { kind, span, corrupted, text: text.slice(0, span.start) + corrupted + rest }
+  }
+}
+
+async function evaluateDoc(text: string, rand: Rand, perDoc: number, tallies: Map<Kind, Tally>, offset: number): Promise<void> {
+  const baseline = await clean(text)
+  for (const { kind, corrupted, text: garbled } of articleCases(text, rand, perDoc, offset)) {
+    const result = await clean(garbled)
     const repaired = result.text === baseline.text
     const flaggedNew = result.flagged.some((sentence) => !baseline.flagged.includes(sentence))
     const tally = tallies.get(kind) ?? { cases: 0, hits: 0 }
@@ -161,7 +176,7 @@ function parseArgs(argv: readonly string[]): { seed: number; perDoc: number; fro
 
 const percent = (hits: number, total: number): string => (total === 0 ? 'n/a' : `${((100 * hits) / total).toFixed(1)}%`)
 
-async function main(): Promise<number> {
+export async function main(): Promise<number> {
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
   const truthDir = path.join(sharedRoot(repoRoot), 'corpus', 'dev', 'truth')
   if (!existsSync(truthDir)) {
@@ -214,4 +229,5 @@ function report(figures: { seed: number; range: string; docs: number; sentences:
   return met ? 0 : 1
 }
 
-process.exitCode = await main()
+// Run only as a script, so experiments can import the case generator.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = await main()
