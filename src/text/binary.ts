@@ -39,7 +39,10 @@ export function describeBinary(bytes: Uint8Array): string | undefined {
   if (signature !== undefined) return signature.kind
   let nul = 0
   let control = 0
-  for (const byte of sample) {
+  // An indexed loop, not `for…of`: this runs on the main thread for every file read.
+  for (let index = 0; index < sample.length; index += 1) {
+    const byte = sample[index] as number
+    if (byte >= 0x20) continue
     if (byte === 0) nul += 1
     else if (isControl(byte)) control += 1
   }
