@@ -3,10 +3,10 @@
  * into readable issues. Never throws for a bad config: the CLI prints the sentences and exits 2.
  */
 import { existsSync } from 'node:fs'
-import { rm, writeFile } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { buildBundle } from '../../bin/bundle.mjs'
+import { buildBundle, cacheFolder } from '../../bin/bundle.mjs'
 import type { z } from 'zod'
 import { ConfigSchema } from './schema.ts'
 import type { ResolvedConfig, UserConfig } from './schema.ts'
@@ -41,13 +41,23 @@ export function resolveConfig(config: UserConfig): LoadResult {
 /**
  * Imports a config file. TypeScript is bundled to JavaScript with esbuild first (plain Node
  * cannot import it, and registering tsx costs a loader thread): the bundle is written next to
- * the file, so that its own imports resolve from its own folder, imported, and removed.
+ * the file, so that its own imports resolve from its own folder, imported, and removed. A
+ * read-only config folder gets the bundle in sluice's cache instead (sluice's own imports are
+ * pinned to absolute paths there, so only a config importing its own packages would fail).
  */
 async function importConfig(absolute: string): Promise<{ default?: UserConfig }> {
   if (!/\.[cm]?tsx?$/u.test(absolute)) return (await import(pathToFileURL(absolute).href)) as { default?: UserConfig }
   const { code } = await buildBundle(absolute)
-  const compiled = path.join(path.dirname(absolute), `.${path.basename(absolute)}.${process.pid}-${Date.now()}.sluice.mjs`)
-  await writeFile(compiled, code)
+  const name = `.${path.basename(absolute)}.${process.pid}-${Date.now()}.sluice.mjs`
+  let compiled = path.join(path.dirname(absolute), name)
+  try {
+    await writeFile(compiled, code)
+  } catch (error) {
+    if (!['EACCES', 'EPERM', 'EROFS'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error
+    await mkdir(cacheFolder(), { recursive: true })
+    compiled = path.join(cacheFolder(), name)
+    await writeFile(compiled, code)
+  }
   try {
     return (await import(pathToFileURL(compiled).href)) as { default?: UserConfig }
   } finally {
