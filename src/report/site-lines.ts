@@ -8,7 +8,7 @@
  */
 import { excerpt } from '../core/message.ts'
 import { splitLines } from '../text/lines.ts'
-import { murmur3 } from '../text/hash32.ts'
+import { lineFingerprint } from '../text/line-fingerprint.ts'
 import type { SiteLine, SiteReport } from './health-types.ts'
 
 /** Lines taken from each end of a page. */
@@ -19,15 +19,9 @@ export const CAPACITY = 128
 export const STORED_LINES = 24
 const SAMPLE_LIMIT = 100
 
-/**
- * The fingerprint of a line, equal for lines that differ only in case, spacing or digits
- * ("Updated 3 hours ago"). Only the first 200 characters count: enough to identify a line, and
- * cheap on long paragraphs (plain regexes, no Unicode classes: this runs on every kept page).
- */
+/** A line's fingerprint (see line-fingerprint.ts) as the hex string the report shows. */
 export function lineHash(line: string): string | undefined {
-  const key = line.slice(0, 200).trim().toLowerCase().replace(/\d+/gu, '0').replace(/\s+/gu, ' ')
-  if (key.length < 3) return undefined
-  return murmur3(key).toString(16).padStart(8, '0')
+  return lineFingerprint(line)?.toString(16).padStart(8, '0')
 }
 
 /** Distinct fingerprinted lines at both ends of `text`, with a sample of each. */

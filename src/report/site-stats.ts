@@ -20,7 +20,7 @@ import { createExamplePicker } from './site-examples.ts'
 import type { ExamplePicker, ExamplePickerState } from './site-examples.ts'
 import { createLineSummary } from './site-lines.ts'
 import type { LineSummary, LineSummaryState } from './site-lines.ts'
-import { siteOf } from './site-key.ts'
+import { siteOf } from '../core/site-key.ts'
 
 /** Sites tracked one by one. */
 export const MAX_SITES = 500

@@ -2,7 +2,8 @@
  * The default preset: the stages in the order the data needs them. A preset is just an array,
  * so users reorder, drop or add stages in `pipeline.config.ts` by editing a list. Corpus stages:
  * `redactPii` is off unless given options; `detectLanguage` (fills `lang`), `qualityFilter`
- * (annotate mode: scores and warnings, no drops) and `nearDedupe` are on; `false` turns one off.
+ * (annotate mode: scores and warnings, no drops), `nearDedupe` and `siteChrome` are on; `false`
+ * turns one off.
  */
 import type { Stage } from '../core/stage.ts'
 import { checkRecord } from './check-record.ts'
@@ -34,6 +35,8 @@ import type { DetectLanguageOptions } from './detect-language.ts'
 import { qualityFilter } from './quality-filter.ts'
 import type { QualityFilterOptions } from './quality-filter.ts'
 import { nearDedupe } from './near-dedupe.ts'
+import { siteChrome } from './site-chrome.ts'
+import type { SiteChromeOptions } from './site-chrome.ts'
 import type { NearDedupeOptions } from './near-dedupe.ts'
 
 /** Options for every default stage, keyed by the stage's factory name. */
@@ -56,6 +59,8 @@ export interface DefaultStagesOptions {
   nearDedupe?: NearDedupeOptions | false
   /** The same url with different content; `false` turns it off. */
   checkUrls?: CheckUrlsOptions | false
+  /** Lines that recur on a site's pages, learned over the batch; `false` turns it off. */
+  siteChrome?: SiteChromeOptions | false
 }
 
 /** Builds the default stage list; each factory validates its own options right here. */
@@ -76,7 +81,8 @@ export function defaultStages(options: DefaultStagesOptions = {}): Stage[] {
     ...(options.checkUrls === false ? [] : [checkUrls(options.checkUrls)]),
     dedupeDocs(options.dedupeDocs),
     ...(options.nearDedupe === false ? [] : [nearDedupe(options.nearDedupe)]),
+    ...(options.siteChrome === false ? [] : [siteChrome(options.siteChrome)]),
   ] as Stage[]
 }
 
-export { checkRecord, checkUrls, decode, extract, dedupeHeaders, dropChrome, normalizeQuotes, fixGarbled, segment, validate, dedupeDocs, redactPii, detectLanguage, qualityFilter, nearDedupe }
+export { checkRecord, checkUrls, decode, extract, dedupeHeaders, dropChrome, normalizeQuotes, fixGarbled, segment, validate, dedupeDocs, redactPii, detectLanguage, qualityFilter, nearDedupe, siteChrome }

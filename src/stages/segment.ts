@@ -11,9 +11,8 @@
  */
 import { z } from 'zod'
 import type { Stage } from '../core/stage.ts'
-import { splitParagraphs } from '../text/paragraphs.ts'
-import { countSentences, splitSentences } from '../text/sentences.ts'
-import { countCharacters, countWords } from '../text/words.ts'
+import { segmentText } from '../text/text-stats.ts'
+import { countCharacters } from '../text/words.ts'
 
 const Options = z
   .object({
@@ -36,15 +35,12 @@ export function segment(options: SegmentOptions = {}): Stage<(typeof segmentRule
     rules: segmentRules,
     options: settings,
     run(doc, context) {
-      const paragraphs = splitParagraphs(doc.text)
-      const text = paragraphs.join('\n\n')
+      const { text, paragraphs, sentences, counts } = segmentText(doc.text, settings.sentences)
       if (text !== doc.text) {
-        const removed = countCharacters(doc.text) - countCharacters(text)
+        const removed = countCharacters(doc.text) - counts.characters
         context.info('segment/whitespace-normalized', `Rebuilt ${paragraphs.length} paragraph${paragraphs.length === 1 ? '' : 's'} separated by single blank lines (${removed} whitespace character${removed === 1 ? '' : 's'} removed).`)
       }
-      const sentences = settings.sentences ? paragraphs.flatMap((paragraph) => splitSentences(paragraph)) : undefined
-      const sentenceCount = sentences?.length ?? paragraphs.reduce((sum, paragraph) => sum + countSentences(paragraph), 0)
-      const stats = { ...doc.stats, paragraphs: paragraphs.length, sentences: sentenceCount, words: countWords(text), characters: countCharacters(text) }
+      const stats = { ...doc.stats, ...counts }
       return sentences !== undefined ? { ...doc, text, paragraphs, sentences, stats } : { ...doc, text, paragraphs, stats }
     },
   }

@@ -4,7 +4,7 @@
  * `dump.zip!/site/`). Scrapers are usually one per host or one output folder per site, so this
  * is the unit that breaks together.
  */
-import type { Doc } from '../core/doc.ts'
+import type { Doc } from './doc.ts'
 
 /** The site of files at the top of the input root, with no url. */
 export const TOP_LEVEL_SITE = '(top level)'

@@ -1,0 +1,103 @@
+/**
+ * site-chrome — learns each site's recurring furniture from the batch and removes it.
+ *
+ * A short line that already stood on `minPages` earlier pages of the same site ("Advertisement",
+ * "Share this:", a newsletter pitch, a menu item drop-chrome did not know) is the site's chrome,
+ * not the article's text. The stage runs in input order (`ordered`), so what it has learned,
+ * and so its output, is the same whatever the worker count; the first `minPages` pages of a
+ * site keep such lines, since nothing is known yet when they pass.
+ * The site is the url's host, else the top folder of the source path (as in the report);
+ * files at the top of the input with no url belong to no known site and are left alone (a
+ * folder of pages from many sites would otherwise lose headings common to many articles).
+ * Memory is bounded and holds no text: per site, a table of line fingerprints (32-bit hashes,
+ * see line-fingerprint.ts) to page counts, at most `maxLinesPerSite` entries (lines first
+ * seen once the table is full are not learned), so about 40 bytes per entry.
+ * Lines of more than `maxLineLength` characters are never touched: prose is not furniture.
+ * A page made only of known lines is left as it is. After a removal the stage rebuilds
+ * `paragraphs`, `sentences` (when present) and the counts in `stats`, as segment does.
+ * Rule: `site-chrome/line-removed` (info: the line and on how many earlier pages it stood).
+ */
+import { z } from 'zod'
+import type { Doc } from '../core/doc.ts'
+import { excerpt } from '../core/message.ts'
+import { siteOf, TOP_LEVEL_SITE } from '../core/site-key.ts'
+import type { Stage, StageContext } from '../core/stage.ts'
+import { lineFingerprint } from '../text/line-fingerprint.ts'
+import { segmentText } from '../text/text-stats.ts'
+
+const Options = z
+  .object({
+    /** Earlier pages of the same site a line must have stood on to count as the site's chrome. */
+    minPages: z.number().int().min(2).default(5),
+    /** Longer lines are never removed (nor learned). */
+    maxLineLength: z.number().int().positive().default(100),
+    /** Fingerprints remembered per site (memory bound). */
+    maxLinesPerSite: z.number().int().positive().default(2000),
+  })
+  .strict()
+
+/** Options of {@link siteChrome} as users write them. */
+export type SiteChromeOptions = z.input<typeof Options>
+type Settings = z.output<typeof Options>
+
+/** Rule ids of the site-chrome stage. */
+export const siteChromeRules = ['site-chrome/line-removed'] as const
+type Rule = (typeof siteChromeRules)[number]
+
+/** Per site: line fingerprint → pages it stood on so far. */
+type SiteTables = Map<string, Map<number, number>>
+
+/** The short lines of a text with their fingerprints (undefined for other lines). */
+function fingerprints(lines: readonly string[], settings: Settings): (number | undefined)[] {
+  return lines.map((line) => (line.length <= settings.maxLineLength ? lineFingerprint(line) : undefined))
+}
+
+/** Counts each distinct fingerprint of this page once, within the site's bound. */
+function learn(table: Map<number, number>, prints: readonly (number | undefined)[], settings: Settings): void {
+  for (const print of new Set(prints)) {
+    if (print === undefined) continue
+    const pages = table.get(print)
+    if (pages !== undefined) table.set(print, pages + 1)
+    else if (table.size < settings.maxLinesPerSite) table.set(print, 1)
+  }
+}
+
+/** Removes the known lines, reporting each; undefined when nothing (or everything) would go. */
+function removeKnown(doc: Doc, lines: readonly string[], prints: readonly (number | undefined)[], table: Map<number, number>, context: StageContext<Rule>, settings: Settings): string | undefined {
+  const known = prints.map((print) => print !== undefined && (table.get(print) ?? 0) >= settings.minPages)
+  const kept = lines.filter((line, index) => !known[index] && line.trim() !== '')
+  if (!known.includes(true) || kept.length === 0) return undefined
+  const site = siteOf(doc)
+  known.forEach((isKnown, index) => {
+    if (!isKnown) return
+    const pages = table.get(prints[index] as number) as number
+    context.info('site-chrome/line-removed', `Removed a line that stood on ${pages} earlier pages of ${site}: the site's chrome, not this article's text.`, { place: { line: index + 1 }, actual: excerpt(lines[index] as string) })
+  })
+  return lines.filter((_line, index) => !known[index]).join('\n')
+}
+
+/** Creates the site-chrome stage; its tables are per run (`context.run`), never module-wide. */
+export function siteChrome(options: SiteChromeOptions = {}): Stage<Rule> {
+  const settings = Options.parse(options)
+  return {
+    name: 'site-chrome',
+    rules: siteChromeRules,
+    ordered: true,
+    options: settings,
+    run(doc, context) {
+      const site = siteOf(doc)
+      if (site === TOP_LEVEL_SITE) return doc
+      const tables = context.run.state<SiteTables>('site-chrome', () => new Map())
+      let table = tables.get(site)
+      if (table === undefined) tables.set(site, (table = new Map()))
+      const lines = doc.text.split('\n')
+      const prints = fingerprints(lines, settings)
+      const cleaned = removeKnown(doc, lines, prints, table, context, settings)
+      learn(table, prints, settings)
+      if (cleaned === undefined) return doc
+      const { text, paragraphs, sentences, counts } = segmentText(cleaned, doc.sentences !== undefined)
+      const stats = { ...doc.stats, ...counts }
+      return sentences === undefined ? { ...doc, text, paragraphs, stats } : { ...doc, text, paragraphs, sentences, stats }
+    },
+  }
+}
