@@ -12,7 +12,7 @@ describe('config', () => {
     expect(result.config.input).toBe('input')
     expect(result.config.output).toBe('output')
     expect(result.config.concurrency).toBeGreaterThan(0)
-    expect(result.config.stages.map((stage) => stage.name)).toEqual(['check-record', 'decode', 'extract', 'dedupe-headers', 'drop-chrome', 'normalize-quotes', 'fix-garbled', 'segment', 'validate', 'detect-language', 'quality-filter', 'check-urls', 'dedupe-docs', 'near-dedupe'])
+    expect(result.config.stages.map((stage) => stage.name)).toEqual(['check-record', 'decode', 'extract', 'dedupe-headers', 'drop-chrome', 'normalize-quotes', 'fix-garbled', 'segment', 'validate', 'detect-language', 'quality-filter', 'check-urls', 'dedupe-docs', 'near-dedupe', 'site-chrome'])
     expect(result.config.fields.text[0]).toBe('text')
     expect(Object.isFrozen(result.config)).toBe(true)
   })
