@@ -12,7 +12,7 @@ import { runnerReject } from './runner-rules.ts'
 import { createRunState } from './stage.ts'
 import type { Stage } from './stage.ts'
 import { stageRecipe } from './stage-recipe.ts'
-import type { ConfigOrigin } from './stage-recipe.ts'
+import type { ConfigOrigin, StageRecipe } from './stage-recipe.ts'
 import { createWorkerPool } from './worker-pool.ts'
 import type { PoolOutcome } from './worker-pool.ts'
 
@@ -49,12 +49,20 @@ function outcomeResult(doc: Doc, outcome: PoolOutcome, timeoutMs: number): Proce
 }
 
 /** Chooses the mode for `free` stages under `settings`; `origin` lets workers load a config file. */
-export function createExecutor(settings: ResolvedConfig, free: readonly Stage[], origin?: ConfigOrigin): Executor {
+/** The built-in ordered stages with a `prepare` step, as a recipe workers can rebuild; else none. */
+function prepareRecipe(ordered: readonly Stage[]): StageRecipe | undefined {
+  const preparing = ordered.filter((stage) => stage.prepare !== undefined)
+  const recipe = preparing.length === 0 ? undefined : stageRecipe(preparing)
+  return recipe?.ok === true && recipe.recipe.kind === 'builtin' ? recipe.recipe : undefined
+}
+
+export function createExecutor(settings: ResolvedConfig, free: readonly Stage[], origin?: ConfigOrigin, ordered: readonly Stage[] = []): Executor {
   if (settings.workers === 0 || free.length === 0) return mainThread(free, settings.concurrency)
   const recipe = stageRecipe(free, origin)
   if (!recipe.ok) return mainThread(free, settings.concurrency, recipe.reason)
   const timeoutMs = settings.documentTimeoutMs
-  const pool = createWorkerPool({ size: settings.workers, recipe: recipe.recipe, timeoutMs })
+  const prepare = prepareRecipe(ordered)
+  const pool = createWorkerPool({ size: settings.workers, recipe: recipe.recipe, timeoutMs, ...(prepare === undefined ? {} : { prepare }) })
   return {
     execution: { mode: 'workers', workers: settings.workers },
     process: async (doc) => outcomeResult(doc, await pool.process(doc), timeoutMs),

@@ -93,7 +93,7 @@ export async function runPipeline(config: UserConfig | ResolvedConfig, hooks: Ru
   const { free, ordered } = splitStages(settings.stages)
   // A config without `stages` means the defaults, which a worker can build from nothing.
   const origin = options.configFile ?? ((config as UserConfig).stages === undefined ? { overrides: {} } : undefined)
-  const executor = createExecutor(settings, free, origin)
+  const executor = createExecutor(settings, free, origin, ordered)
   try {
     await streamDocuments(settings, inputs, { writers, collector, hooks, executor, ordered, session })
     await session.commit()

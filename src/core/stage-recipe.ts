@@ -10,6 +10,7 @@
 import { loadConfig, resolveConfig } from '../config/load-config.ts'
 import type { UserConfig } from '../config/schema.ts'
 import * as builtins from '../stages/index.ts'
+import { isBuiltinStage } from './stage.ts'
 import type { Stage } from './stage.ts'
 
 /**
@@ -47,9 +48,14 @@ function cloneable(value: unknown): boolean {
   }
 }
 
-/** True when `fresh` is the same stage as `stage`: same rule tuple, same code, same resolved options. */
+/**
+ * True when `fresh` is the same stage as `stage`: both made by sluice's own factories (see
+ * BUILTIN_STAGE; compared by brand, not by code, since a bundled config carries its own copy of
+ * the modules), with the same rules and the same resolved options.
+ */
 function sameStage(fresh: Stage, stage: Stage): boolean {
-  return fresh.rules === stage.rules && fresh.run.toString() === stage.run.toString() && JSON.stringify(fresh.options) === JSON.stringify(stage.options)
+  if (!isBuiltinStage(fresh) || !isBuiltinStage(stage)) return false
+  return fresh.rules.join('\n') === stage.rules.join('\n') && JSON.stringify(fresh.options) === JSON.stringify(stage.options)
 }
 
 /**

@@ -44,6 +44,25 @@ export interface Stage<Rule extends string = string> {
   /** The resolved options, so the config hash changes when they do. */
   readonly options?: Readonly<Record<string, unknown>>
   run(doc: Doc, context: StageContext<Rule>): Doc | Drop | Promise<Doc | Drop>
+  /**
+   * Order-free work of an ordered stage (hashing, signatures), done in the worker thread right
+   * after the order-free stages, so the main thread only decides. It may only add to
+   * `doc.meta`; `run` must check that what it finds still belongs to the text it gets.
+   */
+  prepare?(doc: Doc): Doc
+}
+
+/**
+ * Marks a stage made by one of sluice's own factories, whichever copy of sluice's modules made
+ * it (a TypeScript config is bundled with its own copy); the mark holds the stage's own `run`.
+ * Only such stages are rebuilt in worker threads from their name and options; a look-alike
+ * under a built-in name (a copy with another `run`) never is.
+ */
+export const BUILTIN_STAGE = Symbol.for('sluice.builtin-stage')
+
+/** True for a stage one of sluice's own factories made, with its `run` unchanged. */
+export function isBuiltinStage(stage: Stage): boolean {
+  return (stage as unknown as Record<symbol, unknown>)[BUILTIN_STAGE] === stage.run
 }
 
 /** Type guard for the value a stage returned. */

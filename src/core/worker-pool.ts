@@ -20,6 +20,8 @@ import type { WorkerReply, WorkerSetup, WorkerTask } from './worker-protocol.ts'
 export interface PoolOptions {
   size: number
   recipe: StageRecipe
+  /** Ordered stages whose order-free `prepare` step the workers run (see Stage.prepare). */
+  prepare?: StageRecipe
   timeoutMs: number
 }
 
@@ -134,7 +136,7 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 }
  * and other process-wide ones) are dropped, all of them, rather than failing the run.
  */
 function startWorker(pool: Pool, boot: { code: string; execArgv: string[] }): Worker {
-  const setup: WorkerSetup = { recipe: pool.options.recipe }
+  const setup: WorkerSetup = { recipe: pool.options.recipe, ...(pool.options.prepare === undefined ? {} : { prepare: pool.options.prepare }) }
   try {
     return new Worker(boot.code, { eval: true, workerData: setup, execArgv: boot.execArgv, resourceLimits: WORKER_LIMITS })
   } catch (error) {

@@ -9,6 +9,8 @@ import type { StageRecipe } from './stage-recipe.ts'
 /** `workerData`: what a worker needs to rebuild its stages. */
 export interface WorkerSetup {
   recipe: StageRecipe
+  /** Built-in ordered stages whose `prepare` the worker runs after the order-free stages. */
+  prepare?: StageRecipe
 }
 
 /** Main → worker: process one document. */

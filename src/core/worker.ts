@@ -61,7 +61,15 @@ function garbageCollector(): () => void {
   return runInNewContext('gc') as () => void
 }
 
-async function serve(port: MessagePort, stages: readonly Stage[]): Promise<void> {
+/** Runs the ordered stages' `prepare` steps on a kept document (see Stage.prepare). */
+function prepared(result: ProcessResult, preparers: readonly Stage[]): ProcessResult {
+  if (result.dropped || preparers.length === 0) return result
+  let doc = result.doc
+  for (const stage of preparers) doc = stage.prepare?.(doc) ?? doc
+  return { ...result, doc }
+}
+
+async function serve(port: MessagePort, stages: readonly Stage[], preparers: readonly Stage[]): Promise<void> {
   await warmUp(stages)
   const run = createRunState()
   const collect = garbageCollector()
@@ -69,7 +77,7 @@ async function serve(port: MessagePort, stages: readonly Stage[]): Promise<void>
   const limit = v8.getHeapStatistics().used_heap_size + GARBAGE_ALLOWANCE
   port.on('message', (task: WorkerTask) => {
     void processDocument(task.doc, stages, run).then((result) => {
-      reply(port, task.id, result)
+      reply(port, task.id, prepared(result, preparers))
       if (v8.getHeapStatistics().used_heap_size > limit) collect()
     })
   })
@@ -78,13 +86,15 @@ async function serve(port: MessagePort, stages: readonly Stage[]): Promise<void>
 
 async function start(port: MessagePort, setup: WorkerSetup): Promise<void> {
   let stages: Stage[]
+  let preparers: Stage[]
   try {
     stages = await buildStages(setup.recipe, (all) => splitStages(all).free)
+    preparers = setup.prepare === undefined ? [] : await buildStages(setup.prepare, (all) => [...all])
   } catch (error) {
     port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply)
     return
   }
-  await serve(port, stages)
+  await serve(port, stages, preparers)
 }
 
 if (parentPort !== null) await start(parentPort as MessagePort, workerData as WorkerSetup)

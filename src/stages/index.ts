@@ -5,39 +5,84 @@
  * (annotate mode: scores and warnings, no drops), `nearDedupe` and `siteChrome` are on; `false`
  * turns one off.
  */
+import { BUILTIN_STAGE } from '../core/stage.ts'
 import type { Stage } from '../core/stage.ts'
-import { checkRecord } from './check-record.ts'
+import { checkRecord as checkRecordFactory } from './check-record.ts'
 import type { CheckRecordOptions } from './check-record.ts'
-import { checkUrls } from './check-urls.ts'
+import { checkUrls as checkUrlsFactory } from './check-urls.ts'
 import type { CheckUrlsOptions } from './check-urls.ts'
-import { decode } from './decode.ts'
+import { decode as decodeFactory } from './decode.ts'
 import type { DecodeOptions } from './decode.ts'
-import { extract } from './extract.ts'
+import { extract as extractFactory } from './extract.ts'
 import type { ExtractOptions } from './extract.ts'
-import { dedupeHeaders } from './dedupe-headers.ts'
+import { dedupeHeaders as dedupeHeadersFactory } from './dedupe-headers.ts'
 import type { DedupeHeadersOptions } from './dedupe-headers.ts'
-import { dropChrome } from './drop-chrome.ts'
+import { dropChrome as dropChromeFactory } from './drop-chrome.ts'
 import type { DropChromeOptions } from './drop-chrome.ts'
-import { normalizeQuotes } from './normalize-quotes.ts'
+import { normalizeQuotes as normalizeQuotesFactory } from './normalize-quotes.ts'
 import type { NormalizeQuotesOptions } from './normalize-quotes.ts'
-import { fixGarbled } from './fix-garbled.ts'
+import { fixGarbled as fixGarbledFactory } from './fix-garbled.ts'
 import type { FixGarbledOptions } from './fix-garbled.ts'
-import { segment } from './segment.ts'
+import { segment as segmentFactory } from './segment.ts'
 import type { SegmentOptions } from './segment.ts'
-import { validate } from './validate.ts'
+import { validate as validateFactory } from './validate.ts'
 import type { ValidateOptions } from './validate.ts'
-import { dedupeDocs } from './dedupe-docs.ts'
+import { dedupeDocs as dedupeDocsFactory } from './dedupe-docs.ts'
 import type { DedupeDocsOptions } from './dedupe-docs.ts'
-import { redactPii } from './redact-pii.ts'
+import { redactPii as redactPiiFactory } from './redact-pii.ts'
 import type { RedactPiiOptions } from './redact-pii.ts'
-import { detectLanguage } from './detect-language.ts'
+import { detectLanguage as detectLanguageFactory } from './detect-language.ts'
 import type { DetectLanguageOptions } from './detect-language.ts'
-import { qualityFilter } from './quality-filter.ts'
+import { qualityFilter as qualityFilterFactory } from './quality-filter.ts'
 import type { QualityFilterOptions } from './quality-filter.ts'
-import { nearDedupe } from './near-dedupe.ts'
-import { siteChrome } from './site-chrome.ts'
+import { nearDedupe as nearDedupeFactory } from './near-dedupe.ts'
+import { siteChrome as siteChromeFactory } from './site-chrome.ts'
 import type { SiteChromeOptions } from './site-chrome.ts'
 import type { NearDedupeOptions } from './near-dedupe.ts'
+
+/**
+ * Marks what a factory makes as one of sluice's own stages (see BUILTIN_STAGE), so that a worker
+ * thread may rebuild it from its name and options.
+ */
+function builtin<Factory extends (...args: never[]) => Stage>(factory: Factory): Factory {
+  return ((...args: Parameters<Factory>) => {
+    const stage = factory(...args)
+    return Object.defineProperty(stage, BUILTIN_STAGE, { value: stage.run })
+  }) as Factory
+}
+
+/** The check-record stage, branded as built in. */
+export const checkRecord = builtin(checkRecordFactory)
+/** The check-urls stage, branded as built in. */
+export const checkUrls = builtin(checkUrlsFactory)
+/** The decode stage, branded as built in. */
+export const decode = builtin(decodeFactory)
+/** The extract stage, branded as built in. */
+export const extract = builtin(extractFactory)
+/** The dedupe-headers stage, branded as built in. */
+export const dedupeHeaders = builtin(dedupeHeadersFactory)
+/** The drop-chrome stage, branded as built in. */
+export const dropChrome = builtin(dropChromeFactory)
+/** The normalize-quotes stage, branded as built in. */
+export const normalizeQuotes = builtin(normalizeQuotesFactory)
+/** The fix-garbled stage, branded as built in. */
+export const fixGarbled = builtin(fixGarbledFactory)
+/** The segment stage, branded as built in. */
+export const segment = builtin(segmentFactory)
+/** The validate stage, branded as built in. */
+export const validate = builtin(validateFactory)
+/** The dedupe-docs stage, branded as built in. */
+export const dedupeDocs = builtin(dedupeDocsFactory)
+/** The redact-pii stage, branded as built in. */
+export const redactPii = builtin(redactPiiFactory)
+/** The detect-language stage, branded as built in. */
+export const detectLanguage = builtin(detectLanguageFactory)
+/** The quality-filter stage, branded as built in. */
+export const qualityFilter = builtin(qualityFilterFactory)
+/** The near-dedupe stage, branded as built in. */
+export const nearDedupe = builtin(nearDedupeFactory)
+/** The site-chrome stage, branded as built in. */
+export const siteChrome = builtin(siteChromeFactory)
 
 /** Options for every default stage, keyed by the stage's factory name. */
 export interface DefaultStagesOptions {
@@ -85,4 +130,3 @@ export function defaultStages(options: DefaultStagesOptions = {}): Stage[] {
   ] as Stage[]
 }
 
-export { checkRecord, checkUrls, decode, extract, dedupeHeaders, dropChrome, normalizeQuotes, fixGarbled, segment, validate, dedupeDocs, redactPii, detectLanguage, qualityFilter, nearDedupe, siteChrome }

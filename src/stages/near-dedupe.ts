@@ -17,7 +17,7 @@
 import { z } from 'zod'
 import { sourceLabel } from '../core/doc.ts'
 import type { Stage } from '../core/stage.ts'
-import { seedSequence } from '../text/hash32.ts'
+import { murmur3, seedSequence } from '../text/hash32.ts'
 import { bandKeys, chooseBanding, createMinHasher, estimateSimilarity } from '../text/minhash.ts'
 import type { Banding } from '../text/minhash.ts'
 import { shingleHashes } from '../text/shingles.ts'
@@ -46,6 +46,20 @@ export type NearDedupeOptions = z.input<typeof Options>
 
 /** Rule ids of the near-dedupe stage. */
 export const nearDedupeRules = ['near-dedupe/near-duplicate'] as const
+
+/** Where `prepare` leaves the signature (in a worker thread), for `run` (on the main thread). */
+const PREPARED = 'near-dedupe.prepared'
+
+/** A prepared signature and the text it was computed from (its length and hash). */
+interface Prepared {
+  text: string
+  signature: Uint32Array
+}
+
+/** Length and hash: `run` uses a prepared signature only for the very text it was made from. */
+function textCheck(text: string): string {
+  return `${text.length}:${murmur3(text)}`
+}
 
 /** What the run remembers: signatures and names of kept documents, and one bucket map per band. */
 interface NearDedupeState {
@@ -94,16 +108,24 @@ export function nearDedupe(options: NearDedupeOptions = {}): Stage<(typeof nearD
   const settings = Options.parse(options)
   const banding: Banding = settings.bands !== undefined && settings.rows !== undefined ? { bands: settings.bands, rows: settings.rows } : chooseBanding(settings.threshold, settings.permutations)
   const sign = createMinHasher(seedSequence(settings.seed, settings.permutations))
+  const signatureOf = (text: string): Uint32Array | undefined => {
+    const shingles = shingleHashes(text, settings.shingleSize)
+    return shingles.length === 0 ? undefined : sign(shingles)
+  }
   return {
     name: 'near-dedupe',
     rules: nearDedupeRules,
     ordered: true,
     options: { threshold: settings.threshold, shingleSize: settings.shingleSize, permutations: settings.permutations, seed: settings.seed, ...banding },
+    prepare(doc) {
+      const signature = signatureOf(doc.text)
+      return signature === undefined ? doc : { ...doc, meta: { ...doc.meta, [PREPARED]: { text: textCheck(doc.text), signature } } }
+    },
     run(doc, context) {
-      const shingles = shingleHashes(doc.text, settings.shingleSize)
-      if (shingles.length === 0) return doc
+      const ready = doc.meta[PREPARED] as Prepared | undefined
+      const signature = ready !== undefined && ready.text === textCheck(doc.text) ? ready.signature : signatureOf(doc.text)
+      if (signature === undefined) return doc
       const state = context.run.state('near-dedupe', () => createState(banding))
-      const signature = sign(shingles)
       const keys = bandKeys(signature, banding)
       const match = bestMatch(state, signature, keys)
       if (match !== undefined && match.similarity >= settings.threshold) {
