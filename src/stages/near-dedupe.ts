@@ -18,7 +18,7 @@ import { z } from 'zod'
 import { sourceLabel } from '../core/doc.ts'
 import type { Stage } from '../core/stage.ts'
 import { murmur3, seedSequence } from '../text/hash32.ts'
-import { bandKeys, chooseBanding, createMinHasher, estimateSimilarity } from '../text/minhash.ts'
+import { bandKeys, chooseBanding, estimateSimilarity, minhashSignature } from '../text/minhash.ts'
 import type { Banding } from '../text/minhash.ts'
 import { shingleHashes } from '../text/shingles.ts'
 
@@ -107,10 +107,10 @@ function remember(state: NearDedupeState, signature: Uint32Array, keys: Uint32Ar
 export function nearDedupe(options: NearDedupeOptions = {}): Stage<(typeof nearDedupeRules)[number]> {
   const settings = Options.parse(options)
   const banding: Banding = settings.bands !== undefined && settings.rows !== undefined ? { bands: settings.bands, rows: settings.rows } : chooseBanding(settings.threshold, settings.permutations)
-  const sign = createMinHasher(seedSequence(settings.seed, settings.permutations))
+  const seeds = seedSequence(settings.seed, settings.permutations)
   const signatureOf = (text: string): Uint32Array | undefined => {
     const shingles = shingleHashes(text, settings.shingleSize)
-    return shingles.length === 0 ? undefined : sign(shingles)
+    return shingles.length === 0 ? undefined : minhashSignature(shingles, seeds)
   }
   return {
     name: 'near-dedupe',

@@ -18,7 +18,6 @@
  * Rule: `site-chrome/line-removed` (info: the line and on how many earlier pages it stood).
  */
 import { z } from 'zod'
-import type { Doc } from '../core/doc.ts'
 import { excerpt } from '../core/message.ts'
 import { siteOf, TOP_LEVEL_SITE } from '../core/site-key.ts'
 import type { Stage, StageContext } from '../core/stage.ts'
@@ -63,11 +62,10 @@ function learn(table: Map<number, number>, prints: readonly (number | undefined)
 }
 
 /** Removes the known lines, reporting each; undefined when nothing (or everything) would go. */
-function removeKnown(doc: Doc, lines: readonly string[], prints: readonly (number | undefined)[], table: Map<number, number>, context: StageContext<Rule>, settings: Settings): string | undefined {
+function removeKnown(site: string, lines: readonly string[], prints: readonly (number | undefined)[], table: Map<number, number>, context: StageContext<Rule>, settings: Settings): string | undefined {
   const known = prints.map((print) => print !== undefined && (table.get(print) ?? 0) >= settings.minPages)
-  const kept = lines.filter((line, index) => !known[index] && line.trim() !== '')
-  if (!known.includes(true) || kept.length === 0) return undefined
-  const site = siteOf(doc)
+  const textLeft = lines.some((line, index) => !known[index] && line.trim() !== '')
+  if (!known.includes(true) || !textLeft) return undefined
   known.forEach((isKnown, index) => {
     if (!isKnown) return
     const pages = table.get(prints[index] as number) as number
@@ -92,7 +90,7 @@ export function siteChrome(options: SiteChromeOptions = {}): Stage<Rule> {
       if (table === undefined) tables.set(site, (table = new Map()))
       const lines = doc.text.split('\n')
       const prints = fingerprints(lines, settings)
-      const cleaned = removeKnown(doc, lines, prints, table, context, settings)
+      const cleaned = removeKnown(site, lines, prints, table, context, settings)
       learn(table, prints, settings)
       if (cleaned === undefined) return doc
       const { text, paragraphs, sentences, counts } = segmentText(cleaned, doc.sentences !== undefined)

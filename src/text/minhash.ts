@@ -7,7 +7,6 @@
  * signatures, so memory is k numbers per document, never its text.
  */
 import { fmix32, mixBlock } from './hash32.ts'
-import { createSimdMinHasher } from './minhash-simd.ts'
 
 /** How a signature is cut into bands for candidate lookup. */
 export interface Banding {
@@ -24,16 +23,16 @@ export interface Banding {
  */
 export function minhashSignature(shingles: Uint32Array, seeds: Uint32Array): Uint32Array {
   const signature = new Uint32Array(seeds.length).fill(0xffffffff)
-  fillSignature(shingles, seeds, signature, 0)
+  fillSignature(shingles, seeds, signature)
   return signature
 }
 
-/** Positions `from`… of the signature (see {@link minhashSignature}); empty input leaves them. */
-function fillSignature(shingles: Uint32Array, seeds: Uint32Array, signature: Uint32Array, from: number): void {
+/** Every position of the signature (see {@link minhashSignature}); empty input leaves them. */
+function fillSignature(shingles: Uint32Array, seeds: Uint32Array, signature: Uint32Array): void {
   const values = new Int32Array(shingles.buffer, shingles.byteOffset, shingles.length)
   const count = values.length
   if (count === 0) return
-  for (let position = from; position < seeds.length; position += 1) {
+  for (let position = 0; position < seeds.length; position += 1) {
     const seed = (seeds[position] as number) | 0
     let smallest = 0x7fffffff
     for (let index = 0; index < count; index += 1) {
@@ -48,15 +47,6 @@ function fillSignature(shingles: Uint32Array, seeds: Uint32Array, signature: Uin
     }
     signature[position] = (smallest ^ 0x80000000) >>> 0
   }
-}
-
-/**
- * {@link minhashSignature} for a fixed seed list, four permutations at a time with WebAssembly
- * SIMD where available (same signatures). The signer owns scratch memory: make one per stage.
- */
-export function createMinHasher(seeds: Uint32Array): (shingles: Uint32Array) => Uint32Array {
-  const rest = (shingles: Uint32Array, signature: Uint32Array, from: number): void => fillSignature(shingles, seeds, signature, from)
-  return createSimdMinHasher(seeds, rest) ?? ((shingles) => minhashSignature(shingles, seeds))
 }
 
 /** Share of positions where two signatures agree: the estimated Jaccard similarity. */
