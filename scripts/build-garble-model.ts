@@ -16,17 +16,14 @@
  * probabilities and backoff weights; words seen fewer than MIN_WORD times become classes
  * (ngram-tokens.ts); trigrams seen once are pruned (their mass stays with the backoff).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
-import { QUANT } from '../src/text/ngram-model.ts'
 import { NGRAM_CLASSES, ngramTokens, tokenClass } from '../src/text/ngram-tokens.ts'
 import type { NgramToken } from '../src/text/ngram-tokens.ts'
 import { sentenceSpans } from '../src/text/sentences.ts'
 import { countNgrams, estimate } from './lib/kneser-ney.ts'
-import type { Estimate } from './lib/kneser-ney.ts'
+import { writeModel } from './lib/ngram-writer.ts'
 import { wordClasses } from './lib/word-classes.ts'
 import { brownTagged } from './lib/brown.ts'
 
@@ -69,36 +66,6 @@ function vocabulary(sentences: readonly (ReturnType<typeof ngramTokens>)[]): str
   const words = [...counts].filter(([form, count]) => count >= MIN_WORD && !form.startsWith('<')).sort((left, right) => right[1] - left[1]).map(([form]) => form)
   const vocab = ['<s>', '</s>', ...NGRAM_CLASSES, ...words].slice(0, 65535)
   return vocab
-}
-
-const quantize = (value: number, floor: number): number => Math.round((Math.max(floor, Math.min(0, value)) / floor) * -QUANT.levels + QUANT.levels)
-
-/** Where each first word's run of bigrams starts in the sorted keys (v << 16 | w). */
-function bigramStarts(keys: Uint32Array, size: number): Uint32Array {
-  const starts = new Uint32Array(size + 1)
-  for (const key of keys) starts[(key >>> 16) + 1] = (starts[(key >>> 16) + 1] as number) + 1
-  for (let v = 1; v <= size; v += 1) starts[v] = (starts[v] as number) + (starts[v - 1] as number)
-  return starts
-}
-
-/** Writes one model in the format ngram-model.ts reads; `extra` joins the JSON header. */
-function writeModel(name: string, vocab: readonly string[], model: Estimate, extra: Record<string, unknown> = {}): void {
-  const header = Buffer.from(JSON.stringify({ vocab, bigrams: model.bigramKeys.length, trigrams: model.trigramWords.length, ...extra }))
-  const length = Buffer.alloc(4)
-  length.writeUInt32LE(header.length)
-  const bytes = (values: ArrayLike<number>, floor: number): Buffer => Buffer.from(Uint8Array.from(values, (value) => quantize(value, floor)))
-  const raw = (array: Uint32Array | Uint16Array): Buffer => Buffer.from(array.buffer, array.byteOffset, array.byteLength)
-  const file = Buffer.concat([
-    length, header,
-    bytes(model.uniProb, QUANT.probFloor), bytes(model.uniBow, QUANT.bowFloor),
-    raw(bigramStarts(model.bigramKeys, vocab.length)), raw(Uint16Array.from(model.bigramKeys, (key) => key & 0xffff)),
-    bytes(model.biProb, QUANT.probFloor), bytes(model.biBow, QUANT.bowFloor),
-    raw(model.triStart), raw(model.trigramWords), bytes(model.triProb, QUANT.probFloor),
-  ])
-  const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), `../src/text/data/${name}`)
-  const zipped = gzipSync(file, { level: 9 })
-  writeFileSync(out, zipped)
-  console.log(`${name}: vocabulary ${vocab.length}, bigrams ${model.bigramKeys.length}, trigrams ${model.trigramWords.length}; ${(file.length / 1e6).toFixed(2)} MB, gzipped ${(zipped.length / 1e6).toFixed(2)} MB`)
 }
 
 /** Words written with a capital more often than not inside sentences (names). */

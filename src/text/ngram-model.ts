@@ -8,14 +8,22 @@
  */
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
+import { isAscii } from './ascii-text.ts'
 import { markForm, NGRAM_CLASSES, SPAN_LETTERS, SPAN_MARK, SPAN_NUMBER, SPAN_WORD, tokenClass, wordForm } from './ngram-tokens.ts'
 import type { NgramToken, TokenSpans } from './ngram-tokens.ts'
 import { vocabIndex } from './ngram-vocab.ts'
 import type { VocabIndex } from './ngram-vocab.ts'
 
 
-/** log10 probabilities and backoff weights are stored as one byte each, over these ranges. */
-export const QUANT = { probFloor: -8, bowFloor: -4, levels: 255 } as const
+/** Ranges of the stored log10 values: a header may widen them (backoff weights above 0 in a pruned model). */
+export interface QuantRange {
+  probFloor: number
+  bowFloor: number
+  bowCeil: number
+}
+
+/** log10 probabilities and backoff weights are stored as one byte each, over these ranges by default. */
+export const QUANT = { probFloor: -8, bowFloor: -4, bowCeil: 0, levels: 255 } as const
 
 /** Sections of the data file, in this order after the JSON header. */
 export interface ModelHeader {
@@ -24,6 +32,13 @@ export interface ModelHeader {
   trigrams: number
   /** Class model only: the class id of every word-model id. */
   classOf?: number[]
+  /** The value ranges, when not {@link QUANT}'s. */
+  quant?: QuantRange
+  /**
+   * 'runs': the start tables hold run lengths (uint16) and each run of words holds its first id
+   * then differences, which gzip packs far better (the CMU model: 2.2 times smaller).
+   */
+  layout?: 'runs'
 }
 
 /** Word trigram model look-ups. */
@@ -45,9 +60,14 @@ export interface NgramModel {
   readonly classOf?: Uint16Array
 }
 
-/** Turns a stored byte back into a log10 value in [floor, 0]. */
-export function unquantize(byte: number, floor: number): number {
-  return floor + (byte * -floor) / QUANT.levels
+/** Turns a stored byte back into a log10 value in [floor, ceil]. */
+export function unquantize(byte: number, floor: number, ceil = 0): number {
+  return floor + (byte * (ceil - floor)) / QUANT.levels
+}
+
+/** The byte that stores a log10 value (clamped to [floor, ceil]): the inverse of {@link unquantize}. */
+export function quantize(value: number, floor: number, ceil = 0): number {
+  return Math.round(((Math.max(floor, Math.min(ceil, value)) - floor) / (ceil - floor)) * QUANT.levels)
 }
 
 interface Arrays {
@@ -63,8 +83,31 @@ interface Arrays {
   triWord: Uint16Array
   triProb: Uint8Array
   size: number
+  /** Byte → log10 probability and byte → log10 backoff, for this model's ranges. */
+  prob: Float32Array
+  bow: Float32Array
   /** Small vocabularies only: bigramAt[v * size + w] is the index of "v w", or {@link NO_BIGRAM}. */
   bigramAt?: Uint16Array
+}
+
+/** A start table: stored as is, or (layout 'runs') rebuilt from `count` uint16 run lengths. */
+function readStarts(aligned: (length: number) => ArrayBuffer, count: number, runs: boolean): Uint32Array {
+  if (!runs) return new Uint32Array(aligned(4 * (count + 1)))
+  const lengths = new Uint16Array(aligned(2 * count))
+  const starts = new Uint32Array(count + 1)
+  for (let index = 0; index < count; index += 1) starts[index + 1] = (starts[index] as number) + (lengths[index] as number)
+  return starts
+}
+
+/** The words of every run, undoing the differences of layout 'runs'. */
+function readWords(aligned: (length: number) => ArrayBuffer, count: number, starts: Uint32Array, runs: boolean): Uint16Array {
+  const words = new Uint16Array(aligned(2 * count))
+  if (!runs) return words
+  for (let run = 0; run + 1 < starts.length; run += 1) {
+    const end = starts[run + 1] as number
+    for (let at = (starts[run] as number) + 1; at < end; at += 1) words[at] = (words[at] as number) + (words[at - 1] as number)
+  }
+  return words
 }
 
 function readArrays(bytes: Uint8Array, header: ModelHeader, offset: number): Arrays {
@@ -78,16 +121,20 @@ function readArrays(bytes: Uint8Array, header: ModelHeader, offset: number): Arr
   }
   const aligned = (length: number): ArrayBuffer => take(length).buffer as ArrayBuffer
   const size = header.vocab.length
+  const runs = header.layout === 'runs'
   const uniProb = take(size)
   const uniBow = take(size)
-  const biStart = new Uint32Array(aligned(4 * (size + 1)))
-  const biWord = new Uint16Array(aligned(2 * header.bigrams))
+  const biStart = readStarts(aligned, size, runs)
+  const biWord = readWords(aligned, header.bigrams, biStart, runs)
   const biProb = take(header.bigrams)
   const biBow = take(header.bigrams)
-  const triStart = new Uint32Array(aligned(4 * (header.bigrams + 1)))
-  const triWord = new Uint16Array(aligned(2 * header.trigrams))
+  const triStart = readStarts(aligned, header.bigrams, runs)
+  const triWord = readWords(aligned, header.trigrams, triStart, runs)
   const triProb = take(header.trigrams)
-  return { uniProb, uniBow, biStart, biWord, biProb, biBow, triStart, triWord, triProb, size }
+  const range = header.quant ?? QUANT
+  const prob = Float32Array.from({ length: 256 }, (_, byte) => unquantize(byte, range.probFloor))
+  const bow = Float32Array.from({ length: 256 }, (_, byte) => unquantize(byte, range.bowFloor, range.bowCeil))
+  return { uniProb, uniBow, biStart, biWord, biProb, biBow, triStart, triWord, triProb, size, prob, bow }
 }
 
 /** Index of `word` in the sorted run words[from, to), or -1. */
@@ -104,9 +151,6 @@ function searchRun(words: Uint16Array, from: number, to: number, word: number): 
   return -1
 }
 
-const PROB = Float32Array.from({ length: 256 }, (_, byte) => unquantize(byte, QUANT.probFloor))
-const BOW = Float32Array.from({ length: 256 }, (_, byte) => unquantize(byte, QUANT.bowFloor))
-
 /** Index of the bigram "v w" in the bigram arrays, or -1. */
 function bigramIndex(arrays: Arrays, v: number, w: number): number {
   const dense = arrays.bigramAt
@@ -119,13 +163,15 @@ function bigramIndex(arrays: Arrays, v: number, w: number): number {
 
 /** log10 P(w | u v) in backoff form. */
 function backoffProb(arrays: Arrays, u: number, v: number, w: number): number {
+  const { prob, bow } = arrays
   const vw = bigramIndex(arrays, v, w)
-  const lower = vw === -1 ? (BOW[arrays.uniBow[v] as number] as number) + (PROB[arrays.uniProb[w] as number] as number) : (PROB[arrays.biProb[vw] as number] as number)
+  // A positive backoff weight (the CMU model has some) must not make a probability above 1.
+  const lower = vw === -1 ? Math.min(0, (bow[arrays.uniBow[v] as number] as number) + (prob[arrays.uniProb[w] as number] as number)) : (prob[arrays.biProb[vw] as number] as number)
   if (u < 0) return lower
   const uv = bigramIndex(arrays, u, v)
   if (uv === -1) return lower
   const hit = searchRun(arrays.triWord, arrays.triStart[uv] as number, arrays.triStart[uv + 1] as number, w)
-  return hit === -1 ? (BOW[arrays.biBow[uv] as number] as number) + lower : (PROB[arrays.triProb[hit] as number] as number)
+  return hit === -1 ? Math.min(0, (bow[arrays.biBow[uv] as number] as number) + lower) : (prob[arrays.triProb[hit] as number] as number)
 }
 
 /**
@@ -150,20 +196,23 @@ interface Encoder {
   index: VocabIndex
   /** Id of every number token. */
   number: number
+  /** Ids of <s> and </s>. */
+  start: number
+  end: number
   /** Id of each one-character ASCII mark by its code ("-" stands for "--"), or -1. */
   marks: Int32Array
 }
 
-function createEncoder(vocab: readonly string[], formId: (form: string, raw: string) => number): Encoder {
+function createEncoder(index: VocabIndex, formId: (form: string, raw: string) => number): Encoder {
   const marks = new Int32Array(128).fill(-1)
   for (const raw of [...',.;:?!()"', '--']) marks[raw.charCodeAt(0)] = formId(markForm(raw, SPAN_MARK), raw)
-  return { index: vocabIndex(vocab), number: formId('<num>', '0'), marks }
+  return { index, number: formId('<num>', '0'), marks, start: formId('<s>', '<s>'), end: formId('</s>', '</s>') }
 }
 
 /** Ids of the tokens at `spans` in `sentence`, with <s> first and </s> last (see {@link NgramModel.encode}). */
-function encodeSpans(sentence: string, spans: TokenSpans, model: Pick<NgramModel, 'formId' | 'idOf'>, encoder: Encoder): number[] {
+function encodeSpans(sentence: string, spans: TokenSpans, model: Pick<NgramModel, 'formId'>, encoder: Encoder): number[] {
   const ascii = spans.ascii
-  const ids = [model.idOf('<s>')]
+  const ids = [encoder.start]
   for (let at = 0; at < spans.count; at += 1) {
     const start = spans.starts[at] as number
     const end = spans.ends[at] as number
@@ -178,8 +227,24 @@ function encodeSpans(sentence: string, spans: TokenSpans, model: Pick<NgramModel
       ids.push(model.formId(word ? wordForm(raw) : markForm(raw, kind), raw))
     }
   }
-  ids.push(model.idOf('</s>'))
+  ids.push(encoder.end)
   return ids
+}
+
+/** True for the forms the vocabulary hash holds (ngram-vocab.ts): lowercase ASCII. */
+const hashed = (form: string): boolean => form === form.toLowerCase() && isAscii(form)
+
+/**
+ * Id of a vocabulary entry by its form, or -1: lowercase ASCII forms through the hash the
+ * encoder needs anyway, a Map only for the others (class names, other scripts), so loading a
+ * large vocabulary does not also build a Map of all its strings.
+ */
+function formLookup(vocab: readonly string[], index: VocabIndex): (form: string) => number {
+  const rest = new Map<string, number>()
+  vocab.forEach((form, id) => {
+    if (!hashed(form)) rest.set(form, id)
+  })
+  return (form) => (hashed(form) ? index.find(form, 0, form.length) : (rest.get(form) ?? -1))
 }
 
 /** Decodes the (gunzipped) data file. */
@@ -189,14 +254,17 @@ export function decodeModel(bytes: Uint8Array): NgramModel {
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as ModelHeader
   const arrays = readArrays(bytes, header, 4 + headerLength)
   if (arrays.size <= DENSE_LIMIT && header.bigrams < NO_BIGRAM) arrays.bigramAt = denseBigrams(arrays)
-  const ids = new Map(header.vocab.map((form, index) => [form, index]))
-  const classIds = new Map(NGRAM_CLASSES.map((name) => [name, ids.get(name) ?? (ids.get('<unk>') as number)]))
+  const index = vocabIndex(header.vocab)
+  const idOf = formLookup(header.vocab, index)
+  const classIds = new Map(NGRAM_CLASSES.map((name) => [name, idOf(name) === -1 ? idOf('<unk>') : idOf(name)]))
   const logProb = (u: number, v: number, w: number): number => backoffProb(arrays, u, v, w)
-  const formId = (form: string, raw: string): number => ids.get(form) ?? (classIds.get(tokenClass({ form, raw, start: 0, end: raw.length, word: true })) as number)
+  const formId = (form: string, raw: string): number => {
+    const found = idOf(form)
+    return found !== -1 ? found : (classIds.get(tokenClass({ form, raw, start: 0, end: raw.length, word: true })) as number)
+  }
   const id = (token: NgramToken): number => formId(token.form, token.raw)
-  const idOf = (form: string): number => ids.get(form) ?? -1
-  const encoder = createEncoder(header.vocab, formId)
-  const encode = (sentence: string, spans: TokenSpans): number[] => encodeSpans(sentence, spans, { formId, idOf }, encoder)
+  const encoder = createEncoder(index, formId)
+  const encode = (sentence: string, spans: TokenSpans): number[] => encodeSpans(sentence, spans, { formId }, encoder)
   const classOf = header.classOf === undefined ? undefined : Uint16Array.from(header.classOf)
   const seen = (v: number, w: number): boolean => bigramIndex(arrays, v, w) !== -1
   return { id, formId, encode, idOf, logProb, seen, size: header.vocab.length, classOf }

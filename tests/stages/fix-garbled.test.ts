@@ -51,6 +51,8 @@ const untouched: Case[] = [
   { name: 'a name after "called" is not flagged', input: 'She started a contest called Unlock the Code for the readers of the blog.', expected: '', rules: [] },
   { name: 'glue words inside a long name are not flagged', input: 'A report by the Tufts Center for the Study of Drug Development came out in May.', expected: '', rules: [] },
   { name: 'a capital after a dash is not flagged', input: 'Remember those who have been lost – People need to hear the stories of survivors.', expected: '', rules: [] },
+  { name: 'the same sentence in its right order is not flagged (general English model)', input: 'The mayor said the new bridge will open to traffic next spring.', expected: '', rules: [] },
+  { name: 'a question puts its auxiliary before the subject, which is not a swap', input: 'Would they really have agreed to that plan?', expected: '', rules: [] },
 ]
 
 const flagged: Case[] = [
@@ -69,6 +71,7 @@ const flagged: Case[] = [
   { name: 'swapped neighbours are flagged (n-gram models)', input: 'The company did not for respond comment on the report yesterday.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
   { name: 'a swapped verb and adjective are flagged (n-gram models)', input: 'When I was growing up, there intense was competition for news among the local networks.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
   { name: 'a swapped relative pronoun is flagged (n-gram models)', input: 'The woman sells who these also makes her own salsa, which is amazing.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
+  { name: 'a swapped adjective and noun are flagged (general English model)', input: 'The mayor said the bridge new will open to traffic next spring.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
 ]
 
 describe('fix-garbled: repairs', () => {

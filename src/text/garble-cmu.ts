@@ -1,0 +1,50 @@
+/**
+ * Two neighbouring words as CMU Sphinx's general English model (data/garble-cmu.bin.gz,
+ * converted by scripts/build-garble-lm-cmu.ts) reads them: words only, because it was
+ * estimated on text with the punctuation removed, so "said, the" is scored as "said the".
+ * Numbers and words it does not know become "<unk>", which it has never seen before anything:
+ * the history restarts. Only the few words a swap's score looks at are encoded, because the
+ * order check asks about a pair in most sentences of every English document.
+ */
+import type { NgramModel } from './ngram-model.ts'
+import { SPAN_MARK } from './ngram-tokens.ts'
+import type { TokenSpans } from './ngram-tokens.ts'
+
+/** The words around a pair for the general model: ids (<s> / </s> where the sentence ends), and where the pair starts. */
+export interface PairWindow {
+  ids: number[]
+  at: number
+}
+
+/** How many words before and after the pair a trigram swap score reads. */
+const CONTEXT = 2
+
+/** Indices of up to CONTEXT word tokens from `from` going `step` (±1), and whether the sentence ran out first. */
+function contextTokens(spans: TokenSpans, from: number, step: number): { picked: number[]; edge: boolean } {
+  const picked: number[] = []
+  for (let index = from; index >= 0 && index < spans.count; index += step) {
+    if (spans.kinds[index] === SPAN_MARK) continue
+    picked.push(index)
+    if (picked.length === CONTEXT) return { picked, edge: false }
+  }
+  return { picked, edge: true }
+}
+
+/**
+ * The window of the general model's ids that the swap of tokens `index` and `index + 1` (two
+ * words with one space between) changes the score of, as swapGain (garble-lm.ts) reads it.
+ */
+export function pairWindow(sentence: string, spans: TokenSpans, index: number, model: NgramModel): PairWindow {
+  const before = contextTokens(spans, index - 1, -1)
+  const after = contextTokens(spans, index + 2, 1)
+  const chosen = [...before.picked.reverse(), index, index + 1, ...after.picked]
+  const window: TokenSpans = { ascii: spans.ascii, count: chosen.length, starts: [], ends: [], kinds: [] }
+  for (const token of chosen) {
+    window.starts.push(spans.starts[token] as number)
+    window.ends.push(spans.ends[token] as number)
+    window.kinds.push(spans.kinds[token] as number)
+  }
+  const ids = model.encode(sentence, window)
+  const kept = ids.slice(before.edge ? 0 : 1, after.edge ? ids.length : ids.length - 1)
+  return { ids: kept, at: before.picked.length + (before.edge ? 1 : 0) }
+}

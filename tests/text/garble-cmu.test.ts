@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { pairWindow } from '../../src/text/garble-cmu.ts'
+import { loadGarbleModels, orderReason, swapGain, swappable } from '../../src/text/garble-lm.ts'
+import { ngramTokens, SPAN_MARK, tokenSpans } from '../../src/text/ngram-tokens.ts'
+
+const models = loadGarbleModels()
+
+/** The whole sentence as the general model reads it: every id but the punctuation's. */
+function wordsOnly(sentence: string): { ids: number[]; at: number[] } {
+  const spans = tokenSpans(sentence)
+  const all = models.general.encode(sentence, spans)
+  const ids = [all[0] as number]
+  const at: number[] = []
+  for (let index = 0; index < spans.count; index += 1) {
+    at.push(spans.kinds[index] === SPAN_MARK ? -1 : ids.length)
+    if (spans.kinds[index] !== SPAN_MARK) ids.push(all[index + 1] as number)
+  }
+  ids.push(all[all.length - 1] as number)
+  return { ids, at }
+}
+
+describe('general model window', () => {
+  const sentences = [
+    'The mayor said the bridge new will open to traffic next spring.',
+    'Yes, the council, which met on 12 May, did not for respond comment.',
+    'He said "no" -- and left.',
+    'Zorblax quickly ran home, then slept.',
+  ]
+  it.each(sentences)('scores every pair as the whole sentence without punctuation does: %s', (sentence) => {
+    const spans = tokenSpans(sentence)
+    const tokens = ngramTokens(sentence)
+    const whole = wordsOnly(sentence)
+    for (let index = 0; index + 1 < spans.count; index += 1) {
+      if (!swappable(tokens, index, sentence)) continue
+      const window = pairWindow(sentence, spans, index, models.general)
+      expect(swapGain(window.ids, window.at, models.general)).toBeCloseTo(swapGain(whole.ids, whole.at[index] as number, models.general), 10)
+    }
+  })
+
+  it('reads punctuation as nothing and unknown words as <unk>', () => {
+    const sentence = 'Well, zorblax ran.'
+    const window = pairWindow(sentence, tokenSpans(sentence), 2, models.general)
+    expect(window.ids).toEqual(['<s>', 'well', '<unk>', 'ran', '</s>'].map((form) => models.general.idOf(form)))
+    expect(window.at).toBe(2)
+  })
+})
+
+describe('order check', () => {
+  it('flags a swap the general model sees', () => {
+    expect(orderReason('The mayor said the bridge new will open to traffic next spring.', models)).toBe('"bridge new" reads far more naturally as "new bridge" (words swapped).')
+    expect(orderReason('The mayor said the new bridge will open to traffic next spring.', models)).toBeUndefined()
+  })
+
+  it('leaves the auxiliary a question puts first', () => {
+    expect(orderReason('Would they really have agreed to that plan?', models)).toBeUndefined()
+    expect(orderReason('Is there anything we can do to help them?', models)).toBeUndefined()
+  })
+})
