@@ -2,8 +2,8 @@
  * Runs sluice's TypeScript as plain JavaScript. A process that loads the sources through tsx
  * carries a loader thread and a second compile of every module (about 60 MB and a second at
  * start-up, per thread), so the CLI, the worker threads and TypeScript config files are each
- * bundled once with esbuild (packages stay external) into a cached ESM file. A manifest of the
- * bundle's inputs (path, size, mtime) lets later starts reuse it without loading esbuild.
+ * bundled with esbuild (packages stay external) into one cached, split ESM build. A manifest of
+ * the build's inputs (path, size, mtime) lets later starts reuse it without loading esbuild.
  * Config files are bundled by `buildBundle` alone (see src/config/load-config.ts).
  * Plain JavaScript on purpose: the bootstrap in sluice.js must run before any TypeScript can.
  */
@@ -62,7 +62,7 @@ function writeAtomically(file, contents) {
   renameSync(temporary, file)
 }
 
-/** The cached bundle when none of its inputs changed since it was built. */
+/** The cached bundle's entry URLs when none of its inputs changed since it was built. */
 function reusable(manifestFile) {
   try {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'))
@@ -70,57 +70,94 @@ function reusable(manifestFile) {
       const stats = statSync(file)
       if (stats.size !== size || stats.mtimeMs !== mtimeMs) return undefined
     }
-    return existsSync(manifest.bundle) ? manifest.bundle : undefined
+    const files = Object.values(manifest.entries)
+    return files.every((file) => existsSync(file)) ? Object.fromEntries(Object.entries(manifest.entries).map(([name, file]) => [name, pathToFileURL(file).href])) : undefined
   } catch {
     return undefined
   }
 }
 
-/** Bundles of the same entry from older sources, a day old, go: a run still using one is long done. */
-function pruneOldBundles(folder, label, keep) {
+/** Builds of older sources, a day old, go: a run still using one is long done. */
+function pruneOldBundles(folder, keep) {
   const cutoff = Date.now() - 24 * 3600 * 1000
   for (const name of readdirSync(folder)) {
     const file = path.join(folder, name)
-    if (file !== keep && name.startsWith(`${label}-`) && name.endsWith('.mjs') && statSync(file).mtimeMs < cutoff) rmSync(file, { force: true })
+    if (file !== keep && /^(?:sluice|cli|worker)-/u.test(name) && !name.endsWith('.json') && statSync(file).mtimeMs < cutoff) rmSync(file, { recursive: true, force: true })
   }
 }
 
-/** Bundles `entry` (an absolute path) with esbuild: the code and the files it was made from. */
-export async function buildBundle(entry) {
-  const esbuild = require('esbuild')
-  const built = await esbuild.build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    target: 'node20',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-    plugins: [keepModuleUrls],
-  })
-  return { code: built.outputFiles[0].text, inputs: Object.keys(built.metafile.inputs).map((input) => path.resolve(input)) }
+/** The esbuild options every build shares: Node, ESM, packages left to Node. */
+function baseOptions(plugins) {
+  return { bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', write: false, metafile: true, logLevel: 'silent', plugins: [keepModuleUrls, ...plugins] }
 }
 
 /**
- * Returns the file URL of `entry` (an absolute path) bundled into the cache, rebuilt only when
- * one of its inputs changed. `label` names the cache files.
+ * Bundles one file (an absolute path) with esbuild: the code and the files it was made from.
+ * `plugins` run after sluice's own (load-config.ts maps sluice's entry to the cached build).
  */
-export async function bundleModule(entry, label) {
+export async function buildBundle(entry, plugins = []) {
+  const esbuild = require('esbuild')
+  const built = await esbuild.build({ ...baseOptions(plugins), entryPoints: [entry] })
+  return { code: built.outputFiles[0].text, inputs: Object.keys(built.metafile.inputs).map((input) => path.resolve(input)) }
+}
+
+/** sluice's entry points, built together so that they share one copy of every module. */
+const ENTRIES = { cli: 'src/cli.ts', index: 'src/index.ts', worker: 'src/core/worker.ts' }
+
+/**
+ * One split build of {@link ENTRIES}: code reached only through `import()` (the distributed
+ * runner and BullMQ, the Readability method and linkedom) sits in chunks that load when first
+ * used, so a run that never needs them never pays their memory or start-up.
+ */
+async function buildSplit(outdir) {
+  const esbuild = require('esbuild')
+  const entryPoints = Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(packageRoot, file)]))
+  const built = await esbuild.build({ ...baseOptions([]), entryPoints, splitting: true, outdir, entryNames: '[name]', chunkNames: 'chunk-[hash]' })
+  const files = built.outputFiles.map((file) => ({ name: path.relative(outdir, file.path), text: file.text }))
+  return { files, inputs: Object.keys(built.metafile.inputs).map((input) => path.resolve(input)) }
+}
+
+/** Writes the build's files into a new folder named after their contents, then moves it in place whole. */
+function writeBuild(folder, files) {
+  const target = path.join(folder, `sluice-${digest(files.map((file) => `${file.name}\n${file.text}`).join('\n')).slice(0, 16)}`)
+  if (existsSync(target)) return target
+  const temporary = `${target}.${process.pid}.tmp`
+  for (const file of files) {
+    mkdirSync(path.dirname(path.join(temporary, file.name)), { recursive: true })
+    writeFileSync(path.join(temporary, file.name), file.text)
+  }
+  try {
+    renameSync(temporary, target)
+  } catch (error) {
+    rmSync(temporary, { recursive: true, force: true })
+    if (!existsSync(target)) throw error
+  }
+  return target
+}
+
+/**
+ * File URLs of sluice's bundled entry points (`cli`, `index`, `worker`), built into the cache
+ * and rebuilt only when one of their inputs changed.
+ */
+export async function sluiceBundle() {
   const folder = cacheFolder()
-  const manifestFile = path.join(folder, `${label}-${digest(entry).slice(0, 12)}.json`)
+  const manifestFile = path.join(folder, 'sluice.json')
   const cached = reusable(manifestFile)
-  if (cached !== undefined) return pathToFileURL(cached).href
-  const { code, inputs } = await buildBundle(entry)
-  const bundle = path.join(folder, `${label}-${digest(code).slice(0, 16)}.mjs`)
+  if (cached !== undefined) return cached
   mkdirSync(folder, { recursive: true })
-  if (!existsSync(bundle)) writeAtomically(bundle, code)
+  const { files, inputs } = await buildSplit(path.join(folder, 'build'))
+  const target = writeBuild(folder, files)
+  const entries = Object.fromEntries(Object.keys(ENTRIES).map((name) => [name, path.join(target, `${name}.js`)]))
   const stamped = inputs.map((file) => {
     const stats = statSync(file)
     return [file, stats.size, stats.mtimeMs]
   })
-  writeAtomically(manifestFile, JSON.stringify({ entry, bundle, inputs: stamped }))
-  pruneOldBundles(folder, label, bundle)
-  return pathToFileURL(bundle).href
+  writeAtomically(manifestFile, JSON.stringify({ entries, inputs: stamped }))
+  pruneOldBundles(folder, target)
+  return Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, pathToFileURL(file).href]))
+}
+
+/** The source file behind each bundled entry point, for the fallback through tsx. */
+export function sluiceSource(name) {
+  return pathToFileURL(path.join(packageRoot, ENTRIES[name])).href
 }

@@ -5,8 +5,9 @@
 import { existsSync } from 'node:fs'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { buildBundle, cacheFolder } from '../../bin/bundle.mjs'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { Plugin } from 'esbuild'
+import { buildBundle, cacheFolder, sluiceBundle } from '../../bin/bundle.mjs'
 import type { z } from 'zod'
 import { ConfigSchema } from './schema.ts'
 import type { ResolvedConfig, UserConfig } from './schema.ts'
@@ -38,6 +39,25 @@ export function resolveConfig(config: UserConfig): LoadResult {
   return { ok: true, config: Object.freeze(parsed.data) }
 }
 
+const SLUICE_INDEX = fileURLToPath(new URL('../index.ts', import.meta.url))
+
+/**
+ * A config's import of sluice's library entry (`./src/index.ts`) goes to the cached build the
+ * CLI runs from, so the config shares the CLI's modules instead of carrying a second copy of
+ * every stage (and of the packages they load) in the main thread.
+ */
+function sluiceEntryPlugin(indexUrl: string): Plugin {
+  return {
+    name: 'sluice-entry',
+    setup(build) {
+      build.onResolve({ filter: /^\.{1,2}\/|^\// }, (args) => {
+        const target = path.resolve(args.resolveDir, args.path)
+        return target === SLUICE_INDEX || `${target}.ts` === SLUICE_INDEX ? { path: indexUrl, external: true } : undefined
+      })
+    },
+  }
+}
+
 /**
  * Imports a config file. TypeScript is bundled to JavaScript with esbuild first (plain Node
  * cannot import it, and registering tsx costs a loader thread): the bundle is written next to
@@ -47,7 +67,7 @@ export function resolveConfig(config: UserConfig): LoadResult {
  */
 async function importConfig(absolute: string): Promise<{ default?: UserConfig }> {
   if (!/\.[cm]?tsx?$/u.test(absolute)) return (await import(pathToFileURL(absolute).href)) as { default?: UserConfig }
-  const { code } = await buildBundle(absolute)
+  const { code } = await buildBundle(absolute, [sluiceEntryPlugin((await sluiceBundle()).index)])
   const name = `.${path.basename(absolute)}.${process.pid}-${Date.now()}.sluice.mjs`
   let compiled = path.join(path.dirname(absolute), name)
   try {

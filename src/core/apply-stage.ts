@@ -44,5 +44,12 @@ export async function applyStage(stage: Stage, doc: Doc, run: RunState): Promise
     messages.push({ stage: stage.name, rule: result.rule, severity: 'fatal', reason: result.reason, ...result.extra })
     return { doc: { ...doc, messages: [...doc.messages, ...messages] }, dropped: true, milliseconds }
   }
-  return { doc: { ...result, messages: [...doc.messages, ...messages] }, dropped: false, milliseconds }
+  return { doc: { ...withoutStalePrepared(doc, result), messages: [...doc.messages, ...messages] }, dropped: false, milliseconds }
+}
+
+/** `result` without `prepared` when the stage changed the text it was prepared from (see Doc.prepared). */
+function withoutStalePrepared(before: Doc, result: Doc): Doc {
+  if (result.prepared === undefined || result.text === before.text) return result
+  const { prepared: _stale, ...rest } = result
+  return rest
 }

@@ -45,6 +45,12 @@ export interface Doc extends DocMetadata {
   stats: Record<string, number>
   /** Scratch space between stages (vfile `data`): never written to the output. */
   meta: Record<string, unknown>
+  /**
+   * What ordered stages' `prepare` computed in a worker thread (hashes, signatures), by stage
+   * name. It belongs to the current `text`: the runner clears it when a stage changes the text,
+   * so the main thread can use it without checking again.
+   */
+  prepared?: Readonly<Record<string, unknown>>
   messages: DocMessage[]
 }
 

@@ -46,8 +46,9 @@ export interface Stage<Rule extends string = string> {
   run(doc: Doc, context: StageContext<Rule>): Doc | Drop | Promise<Doc | Drop>
   /**
    * Order-free work of an ordered stage (hashing, signatures), done in the worker thread right
-   * after the order-free stages, so the main thread only decides. It may only add to
-   * `doc.meta`; `run` must check that what it finds still belongs to the text it gets.
+   * after the order-free stages, so the main thread only decides. It may only add its own entry
+   * (keyed by the stage's name) to `doc.prepared`, which the runner clears when a later stage
+   * changes the text; `run` must still work when the entry is missing.
    */
   prepare?(doc: Doc): Doc
 }

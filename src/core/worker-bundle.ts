@@ -1,12 +1,11 @@
 /**
- * Worker threads load one plain-JavaScript bundle of worker.ts instead of the TypeScript
+ * Worker threads load the plain-JavaScript build of worker.ts instead of the TypeScript
  * sources through tsx: a thread that registers tsx gets its own loader thread and compiles every
  * module again, which costs about 60 MB and a second of start-up per worker. The bundle is
  * built and cached by bin/bundle.mjs (shared with the CLI bootstrap) and rebuilt only when a
  * source changed. When it cannot be built, workers fall back to tsx.
  */
-import { fileURLToPath } from 'node:url'
-import { bundleModule } from '../../bin/bundle.mjs'
+import { sluiceBundle } from '../../bin/bundle.mjs'
 
 /** How a worker thread starts: the module to import, and whether tsx must be registered first. */
 export interface WorkerEntry {
@@ -19,7 +18,7 @@ const SOURCE_ENTRY = new URL('./worker.ts', import.meta.url)
 /** The bundle when it can be built, else worker.ts itself (loaded through tsx). */
 export async function workerEntry(): Promise<WorkerEntry> {
   try {
-    return { url: await bundleModule(fileURLToPath(SOURCE_ENTRY), 'worker'), tsx: false }
+    return { url: (await sluiceBundle()).worker, tsx: false }
   } catch {
     return { url: SOURCE_ENTRY.href, tsx: true }
   }

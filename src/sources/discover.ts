@@ -7,6 +7,7 @@
  * files are relative to that folder (`input/` → `site/a.txt`) and an explicit file is relative
  * to the working directory.
  */
+import { statSync } from 'node:fs'
 import { readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { fatalSeed, describeError, skippedItem } from './fatal.ts'
@@ -104,12 +105,17 @@ async function* walkChild(child: Child, base: string, seen: Set<string>): AsyncG
   if (junk !== undefined) yield skippedItem(child.isFolder ? `${label}/` : label, junk)
   else if (child.isFolder && child.name.startsWith('.')) yield skippedItem(`${label}/`, 'hidden folder, not read')
   else if (child.isFolder) yield* walkFolder(child.fullPath, base, seen)
-  else yield await foundFile(child.fullPath, label, child.name)
+  else yield foundFile(child.fullPath, label, child.name)
 }
 
-async function foundFile(filePath: string, label: string, name: string): Promise<FoundFile | SourceItem> {
+/**
+ * A file's size and kind. `statSync` on purpose: one call takes microseconds, while the promise
+ * version's round trip through the thread pool costs the main thread ten times more per file,
+ * and a folder of 100k small files makes that the main thread's largest cost.
+ */
+function foundFile(filePath: string, label: string, name: string): FoundFile | SourceItem {
   try {
-    const info = await stat(filePath)
+    const info = statSync(filePath)
     if (!info.isFile()) return skippedItem(label, SPECIAL_FILE)
     return { kind: 'file', filePath, label, name, size: info.size }
   } catch (error) {
@@ -147,7 +153,7 @@ export async function* discover(inputs: readonly string[], root?: string): Async
     try {
       const info = await stat(absolute)
       if (info.isDirectory()) yield* walkFolder(absolute, base ?? absolute, seen)
-      else yield await foundFile(absolute, toLabel(base ?? process.cwd(), absolute), path.basename(absolute))
+      else yield foundFile(absolute, toLabel(base ?? process.cwd(), absolute), path.basename(absolute))
     } catch (error) {
       const reason = `Cannot read input ${input}: ${describeError(error)}. Check the path given in \`input\` or --input.`
       yield fatalSeed({ path: input.split(path.sep).join('/') }, 'unknown', 'source/unreadable', reason)

@@ -43,9 +43,12 @@ export function dedupeDocs(options: DedupeDocsOptions = {}): Stage<(typeof dedup
     rules: dedupeDocsRules,
     ordered: true,
     options: settings,
+    prepare(doc) {
+      return { ...doc, prepared: { ...doc.prepared, 'dedupe-docs': fingerprint(doc.text, settings) } }
+    },
     run(doc, context) {
       const seen = context.run.state('dedupe-docs', () => new Map<string, KeptDocument>())
-      const hash = fingerprint(doc.text, settings)
+      const hash = (doc.prepared?.['dedupe-docs'] as string | undefined) ?? fingerprint(doc.text, settings)
       const kept = seen.get(hash)
       if (kept !== undefined) {
         return context.drop('dedupe-docs/duplicate', `Same text as ${kept.source} (id ${kept.id}), which came first and was kept.`)

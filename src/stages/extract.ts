@@ -44,9 +44,8 @@ import { findHeadline, readHeadings } from './extract/headline.ts'
 import { readMetadata } from './extract/dom-facts.ts'
 import { titleTexts } from './extract/metadata.ts'
 import type { PageMetadata } from './extract/metadata.ts'
-import { parseDocument } from './extract/parse.ts'
-import { runReadability } from './extract/readability.ts'
-import type { ReadabilityResult } from './extract/readability.ts'
+import type { parseDocument } from './extract/parse.ts'
+import type { ReadabilityResult, runReadability } from './extract/readability.ts'
 
 const Options = z
   .object({
@@ -97,22 +96,34 @@ type Rule = (typeof extractRules)[number]
 /** Creates the extract stage; invalid options fail here, at config time. */
 export function extract(options: ExtractOptions = {}): Stage<Rule> {
   const settings = Options.parse(options)
+  let dom: Promise<DomTools> | undefined
   return {
     name: 'extract',
     rules: extractRules,
     options: settings,
     run(doc, context) {
       if (typeof doc.html !== 'string' || doc.html.length === 0) return doc
-      return extractDocument(doc, doc.html, settings, context)
+      const html = limitLength(doc.html, settings.maxHtmlLength, context)
+      if (settings.method === 'fast') return extractFastDocument(doc, html, settings, context)
+      dom ??= loadDomTools()
+      return dom.then((tools) => extractWithReadability(doc, limitNesting(html, settings.maxDepth, context), settings, tools, context))
     },
   }
 }
 
-/** Limits the input, reads it with the chosen method, fills text and metadata fields. */
-function extractDocument(doc: Doc, source: string, settings: Settings, context: StageContext<Rule>): Doc | Drop {
-  const html = limitLength(source, settings.maxHtmlLength, context)
-  if (settings.method === 'fast') return extractFastDocument(doc, html, settings, context)
-  return extractWithReadability(doc, limitNesting(html, settings.maxDepth, context), settings, context)
+/** What the readability method needs from linkedom and Readability.js. */
+interface DomTools {
+  parseDocument: typeof parseDocument
+  runReadability: typeof runReadability
+}
+
+/**
+ * linkedom and Readability.js load on the first page the readability method reads: the fast
+ * method never needs them, and they cost about 30 MB and 0.2 s in every thread that loads them.
+ */
+async function loadDomTools(): Promise<DomTools> {
+  const [parse, readability] = await Promise.all([import('./extract/parse.ts'), import('./extract/readability.ts')])
+  return { parseDocument: parse.parseDocument, runReadability: readability.runReadability }
 }
 
 /** The fast method; a page nested deeper than `maxDepth` is flattened and read again. */
@@ -132,10 +143,10 @@ function extractFastDocument(doc: Doc, html: string, settings: Settings, context
 }
 
 /** Parse, read metadata and body, run Readability, choose the text, fill the fields. */
-function extractWithReadability(doc: Doc, html: string, settings: Settings, context: StageContext<Rule>): Doc | Drop {
+function extractWithReadability(doc: Doc, html: string, settings: Settings, tools: DomTools, context: StageContext<Rule>): Doc | Drop {
   let document: Document
   try {
-    document = parseDocument(html)
+    document = tools.parseDocument(html)
   } catch (error) {
     return context.drop('extract/parse-failed', 'Cannot parse the HTML of this document; check that the input is HTML.', { actual: errorText(error) })
   }
@@ -143,7 +154,7 @@ function extractWithReadability(doc: Doc, html: string, settings: Settings, cont
   const metadata = readMetadata(document)
   const body = readBody(document)
   const headings = settings.keepHeadline ? readHeadings(document) : []
-  const main = runReadability(document, settings)
+  const main = tools.runReadability(document, settings)
   const headline = main.ok ? findHeadline(headings, main, titleTexts(metadata)) : undefined
   const content = withHeadline(chooseContent(main, body, settings, context), headline, context)
   return finish(doc, content, metadata, main, textLength(body.full), context)

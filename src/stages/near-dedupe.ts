@@ -17,7 +17,7 @@
 import { z } from 'zod'
 import { sourceLabel } from '../core/doc.ts'
 import type { Stage } from '../core/stage.ts'
-import { murmur3, seedSequence } from '../text/hash32.ts'
+import { seedSequence } from '../text/hash32.ts'
 import { bandKeys, chooseBanding, estimateSimilarity, minhashSignature } from '../text/minhash.ts'
 import type { Banding } from '../text/minhash.ts'
 import { shingleHashes } from '../text/shingles.ts'
@@ -46,20 +46,6 @@ export type NearDedupeOptions = z.input<typeof Options>
 
 /** Rule ids of the near-dedupe stage. */
 export const nearDedupeRules = ['near-dedupe/near-duplicate'] as const
-
-/** Where `prepare` leaves the signature (in a worker thread), for `run` (on the main thread). */
-const PREPARED = 'near-dedupe.prepared'
-
-/** A prepared signature and the text it was computed from (its length and hash). */
-interface Prepared {
-  text: string
-  signature: Uint32Array
-}
-
-/** Length and hash: `run` uses a prepared signature only for the very text it was made from. */
-function textCheck(text: string): string {
-  return `${text.length}:${murmur3(text)}`
-}
 
 /** What the run remembers: signatures and names of kept documents, and one bucket map per band. */
 interface NearDedupeState {
@@ -119,11 +105,10 @@ export function nearDedupe(options: NearDedupeOptions = {}): Stage<(typeof nearD
     options: { threshold: settings.threshold, shingleSize: settings.shingleSize, permutations: settings.permutations, seed: settings.seed, ...banding },
     prepare(doc) {
       const signature = signatureOf(doc.text)
-      return signature === undefined ? doc : { ...doc, meta: { ...doc.meta, [PREPARED]: { text: textCheck(doc.text), signature } } }
+      return signature === undefined ? doc : { ...doc, prepared: { ...doc.prepared, 'near-dedupe': signature } }
     },
     run(doc, context) {
-      const ready = doc.meta[PREPARED] as Prepared | undefined
-      const signature = ready !== undefined && ready.text === textCheck(doc.text) ? ready.signature : signatureOf(doc.text)
+      const signature = (doc.prepared?.['near-dedupe'] as Uint32Array | undefined) ?? signatureOf(doc.text)
       if (signature === undefined) return doc
       const state = context.run.state('near-dedupe', () => createState(banding))
       const keys = bandKeys(signature, banding)

@@ -37,18 +37,41 @@ export function describeBinary(bytes: Uint8Array): string | undefined {
   if (sniffUtf16(sample) !== undefined) return undefined
   const signature = SIGNATURES.find((entry) => entry.bytes.every((byte, index) => sample[index] === byte))
   if (signature !== undefined) return signature.kind
-  let nul = 0
-  let control = 0
-  // An indexed loop, not `for…of`: this runs on the main thread for every file read.
-  for (let index = 0; index < sample.length; index += 1) {
-    const byte = sample[index] as number
-    if (byte >= 0x20) continue
-    if (byte === 0) nul += 1
-    else if (isControl(byte)) control += 1
-  }
+  const { nul, control } = countLowBytes(sample)
   if (nul > sample.length * MAX_NUL_RATIO) return `binary data (${percent(nul, sample.length)} NUL bytes)`
   if (nul + control > sample.length * MAX_CONTROL_RATIO) return `binary data (${percent(nul + control, sample.length)} control bytes)`
   return undefined
+}
+
+/**
+ * NUL and control bytes of `bytes`. This runs on the main thread for every file read, so it
+ * reads four bytes at a time where it can and looks closer only at words holding a byte below
+ * 0x20 (in text, the line breaks): a few times faster than a byte loop.
+ */
+function countLowBytes(bytes: Uint8Array): { nul: number; control: number } {
+  const counts = { nul: 0, control: 0 }
+  const head = (4 - (bytes.byteOffset % 4)) % 4
+  if (bytes.length < head + 4) {
+    countBytes(bytes, 0, bytes.length, counts)
+    return counts
+  }
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + head, (bytes.length - head) >>> 2)
+  countBytes(bytes, 0, head, counts)
+  for (let index = 0; index < words.length; index += 1) {
+    const word = words[index] as number
+    // Sets a high bit in every byte below 0x20 (the classic "has a byte less than n" test).
+    if (((word - 0x20202020) & ~word & 0x80808080) !== 0) countBytes(bytes, head + index * 4, head + index * 4 + 4, counts)
+  }
+  countBytes(bytes, head + words.length * 4, bytes.length, counts)
+  return counts
+}
+
+function countBytes(bytes: Uint8Array, from: number, to: number, counts: { nul: number; control: number }): void {
+  for (let index = from; index < to; index += 1) {
+    const byte = bytes[index] as number
+    if (byte === 0) counts.nul += 1
+    else if (isControl(byte)) counts.control += 1
+  }
 }
 
 function percent(part: number, whole: number): string {

@@ -35,6 +35,16 @@ async function runAll(options: DedupeDocsOptions, texts: string[]) {
 }
 
 describe('dedupe-docs', () => {
+  it('decides with the fingerprint prepared in a worker, the same one it would compute', async () => {
+    const stage = dedupeDocs()
+    const run = createRunState()
+    const prepared = stage.prepare?.(makeDoc({ text: 'A story.\n\nMore.' })) as ReturnType<typeof makeDoc>
+    expect(Object.keys(prepared.prepared ?? {})).toEqual(['dedupe-docs'])
+    expect((await runStage(stage, prepared, [], run)).dropped).toBe(false)
+    // The same text (up to whitespace) without a prepared entry matches the prepared fingerprint.
+    expect((await runStage(stage, makeDoc({ text: 'A  story. More.' }, 1), ['dedupe-docs/duplicate'], run)).dropped).toBe(true)
+  })
+
   it.each(cases)('$name', async ({ options, texts, kept }) => {
     const results = await runAll(options, texts)
     expect(results.map((result) => !result.dropped)).toEqual(kept)
