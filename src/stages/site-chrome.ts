@@ -51,6 +51,15 @@ function fingerprints(lines: readonly string[], settings: Settings): (number | u
   return lines.map((line) => (line.length <= settings.maxLineLength ? lineFingerprint(line) : undefined))
 }
 
+/** Fingerprints as `prepare` sends them between threads: one number per line, -1 for none. */
+function packFingerprints(prints: readonly (number | undefined)[]): Float64Array {
+  return Float64Array.from(prints, (print) => print ?? -1)
+}
+
+function unpackFingerprints(packed: Float64Array): (number | undefined)[] {
+  return Array.from(packed, (print) => (print === -1 ? undefined : print))
+}
+
 /** Counts each distinct fingerprint of this page once, within the site's bound. */
 function learn(table: Map<number, number>, prints: readonly (number | undefined)[], settings: Settings): void {
   for (const print of new Set(prints)) {
@@ -82,6 +91,10 @@ export function siteChrome(options: SiteChromeOptions = {}): Stage<Rule> {
     rules: siteChromeRules,
     ordered: true,
     options: settings,
+    prepare(doc) {
+      if (siteOf(doc) === TOP_LEVEL_SITE) return doc
+      return { ...doc, prepared: { ...doc.prepared, 'site-chrome': packFingerprints(fingerprints(doc.text.split('\n'), settings)) } }
+    },
     run(doc, context) {
       const site = siteOf(doc)
       if (site === TOP_LEVEL_SITE) return doc
@@ -89,7 +102,8 @@ export function siteChrome(options: SiteChromeOptions = {}): Stage<Rule> {
       let table = tables.get(site)
       if (table === undefined) tables.set(site, (table = new Map()))
       const lines = doc.text.split('\n')
-      const prints = fingerprints(lines, settings)
+      const packed = doc.prepared?.['site-chrome'] as Float64Array | undefined
+      const prints = packed === undefined ? fingerprints(lines, settings) : unpackFingerprints(packed)
       const cleaned = removeKnown(site, lines, prints, table, context, settings)
       learn(table, prints, settings)
       if (cleaned === undefined) return doc

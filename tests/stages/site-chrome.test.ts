@@ -59,6 +59,19 @@ describe('site-chrome', () => {
     expect(doc?.messages.at(-1)?.reason).toContain('stood on 5 earlier pages of news.example')
   })
 
+  it('gives the same result with fingerprints prepared in a worker', async () => {
+    const stage = siteChrome()
+    const [direct, prepared] = [createRunState(), createRunState()]
+    for (const [index, { text, url }] of [0, 1, 2, 3, 4, 5, 6].map(news).entries()) {
+      const doc = makeDoc({ text, url, source: { path: `in/${index}.txt`, format: 'txt' } }, index)
+      const ready = stage.prepare?.(doc) ?? doc
+      expect(ready.prepared?.['site-chrome']).toBeInstanceOf(Float64Array)
+      const [a, b] = [await runStage(stage, doc, undefined, direct), await runStage(stage, ready, undefined, prepared)]
+      expect(b.doc.text).toBe(a.doc.text)
+      expect(b.rules).toEqual(a.rules)
+    }
+  })
+
   it('ignores case and digits when it recognises a line', async () => {
     const furniture = (index: number) => [`ADVERTISEMENT ${index}`, `Share this story (${index} shares)`]
     const texts = [0, 1, 2, 3].map((index) => ({ text: page('news', index, furniture(index)), url: `https://news.example/${index}` }))
