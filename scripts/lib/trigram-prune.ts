@@ -96,7 +96,16 @@ export function pruneTrigrams(lists: TrigramLists, budget: PruneBudget): PrunedM
     triStart[slot] = (triStart[slot] as number) + 1
   }
   for (let at = 1; at < triStart.length; at += 1) triStart[at] = (triStart[at] as number) + (triStart[at - 1] as number)
-  return { vocab, model: { ...unigrams(lists, vocab, newId), bigramKeys: Uint32Array.from(bigrams, keyOf), biProb: Float64Array.from(bigrams, (index) => lists.biProb[index] as number), biBow: Float64Array.from(bigrams, (index) => lists.biBow[index] as number), triStart, trigramWords: Uint16Array.from(sorted, (index) => triKey(index) % B), triProb: Float64Array.from(sorted, (index) => lists.triProb[index] as number) } }
+  const model: Estimate = {
+    ...unigrams(lists, vocab, newId),
+    bigramKeys: Uint32Array.from(bigrams, keyOf),
+    biProb: Float64Array.from(bigrams, (index) => lists.biProb[index] as number),
+    biBow: Float64Array.from(bigrams, (index) => lists.biBow[index] as number),
+    triStart,
+    trigramWords: Uint16Array.from(sorted, (index) => triKey(index) % B),
+    triProb: Float64Array.from(sorted, (index) => lists.triProb[index] as number),
+  }
+  return { vocab, model }
 }
 
 /** Unigram values over the new vocabulary; <unk> gets the least probable kept word's probability. */
