@@ -140,10 +140,11 @@ const WORD_WEIGHT = 0.25
 /** Class gain a swap needs before the (slower) word models are asked: prunes ~95% of pairs. */
 const CLASS_PREFILTER = 0.5
 /**
- * Words a question puts before its subject ("Is there", "Can I", "would she"): in a sentence
- * with a question mark, swapping them back only makes the statement, so they are not tried.
+ * Words a question puts before its subject ("Is there", "Can I", "would she") and question
+ * words it fronts ("Which automakers"): in a sentence with a question mark, swapping them back
+ * only makes the statement, so they are not tried.
  */
-const INVERTED_IN_QUESTIONS = new Set([...MODALS, 'is', 'are', 'was', 'were', 'am', 'do', 'does', 'did', 'have', 'has', 'had'])
+const INVERTED_IN_QUESTIONS = new Set([...MODALS, 'is', 'are', 'was', 'were', 'am', 'do', 'does', 'did', 'have', 'has', 'had', 'what', 'which', 'whose', 'who', 'whom', 'how', 'why', 'where', 'when'])
 /** Word-order checks only run on prose: a capital first, a stop last, 6 to 80 words, one line. */
 const PROSE = /^["'“‘(]?\p{Lu}[^\n]*[.!?]["'”’)]*$/u
 

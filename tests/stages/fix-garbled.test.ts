@@ -53,6 +53,7 @@ const untouched: Case[] = [
   { name: 'a capital after a dash is not flagged', input: 'Remember those who have been lost – People need to hear the stories of survivors.', expected: '', rules: [] },
   { name: 'the same sentence in its right order is not flagged (general English model)', input: 'The mayor said the new bridge will open to traffic next spring.', expected: '', rules: [] },
   { name: 'a question puts its auxiliary before the subject, which is not a swap', input: 'Would they really have agreed to that plan?', expected: '', rules: [] },
+  { name: 'a question fronts its question word, which is not a swap', input: 'Which automakers helped the victims of the hurricane last year?', expected: '', rules: [] },
 ]
 
 const flagged: Case[] = [
