@@ -48,7 +48,6 @@ function outcomeResult(doc: Doc, outcome: PoolOutcome, timeoutMs: number): Proce
   return runnerReject(doc, 'runner/worker-failed', `The worker thread processing this document stopped (${outcome.message}); it was replaced and the batch went on.`)
 }
 
-/** Chooses the mode for `free` stages under `settings`; `origin` lets workers load a config file. */
 /** The built-in ordered stages with a `prepare` step, as a recipe workers can rebuild; else none. */
 function prepareRecipe(ordered: readonly Stage[]): StageRecipe | undefined {
   const preparing = ordered.filter((stage) => stage.prepare !== undefined)
@@ -56,12 +55,14 @@ function prepareRecipe(ordered: readonly Stage[]): StageRecipe | undefined {
   return recipe?.ok === true && recipe.recipe.kind === 'builtin' ? recipe.recipe : undefined
 }
 
+/** Chooses the mode for `free` stages under `settings`; `origin` lets workers load a config file. */
 export function createExecutor(settings: ResolvedConfig, free: readonly Stage[], origin?: ConfigOrigin, ordered: readonly Stage[] = []): Executor {
   if (settings.workers === 0 || free.length === 0) return mainThread(free, settings.concurrency)
   const recipe = stageRecipe(free, origin)
   if (!recipe.ok) return mainThread(free, settings.concurrency, recipe.reason)
   const timeoutMs = settings.documentTimeoutMs
   const prepare = prepareRecipe(ordered)
+  for (const stage of free) stage.share?.()
   const pool = createWorkerPool({ size: settings.workers, recipe: recipe.recipe, timeoutMs, ...(prepare === undefined ? {} : { prepare }) })
   return {
     execution: { mode: 'workers', workers: settings.workers },

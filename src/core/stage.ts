@@ -51,6 +51,11 @@ export interface Stage<Rule extends string = string> {
    * changes the text; `run` must still work when the entry is missing.
    */
   prepare?(doc: Doc): Doc
+  /**
+   * Called once on the main thread before worker threads start: loads read-only data (models)
+   * into memory the workers share, so each worker does not hold and decode its own copy.
+   */
+  share?(): void
 }
 
 /**

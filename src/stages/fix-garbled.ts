@@ -24,7 +24,7 @@ import { looksEnglish } from '../text/english.ts'
 import { loadCaseList } from '../text/garble-case.ts'
 import type { CaseCounts } from '../text/garble-case.ts'
 import { detectContext, garbleReason } from '../text/garble-detect.ts'
-import { loadGarbleModels } from '../text/garble-lm.ts'
+import { loadGarbleModels, shareGarbleModels } from '../text/garble-lm.ts'
 import type { GarbleModels } from '../text/garble-lm.ts'
 import { repairText } from '../text/garble-repair.ts'
 import type { NumberedLine, Repair } from '../text/garble-lines.ts'
@@ -137,6 +137,7 @@ export function fixGarbled(options: FixGarbledOptions = {}): Stage<Rule> {
     name: 'fix-garbled',
     rules: fixGarbledRules,
     options: settings,
+    share: shareGarbleModels,
     run(doc, context) {
       const english = looksEnglish(doc.text)
       if (english) resources ??= { lexicon: loadEnglishLexicon(), models: loadGarbleModels(), caseCounts: loadCaseList() }

@@ -7,7 +7,7 @@
  */
 import { MODALS } from './english.ts'
 import { pairWindow } from './garble-cmu.ts'
-import { loadNgramModel } from './ngram-model.ts'
+import { loadNgramModel, shareNgramModel } from './ngram-load.ts'
 import type { NgramModel } from './ngram-model.ts'
 import { ngramTokens, SPAN_LETTERS, tokenSpans } from './ngram-tokens.ts'
 import type { NgramToken, TokenSpans } from './ngram-tokens.ts'
@@ -121,9 +121,16 @@ export interface GarbleModels {
   general: NgramModel
 }
 
-/** Reads the three models (see ngram-model.ts); call once, on the first English document. */
+const MODEL_FILES = { words: 'garble-lm.bin.gz', classes: 'garble-classes.bin.gz', general: 'garble-cmu.bin.gz' } as const
+
+/** Reads the three models (see ngram-load.ts); call once, on the first English document. */
 export function loadGarbleModels(): GarbleModels {
-  return { words: loadNgramModel('garble-lm.bin.gz'), classes: loadNgramModel('garble-classes.bin.gz'), general: loadNgramModel('garble-cmu.bin.gz') }
+  return { words: loadNgramModel(MODEL_FILES.words), classes: loadNgramModel(MODEL_FILES.classes), general: loadNgramModel(MODEL_FILES.general) }
+}
+
+/** Decodes the three models once into memory the worker threads share (see ngram-load.ts). */
+export function shareGarbleModels(): void {
+  for (const name of Object.values(MODEL_FILES)) shareNgramModel(name)
 }
 
 /**

@@ -6,8 +6,6 @@
  * first English document, and decoded into typed arrays: a hash of bigrams pointing at sorted
  * runs of trigram continuations.
  */
-import { readFileSync } from 'node:fs'
-import { gunzipSync } from 'node:zlib'
 import { isAscii } from './ascii-text.ts'
 import { markForm, NGRAM_CLASSES, SPAN_LETTERS, SPAN_MARK, SPAN_NUMBER, SPAN_WORD, tokenClass, wordForm } from './ngram-tokens.ts'
 import type { NgramToken, TokenSpans } from './ngram-tokens.ts'
@@ -70,7 +68,8 @@ export function quantize(value: number, floor: number, ceil = 0): number {
   return Math.round(((Math.max(floor, Math.min(ceil, value)) - floor) / (ceil - floor)) * QUANT.levels)
 }
 
-interface Arrays {
+/** A model's tables (see readArrays). */
+export interface Arrays {
   uniProb: Uint8Array
   uniBow: Uint8Array
   /** Bigrams grouped by first word: biStart[v] .. biStart[v + 1] index biWord (sorted). */
@@ -247,13 +246,24 @@ function formLookup(vocab: readonly string[], index: VocabIndex): (form: string)
   return (form) => (hashed(form) ? index.find(form, 0, form.length) : (rest.get(form) ?? -1))
 }
 
-/** Decodes the (gunzipped) data file. */
-export function decodeModel(bytes: Uint8Array): NgramModel {
+/** A decoded model as plain data (header and typed arrays), so it can cross to worker threads. */
+export interface ModelParts {
+  header: ModelHeader
+  arrays: Arrays
+}
+
+/** Decodes the (gunzipped) data file into its header and tables. */
+export function decodeParts(bytes: Uint8Array): ModelParts {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const headerLength = view.getUint32(0, true)
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as ModelHeader
   const arrays = readArrays(bytes, header, 4 + headerLength)
   if (arrays.size <= DENSE_LIMIT && header.bigrams < NO_BIGRAM) arrays.bigramAt = denseBigrams(arrays)
+  return { header, arrays }
+}
+
+/** The look-ups over decoded parts; the vocabulary lookup is built here, per thread. */
+export function modelFromParts({ header, arrays }: ModelParts): NgramModel {
   const index = vocabIndex(header.vocab)
   const idOf = formLookup(header.vocab, index)
   const classIds = new Map(NGRAM_CLASSES.map((name) => [name, idOf(name) === -1 ? idOf('<unk>') : idOf(name)]))
@@ -270,7 +280,7 @@ export function decodeModel(bytes: Uint8Array): NgramModel {
   return { id, formId, encode, idOf, logProb, seen, size: header.vocab.length, classOf }
 }
 
-/** Reads the model shipped with sluice (about 0.1 s); call once per stage, on the first English document. */
-export function loadNgramModel(name = 'garble-lm.bin.gz'): NgramModel {
-  return decodeModel(gunzipSync(readFileSync(new URL(`./data/${name}`, import.meta.url))))
+/** Decodes the (gunzipped) data file. */
+export function decodeModel(bytes: Uint8Array): NgramModel {
+  return modelFromParts(decodeParts(bytes))
 }
