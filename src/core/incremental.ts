@@ -64,8 +64,7 @@ export async function listInputs(inputs: readonly string[]): Promise<InputListin
   for await (const found of discover(inputs)) {
     if (found.kind === 'file') {
       files.push(found)
-      const info = await stat(found.filePath).catch(() => undefined)
-      hash.update(`file\t${found.label}\t${found.size}\t${info?.mtimeMs ?? 0}\n`)
+      hash.update(`file\t${found.label}\t${found.size}\t${found.modifiedMs}\n`)
     } else hash.update(`${found.kind}\t${found.kind === 'skipped' ? found.skipped.path : found.init.source.path}\n`)
   }
   return { files, fingerprint: hash.digest('hex') }

@@ -80,7 +80,8 @@ interface SessionParts {
   ordered: SnapshotRunState
   skipDocuments: number
   plan?: IncrementalPlan
-  listing: InputListing
+  /** The inputs' fingerprint (see listInputs); the file list itself is not kept for the run. */
+  inputFingerprint: string
   runKey: string
   /** A checkpoint for these temporary files exists on disk already (resumed run). */
   resumed: boolean
@@ -136,7 +137,7 @@ function createCheckpointer(parts: SessionParts): Checkpointer {
     }
     const cost = performance.now() - started
     const files = { clean: { temporary: path.basename(writers.clean.temporary), bytes: lengths.clean }, rejects: { temporary: path.basename(writers.rejects.temporary), bytes: lengths.rejects } }
-    const meta = { version: 1 as const, runKey: parts.runKey, inputFingerprint: parts.listing.fingerprint, emitted, phase, files, ...(parts.plan === undefined ? {} : { incremental: parts.plan }) }
+    const meta = { version: 1 as const, runKey: parts.runKey, inputFingerprint: parts.inputFingerprint, emitted, phase, files, ...(parts.plan === undefined ? {} : { incremental: parts.plan }) }
     await writeCheckpoint(directory, meta, bytes, emitted)
     self.onDisk = true
     return cost
@@ -249,7 +250,7 @@ async function resumedParts(context: OpenContext, found: { meta: CheckpointMeta;
   const notes = [`Resumed from the checkpoint in ${directory} after ${meta.emitted} documents.`]
   const plan = meta.incremental as IncrementalPlan | undefined
   const base = { settings: context.settings, writers, collector: createReportCollector(context.stageNames, state.collector), ordered: createSnapshotRunState(state.ordered) }
-  return { ...base, skipDocuments: meta.emitted, ...(plan === undefined ? {} : { plan }), listing, runKey, resumed: true, release: context.release, notes }
+  return { ...base, skipDocuments: meta.emitted, ...(plan === undefined ? {} : { plan }), inputFingerprint: listing.fingerprint, runKey, resumed: true, release: context.release, notes }
 }
 
 async function freshParts(context: OpenContext, listing: InputListing, runKey: string, notes: string[]): Promise<SessionParts> {
@@ -264,7 +265,7 @@ async function freshParts(context: OpenContext, listing: InputListing, runKey: s
     throw error
   })
   const base = { settings, writers: { clean, rejects }, collector: createReportCollector(context.stageNames), ordered: createSnapshotRunState(planned?.ordered) }
-  return { ...base, skipDocuments: 0, ...(planned === undefined ? {} : { plan: planned.plan }), listing, runKey, resumed: false, release: context.release, notes }
+  return { ...base, skipDocuments: 0, ...(planned === undefined ? {} : { plan: planned.plan }), inputFingerprint: listing.fingerprint, runKey, resumed: false, release: context.release, notes }
 }
 
 async function openLocked(context: OpenContext): Promise<RunSession> {

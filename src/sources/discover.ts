@@ -69,6 +69,8 @@ export interface FoundFile {
   label: string
   name: string
   size: number
+  /** Last modification time (ms), for the input fingerprint of checkpoints and incremental runs. */
+  modifiedMs: number
 }
 
 function toLabel(base: string, filePath: string): string {
@@ -117,7 +119,7 @@ function foundFile(filePath: string, label: string, name: string): FoundFile | S
   try {
     const info = statSync(filePath)
     if (!info.isFile()) return skippedItem(label, SPECIAL_FILE)
-    return { kind: 'file', filePath, label, name, size: info.size }
+    return { kind: 'file', filePath, label, name, size: info.size, modifiedMs: info.mtimeMs }
   } catch (error) {
     return fatalSeed({ path: label }, 'unknown', 'source/unreadable', `Cannot read ${label}: ${describeError(error)}.`)
   }

@@ -10,15 +10,17 @@
  * chosen so that a pair at the threshold becomes a candidate with probability ≥ 0.97 (18 × 7 by
  * default); `bands`/`rows` override it. Rules: `near-dedupe/near-duplicate` (fatal), naming the
  * kept document's source and id and the estimated similarity. `ordered: true`, so the kept copy
- * never depends on concurrency. State lives in the run (`near-dedupe` key): one signature
- * (4 × permutations bytes) and one bucket entry per band for each kept document; texts are
- * never stored. Rejected documents are not indexed, so clusters are judged against kept ones.
+ * never depends on concurrency. State lives in the run (`near-dedupe/index` key, see
+ * src/text/minhash-index.ts): one signature (4 × permutations bytes) and about 20 bytes per band
+ * for each kept document, plus its id and source; texts are never stored. Rejected documents are not indexed, so clusters are judged against kept ones.
  */
 import { z } from 'zod'
 import { sourceLabel } from '../core/doc.ts'
 import type { Stage } from '../core/stage.ts'
 import { seedSequence } from '../text/hash32.ts'
-import { bandKeys, chooseBanding, estimateSimilarity, minhashSignature } from '../text/minhash.ts'
+import { bandKeys, chooseBanding, minhashSignature } from '../text/minhash.ts'
+import { addSignature, bestMatch, createMinhashIndex } from '../text/minhash-index.ts'
+import type { MinhashIndex } from '../text/minhash-index.ts'
 import type { Banding } from '../text/minhash.ts'
 import { shingleHashes } from '../text/shingles.ts'
 
@@ -47,46 +49,11 @@ export type NearDedupeOptions = z.input<typeof Options>
 /** Rule ids of the near-dedupe stage. */
 export const nearDedupeRules = ['near-dedupe/near-duplicate'] as const
 
-/** What the run remembers: signatures and names of kept documents, and one bucket map per band. */
+/** What the run remembers: the index of kept documents' signatures, and their ids and sources by index. */
 interface NearDedupeState {
-  signatures: Uint32Array[]
-  kept: { id: string; source: string }[]
-  buckets: Map<number, number | number[]>[]
-}
-
-function createState(banding: Banding): NearDedupeState {
-  return { signatures: [], kept: [], buckets: Array.from({ length: banding.bands }, () => new Map()) }
-}
-
-/** The most similar kept document sharing a band with `signature`, or undefined. */
-function bestMatch(state: NearDedupeState, signature: Uint32Array, keys: Uint32Array): { index: number; similarity: number } | undefined {
-  let best: { index: number; similarity: number } | undefined
-  const seen = new Set<number>()
-  for (let band = 0; band < keys.length; band += 1) {
-    const entry = state.buckets[band]?.get(keys[band] as number)
-    if (entry === undefined) continue
-    for (const index of typeof entry === 'number' ? [entry] : entry) {
-      if (seen.has(index)) continue
-      seen.add(index)
-      const similarity = estimateSimilarity(signature, state.signatures[index] as Uint32Array)
-      if (best === undefined || similarity > best.similarity || (similarity === best.similarity && index < best.index)) best = { index, similarity }
-    }
-  }
-  return best
-}
-
-function remember(state: NearDedupeState, signature: Uint32Array, keys: Uint32Array, kept: { id: string; source: string }): void {
-  const index = state.signatures.length
-  state.signatures.push(signature)
-  state.kept.push(kept)
-  for (let band = 0; band < keys.length; band += 1) {
-    const bucket = state.buckets[band] as Map<number, number | number[]>
-    const key = keys[band] as number
-    const entry = bucket.get(key)
-    if (entry === undefined) bucket.set(key, index)
-    else if (typeof entry === 'number') bucket.set(key, [entry, index])
-    else entry.push(index)
-  }
+  index: MinhashIndex
+  ids: string[]
+  sources: string[]
 }
 
 /** Creates the near-dedupe stage; its memory is per run (`context.run`), never module-wide. */
@@ -110,14 +77,16 @@ export function nearDedupe(options: NearDedupeOptions = {}): Stage<(typeof nearD
     run(doc, context) {
       const signature = (doc.prepared?.['near-dedupe'] as Uint32Array | undefined) ?? signatureOf(doc.text)
       if (signature === undefined) return doc
-      const state = context.run.state('near-dedupe', () => createState(banding))
+      const state = context.run.state<NearDedupeState>('near-dedupe/index', () => ({ index: createMinhashIndex(banding, settings.permutations), ids: [], sources: [] }))
       const keys = bandKeys(signature, banding)
-      const match = bestMatch(state, signature, keys)
+      const match = bestMatch(state.index, signature, keys)
       if (match !== undefined && match.similarity >= settings.threshold) {
-        const kept = state.kept[match.index] as { id: string; source: string }
-        return context.drop('near-dedupe/near-duplicate', `Near-duplicate of ${kept.source} (id ${kept.id}), which came first and was kept: estimated similarity ${match.similarity.toFixed(2)} of word ${settings.shingleSize}-grams (threshold ${settings.threshold}).`)
+        const [source, id] = [state.sources[match.document], state.ids[match.document]]
+        return context.drop('near-dedupe/near-duplicate', `Near-duplicate of ${source} (id ${id}), which came first and was kept: estimated similarity ${match.similarity.toFixed(2)} of word ${settings.shingleSize}-grams (threshold ${settings.threshold}).`)
       }
-      remember(state, signature, keys, { id: doc.id, source: sourceLabel(doc.source) })
+      addSignature(state.index, signature, keys)
+      state.ids.push(doc.id)
+      state.sources.push(sourceLabel(doc.source))
       return doc
     },
   }

@@ -1,0 +1,60 @@
+import { fc, test as propertyTest } from '@fast-check/vitest'
+import { describe, expect, it } from 'vitest'
+import { addSignature, bestMatch, createMinhashIndex, signatureAt } from '../../src/text/minhash-index.ts'
+import { bandKeys, estimateSimilarity } from '../../src/text/minhash.ts'
+
+const banding = { bands: 4, rows: 2 }
+const PERMUTATIONS = 8
+
+/** The answer by definition: every earlier signature sharing a band key, best similarity, lowest index. */
+function bruteForce(stored: Uint32Array[], signature: Uint32Array): { document: number; similarity: number } | undefined {
+  const keys = bandKeys(signature, banding)
+  let best: { document: number; similarity: number } | undefined
+  stored.forEach((other, document) => {
+    const otherKeys = bandKeys(other, banding)
+    if (!keys.some((key, band) => otherKeys[band] === key)) return
+    const similarity = estimateSimilarity(signature, other)
+    if (best === undefined || similarity > best.similarity) best = { document, similarity }
+  })
+  return best
+}
+
+describe('minhash index', () => {
+  // Values from a tiny range make band collisions (and chains) common; 3,000 signatures force the tables to grow.
+  propertyTest.prop([fc.array(fc.uint32Array({ minLength: PERMUTATIONS, maxLength: PERMUTATIONS, max: 3 }), { minLength: 1, maxLength: 3000 })], { numRuns: 5 })(
+    'finds what a scan of every stored signature finds',
+    (signatures) => {
+      const index = createMinhashIndex(banding, PERMUTATIONS)
+      const stored: Uint32Array[] = []
+      for (const [position, signature] of signatures.entries()) {
+        if (position % 7 === 0) expect(bestMatch(index, signature, bandKeys(signature, banding))).toEqual(bruteForce(stored, signature))
+        addSignature(index, signature, bandKeys(signature, banding))
+        stored.push(signature)
+      }
+      expect(index.count).toBe(stored.length)
+      expect([...signatureAt(index, stored.length - 1)]).toEqual([...(stored.at(-1) as Uint32Array)])
+    },
+  )
+
+  it('grows past its first tables (5,000 signatures) and still finds what a scan finds', () => {
+    let state = 7
+    const next = (): number => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 16) % 40
+    const index = createMinhashIndex(banding, PERMUTATIONS)
+    const stored: Uint32Array[] = []
+    for (let position = 0; position < 5000; position += 1) {
+      const signature = Uint32Array.from({ length: PERMUTATIONS }, next)
+      if (position % 50 === 49) expect(bestMatch(index, signature, bandKeys(signature, banding))).toEqual(bruteForce(stored, signature))
+      addSignature(index, signature, bandKeys(signature, banding))
+      stored.push(signature)
+    }
+    expect(index.tables[0]?.keys.length).toBeGreaterThan(2048)
+  })
+
+  it('survives a checkpoint: a structured clone answers the same', () => {
+    const index = createMinhashIndex(banding, PERMUTATIONS)
+    const signature = Uint32Array.from([1, 2, 3, 4, 5, 6, 7, 8])
+    addSignature(index, signature, bandKeys(signature, banding))
+    const copy = structuredClone(index)
+    expect(bestMatch(copy, signature, bandKeys(signature, banding))).toEqual({ document: 0, similarity: 1 })
+  })
+})
