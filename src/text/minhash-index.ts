@@ -22,14 +22,22 @@ export interface MinhashIndex {
   bands: number
   permutations: number
   count: number
-  /** Signatures of the indexed documents end to end (`permutations` values each), with room to grow. */
-  signatures: Uint32Array
-  /** Per document and band: the next (older) document in the same bucket, -1 at the end. */
-  next: Int32Array
+  /**
+   * Signatures of the indexed documents end to end (`permutations` values each), in chunks of
+   * {@link CHUNK} documents: growing never copies, and a checkpoint saves at most one chunk of
+   * unused room.
+   */
+  signatures: Uint32Array[]
+  /** Per document and band, chunked alike: the next (older) document in the same bucket, -1 at the end. */
+  next: Int32Array[]
   tables: BandTable[]
 }
 
-const FIRST_CAPACITY = 1024
+/** Documents per chunk of {@link MinhashIndex.signatures} and {@link MinhashIndex.next}. */
+const CHUNK = 4096
+
+/** Slots of a band table at first; it doubles when half full. */
+const FIRST_SLOTS = 2048
 
 function createTable(capacity: number): BandTable {
   return { keys: new Uint32Array(capacity), heads: new Int32Array(capacity).fill(-1), size: 0 }
@@ -41,9 +49,9 @@ export function createMinhashIndex(banding: Banding, permutations: number): Minh
     bands: banding.bands,
     permutations,
     count: 0,
-    signatures: new Uint32Array(FIRST_CAPACITY * permutations),
-    next: new Int32Array(FIRST_CAPACITY * banding.bands),
-    tables: Array.from({ length: banding.bands }, () => createTable(FIRST_CAPACITY * 2)),
+    signatures: [],
+    next: [],
+    tables: Array.from({ length: banding.bands }, () => createTable(FIRST_SLOTS)),
   }
 }
 
@@ -68,30 +76,34 @@ function grown(table: BandTable): BandTable {
   return bigger
 }
 
-function withRoom<T extends Uint32Array | Int32Array>(array: T, needed: number): T {
-  if (needed <= array.length) return array
-  const bigger = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2))
-  bigger.set(array)
-  return bigger
-}
-
 /** The signature of document `index`, as a view (no copy). */
 export function signatureAt(index: MinhashIndex, document: number): Uint32Array {
-  return index.signatures.subarray(document * index.permutations, (document + 1) * index.permutations)
+  const at = (document % CHUNK) * index.permutations
+  return (index.signatures[Math.floor(document / CHUNK)] as Uint32Array).subarray(at, at + index.permutations)
+}
+
+/** The next (older) document after `document` in its bucket of `band`, or -1. */
+function nextInBucket(index: MinhashIndex, document: number, band: number): number {
+  return (index.next[Math.floor(document / CHUNK)] as Int32Array)[(document % CHUNK) * index.bands + band] as number
 }
 
 /** Adds a signature (with its band keys, see bandKeys) and returns its document index. */
 export function addSignature(index: MinhashIndex, signature: Uint32Array, keys: Uint32Array): number {
   const document = index.count
-  index.signatures = withRoom(index.signatures, (document + 1) * index.permutations)
-  index.signatures.set(signature, document * index.permutations)
-  index.next = withRoom(index.next, (document + 1) * index.bands)
+  if (document % CHUNK === 0) {
+    index.signatures.push(new Uint32Array(CHUNK * index.permutations))
+    index.next.push(new Int32Array(CHUNK * index.bands))
+  }
+  const chunk = Math.floor(document / CHUNK)
+  const at = document % CHUNK
+  ;(index.signatures[chunk] as Uint32Array).set(signature, at * index.permutations)
+  const next = index.next[chunk] as Int32Array
   for (let band = 0; band < index.bands; band += 1) {
     let table = index.tables[band] as BandTable
     if ((table.size + 1) * 2 > table.keys.length) index.tables[band] = table = grown(table)
     const slot = slotOf(table, keys[band] as number)
     if (table.heads[slot] === -1) table.size += 1
-    index.next[document * index.bands + band] = table.heads[slot] as number
+    next[at * index.bands + band] = table.heads[slot] as number
     table.keys[slot] = keys[band] as number
     table.heads[slot] = document
   }
@@ -109,7 +121,7 @@ export function bestMatch(index: MinhashIndex, signature: Uint32Array, keys: Uin
   const seen = new Set<number>()
   for (let band = 0; band < index.bands; band += 1) {
     const table = index.tables[band] as BandTable
-    for (let document = table.heads[slotOf(table, keys[band] as number)] as number; document !== -1; document = index.next[document * index.bands + band] as number) {
+    for (let document = table.heads[slotOf(table, keys[band] as number)] as number; document !== -1; document = nextInBucket(index, document, band)) {
       if (seen.has(document)) continue
       seen.add(document)
       const similarity = estimateSimilarity(signature, signatureAt(index, document))
