@@ -77,12 +77,12 @@ function reusable(manifestFile) {
   }
 }
 
-/** Builds of older sources, a day old, go: a run still using one is long done. */
+/** Builds of older sources (and the manifests of the one-file bundles before them), a day old, go: a run still using one is long done. */
 function pruneOldBundles(folder, keep) {
   const cutoff = Date.now() - 24 * 3600 * 1000
   for (const name of readdirSync(folder)) {
     const file = path.join(folder, name)
-    if (file !== keep && /^(?:sluice|cli|worker)-/u.test(name) && !name.endsWith('.json') && statSync(file).mtimeMs < cutoff) rmSync(file, { recursive: true, force: true })
+    if (file !== keep && /^(?:sluice|cli|worker)-/u.test(name) && statSync(file).mtimeMs < cutoff) rmSync(file, { recursive: true, force: true })
   }
 }
 

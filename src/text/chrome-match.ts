@@ -27,6 +27,7 @@ import {
   TIME_OF_DAY,
   UI_LINES,
 } from './chrome-phrases.ts'
+import { isAsciiDigit } from './ascii-text.ts'
 import type { ChromeKind } from './chrome-phrases.ts'
 import { lineKey, withoutNumbers, wordCount } from './lines.ts'
 import type { LineKey } from './lines.ts'
@@ -115,12 +116,6 @@ function lastWord(flat: string): string {
   return flat.slice(flat.lastIndexOf(' ') + 1)
 }
 
-/** True when the last code unit is an ASCII digit. */
-function endsInDigit(text: string): boolean {
-  const code = text.charCodeAt(text.length - 1)
-  return code >= 0x30 && code <= 0x39
-}
-
 /** True when the last code unit is `.`, `!` or `?`. */
 function endsInStop(text: string): boolean {
   const code = text.charCodeAt(text.length - 1)
@@ -199,6 +194,6 @@ export function isCommentMetaShaped(trimmed: string, key: LineKey): boolean {
   if (trimmed.length > 120) return false
   if (COMMENT_META(trimmed, key.lower)) return true
   if (SIGNATURE_ENDS.has(lastWord(key.flat)) && COMMENT_SIGNATURE.test(trimmed)) return true
-  if (endsInDigit(trimmed) && COMMENT_STAMP(trimmed, key.lower)) return true
+  if (isAsciiDigit(trimmed.charCodeAt(trimmed.length - 1)) && COMMENT_STAMP(trimmed, key.lower)) return true
   return trimmed.includes(':') && TIME_OF_DAY.test(trimmed) && hasDate(trimmed) && wordCount(trimmed) <= 20
 }

@@ -89,8 +89,7 @@ function verbPair(first: string, second: string, lexicon: Lexicon): boolean {
 function articleMismatch(article: string, word: string): boolean {
   if ((article !== 'a' && article !== 'an') || !/^\p{Ll}{2,}$/u.test(word)) return false
   if (article === 'a') return (/^[aei]/u.test(word) && !/^eu/u.test(word)) || (/^o/u.test(word) && !/^(?:one|once)/u.test(word))
-  if (article === 'an') return /^[bcdfgjklmnpqrstvwxyz]/u.test(word) || (/^h/u.test(word) && !/^(?:hour|honou?r|honest|heir|herb)/u.test(word))
-  return false
+  return /^[bcdfgjklmnpqrstvwxyz]/u.test(word) || (/^h/u.test(word) && !/^(?:hour|honou?r|honest|heir|herb)/u.test(word))
 }
 
 /** A determiner or conjunction right before a comma or full stop lost the word after it. */

@@ -1,35 +1,15 @@
 /**
  * Word-order signals from the n-gram models (ngram-model.ts, garble-cmu.ts): a sentence whose two neighbouring
  * words read far better the other way round ("the to went store" → "went to") had them
- * swapped; a gap where one common word would make the words around it far more likely ("he
- * to the store" → "he went to the store") lost a word. Both compare two readings of the same
- * sentence, so names, rare words and the models' small size largely cancel out.
+ * swapped. It compares two readings of the same sentence, so names, rare words and the models'
+ * small size largely cancel out.
  */
 import { MODALS } from './english.ts'
 import { pairWindow } from './garble-cmu.ts'
 import { loadNgramModel, shareNgramModel } from './ngram-load.ts'
 import type { NgramModel } from './ngram-model.ts'
-import { ngramTokens, SPAN_LETTERS, tokenSpans } from './ngram-tokens.ts'
+import { SPAN_LETTERS, tokenSpans } from './ngram-tokens.ts'
 import type { NgramToken, TokenSpans } from './ngram-tokens.ts'
-
-/** A sentence ready for scoring: ids with <s> first and </s> last, and the tokens between. */
-export interface ScoredSentence {
-  ids: number[]
-  tokens: NgramToken[]
-}
-
-/** Cuts and encodes a sentence. */
-export function encodeSentence(sentence: string, model: NgramModel): ScoredSentence {
-  const tokens = ngramTokens(sentence)
-  const ids = [model.idOf('<s>'), ...tokens.map((token) => model.id(token)), model.idOf('</s>')]
-  return { ids, tokens }
-}
-
-/** The same sentence in word classes (`classes.classOf` maps word ids to class ids). */
-export function classIds(ids: readonly number[], classes: NgramModel): number[] {
-  const map = classes.classOf as Uint16Array
-  return ids.map((id) => map[id] as number)
-}
 
 /** log10 P(ids[j] | ids[j-2], ids[j-1]) for every j ≥ 1 (index 0, "<s>", gets 0). */
 export function positionScores(ids: ArrayLike<number>, model: NgramModel): Float64Array {
@@ -59,7 +39,7 @@ export function swappable(tokens: readonly NgramToken[], index: number, raw: str
   return right.start === left.end + 1 && raw.charCodeAt(left.end) === 32
 }
 
-/** Sum of the log10 probabilities a swap at `at` changes (ids[at .. at + 3]); `scores` as in {@link swapGains}. */
+/** Sum of the log10 probabilities a swap at `at` changes (ids[at .. at + 3]); `scores`, the sentence's {@link positionScores}, when known. */
 function windowScore(ids: ArrayLike<number>, at: number, model: NgramModel, scores?: Float64Array): number {
   let before = 0
   const last = Math.min(at + 3, ids.length - 1)
@@ -67,47 +47,9 @@ function windowScore(ids: ArrayLike<number>, at: number, model: NgramModel, scor
   return before
 }
 
-/** Gain in log10 probability from swapping ids[at] and ids[at + 1]; `scores` as in {@link swapGains}. */
+/** Gain in log10 probability from swapping ids[at] and ids[at + 1]; `scores`, the sentence's {@link positionScores}, when known. */
 export function swapGain(ids: ArrayLike<number>, at: number, model: NgramModel, scores?: Float64Array): number {
   return swappedWindow(ids, at, model) - windowScore(ids, at, model, scores)
-}
-
-/**
- * Per token index i: gain in log10 probability from swapping tokens i and i+1, where
- * `positions[i]` is true (NaN elsewhere). `scores`, the sentence's {@link positionScores},
- * save look-ups when most positions are tried.
- */
-export function swapGains(ids: ArrayLike<number>, positions: ArrayLike<boolean | number>, model: NgramModel, scores?: Float64Array): Float64Array {
-  const gains = new Float64Array(positions.length).fill(Number.NaN)
-  for (let index = 0; index < positions.length; index += 1) if (positions[index]) gains[index] = swapGain(ids, index + 1, model, scores)
-  return gains
-}
-
-/**
- * Per gap i (between tokens i-1 and i): the best gain in log10 probability from inserting one
- * of `candidates` there, and which one (NaN where not tried).
- */
-export function insertGains(ids: readonly number[], positions: readonly boolean[], model: NgramModel, candidates: readonly number[]): { gains: Float64Array; best: Int32Array } {
-  const gains = new Float64Array(positions.length).fill(Number.NaN)
-  const best = new Int32Array(positions.length).fill(-1)
-  for (let at = 1; at < positions.length; at += 1) {
-    if (positions[at] !== true) continue
-    const u = ids[at - 1] as number
-    const v = ids[at] as number
-    const w = ids[at + 1] as number
-    const next = ids[at + 2] as number
-    const before = model.logProb(u, v, w) + model.logProb(v, w, next)
-    let top = -Infinity
-    for (const x of candidates) {
-      const gain = model.logProb(u, v, x) + model.logProb(v, x, w) + model.logProb(x, w, next) - before
-      if (gain > top) {
-        top = gain
-        best[at] = x
-      }
-    }
-    gains[at] = top
-  }
-  return { gains, best }
 }
 
 /**

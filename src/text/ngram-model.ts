@@ -8,7 +8,7 @@
  */
 import { isAscii } from './ascii-text.ts'
 import { markForm, NGRAM_CLASSES, SPAN_LETTERS, SPAN_MARK, SPAN_NUMBER, SPAN_WORD, tokenClass, wordForm } from './ngram-tokens.ts'
-import type { NgramToken, TokenSpans } from './ngram-tokens.ts'
+import type { TokenSpans } from './ngram-tokens.ts'
 import { vocabIndex } from './ngram-vocab.ts'
 import type { VocabIndex } from './ngram-vocab.ts'
 
@@ -41,9 +41,7 @@ export interface ModelHeader {
 
 /** Word trigram model look-ups. */
 export interface NgramModel {
-  /** Id of a token: its word, or its class when the word is not in the vocabulary. */
-  id(token: NgramToken): number
-  /** Id of a token given its model form and its text as written: {@link NgramModel.id} without the object. */
+  /** Id of a token given its model form and its text as written: its word, or its class when the word is not in the vocabulary. */
   formId(form: string, raw: string): number
   /** Ids of the tokens at `spans` (see ngram-tokens.ts) in `sentence`, with <s> first and </s> last. */
   encode(sentence: string, spans: TokenSpans): number[]
@@ -51,8 +49,6 @@ export interface NgramModel {
   idOf(form: string): number
   /** log10 P(w | u v); pass -1 for a missing u. */
   logProb(u: number, v: number, w: number): number
-  /** True when the bigram "v w" occurred in the training text (and was kept). */
-  seen(v: number, w: number): boolean
   readonly size: number
   /** Class model only: the class id of every word-model id. */
   readonly classOf?: Uint16Array
@@ -272,12 +268,10 @@ export function modelFromParts({ header, arrays }: ModelParts): NgramModel {
     const found = idOf(form)
     return found !== -1 ? found : (classIds.get(tokenClass({ form, raw, start: 0, end: raw.length, word: true })) as number)
   }
-  const id = (token: NgramToken): number => formId(token.form, token.raw)
   const encoder = createEncoder(index, formId)
   const encode = (sentence: string, spans: TokenSpans): number[] => encodeSpans(sentence, spans, { formId }, encoder)
   const classOf = header.classOf === undefined ? undefined : Uint16Array.from(header.classOf)
-  const seen = (v: number, w: number): boolean => bigramIndex(arrays, v, w) !== -1
-  return { id, formId, encode, idOf, logProb, seen, size: header.vocab.length, classOf }
+  return { formId, encode, idOf, logProb, size: header.vocab.length, classOf }
 }
 
 /** Decodes the (gunzipped) data file. */

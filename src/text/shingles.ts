@@ -4,6 +4,7 @@
  * A shingle is `size` consecutive words; each is hashed to 32 bits so a document becomes an array
  * of numbers and its text can be released.
  */
+import { isAscii } from './ascii-text.ts'
 import { BMP_FLAGS, CJK, flagsAt, LETTER, MARK, NUMBER, widthAt } from './char-flags.ts'
 import { fmix32, mixBlock, murmur3Range } from './hash32.ts'
 
@@ -16,8 +17,6 @@ export function shingleWords(text: string): string[] {
 }
 
 const WORD_PART = LETTER | MARK | NUMBER
-/** ASCII text is its own NFKC form. */
-const NOT_ASCII = /[^\x00-\x7F]/
 
 /**
  * murmur3 of each {@link TOKEN} of `text` (already normalised and lowercased), read with one
@@ -61,7 +60,8 @@ function pushShingles(wordHashes: readonly number[], size: number, out: number[]
 export function shingleHashes(text: string, size: number): Uint32Array {
   const out: number[] = []
   for (const paragraph of text.split(/\n[ \t]*\n/)) {
-    const normalized = NOT_ASCII.test(paragraph) ? paragraph.normalize('NFKC') : paragraph
+    // ASCII text is its own NFKC form.
+    const normalized = isAscii(paragraph) ? paragraph : paragraph.normalize('NFKC')
     pushShingles(tokenHashes(normalized.toLowerCase()), size, out)
   }
   return Uint32Array.from(out)

@@ -77,11 +77,6 @@ export class WordIdBuilder {
     return -1
   }
 
-  /** UTF-16 length of the word with id `id`. */
-  wordLength(id: number): number {
-    return (this.ends[id] as number) - (this.starts[id] as number)
-  }
-
   /** The words added so far. */
   result(): WordIds {
     return { ids: this.ids.subarray(0, this.count), offsets: this.offsets.subarray(0, this.count + 1) }
