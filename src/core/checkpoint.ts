@@ -7,19 +7,23 @@
  * sources and goes on, so the finished output is byte-identical to an uninterrupted run.
  *
  * On disk, in the output folder: `.sluice-checkpoint.json` (small, readable) names a state file
- * `.sluice-checkpoint-N.state` (V8 structured-clone bytes: Maps, Sets, typed arrays and plain
- * objects survive as they are). The state file is written and synced first, then the JSON is
- * renamed into place, so a kill at any moment leaves either the old checkpoint or the new one.
+ * `.sluice-checkpoint-N.state` (see state-codec.ts) and the blob files `.sluice-blob-<sha256>.bin`
+ * that hold its large typed arrays. Blobs are named by their contents, so one that is already on
+ * disk is never written again. Blobs and the state file are written and synced first, then the
+ * JSON is renamed into place, so a kill at any moment leaves either the old checkpoint or the new one.
  */
 import { createHash } from 'node:crypto'
+import { closeSync, existsSync, fdatasync, openSync, writeSync } from 'node:fs'
 import { open, readFile, readdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
-import v8 from 'node:v8'
+import { promisify } from 'node:util'
 import type { RunState } from './stage.ts'
+import { blobName, decodeState } from './state-codec.ts'
+import type { EncodedState } from './state-codec.ts'
 
 /** The checkpoint's readable half; the state lives in `stateFile`. */
 export interface CheckpointMeta {
-  version: 1
+  version: 2
   /** Config hash plus output format: a checkpoint only resumes the same settings. */
   runKey: string
   /** Hash of the input listing (labels, sizes, modification times). */
@@ -32,6 +36,8 @@ export interface CheckpointMeta {
   files: { clean: FileMark; rejects: FileMark }
   stateFile: string
   stateSha256: string
+  /** SHA-256 names of the blob files the state refers to. */
+  blobs: string[]
   /** The incremental plan this run follows, so a resumed run skips the same inputs. */
   incremental?: unknown
 }
@@ -56,6 +62,11 @@ export class RunRefusedError extends Error {
 /** The checkpoint file's name in the output folder. */
 export const CHECKPOINT_FILE = '.sluice-checkpoint.json'
 const STATE_PATTERN = /^\.sluice-checkpoint-\d+\.state$/u
+const BLOB_PATTERN = /^\.sluice-blob-[0-9a-f]{64}\.bin$/u
+/** What a killed checkpoint write leaves behind. */
+const TEMPORARY_PATTERN = /^\.sluice-(?:checkpoint-\d+\.state|blob-[0-9a-f]{64}\.bin|checkpoint\.json)\.tmp-\d+$/u
+const blobFile = (name: string): string => `.sluice-blob-${name}.bin`
+const datasync = promisify(fdatasync)
 
 async function writeSynced(file: string, data: Uint8Array | string): Promise<void> {
   const handle = await open(file, 'w')
@@ -74,26 +85,78 @@ export async function writeFileAtomic(file: string, content: Uint8Array | string
   await rename(temporary, file)
 }
 
-/** Serialises a state value; throws when it holds functions or other values that cannot be cloned. */
-export function serializeState(state: unknown): Buffer {
-  return v8.serialize(state)
+function writeAllSync(fd: number, bytes: Uint8Array): void {
+  for (let written = 0; written < bytes.byteLength; ) written += writeSync(fd, bytes, written)
 }
 
 /**
- * Writes a checkpoint: the state file first, then the JSON that names it; the previous state
- * file is removed last. `sequence` makes each state file name new.
+ * Writes the blobs not yet on disk to temporary files at once, before the caller's state can
+ * change again (the arrays are live), and resolves when they are synced and renamed into place.
  */
-export async function writeCheckpoint(directory: string, meta: Omit<CheckpointMeta, 'stateFile' | 'stateSha256'>, state: Buffer, sequence: number): Promise<void> {
-  const stateFile = `.sluice-checkpoint-${sequence}.state`
-  await writeFileAtomic(path.join(directory, stateFile), state)
-  const full: CheckpointMeta = { ...meta, stateFile, stateSha256: createHash('sha256').update(state).digest('hex') }
-  await writeFileAtomic(path.join(directory, CHECKPOINT_FILE), `${JSON.stringify(full, null, 1)}\n`)
-  await removeStateFiles(directory, stateFile)
+function writeBlobs(directory: string, blobs: EncodedState['blobs']): Promise<void> {
+  const pending: { fd: number; temporary: string; file: string }[] = []
+  try {
+    for (const [name, view] of blobs) {
+      const file = path.join(directory, blobFile(name))
+      if (existsSync(file)) continue
+      const temporary = `${file}.tmp-${process.pid}`
+      const fd = openSync(temporary, 'w')
+      pending.push({ fd, temporary, file })
+      writeAllSync(fd, new Uint8Array(view.buffer, view.byteOffset, view.byteLength))
+    }
+  } catch (error) {
+    for (const { fd } of pending) closeSync(fd)
+    return Promise.reject(error)
+  }
+  return Promise.all(
+    pending.map(async ({ fd, temporary, file }) => {
+      try {
+        await datasync(fd)
+      } finally {
+        closeSync(fd)
+      }
+      await rename(temporary, file)
+    }),
+  ).then(() => undefined)
 }
 
-async function removeStateFiles(directory: string, keep?: string): Promise<void> {
+/**
+ * Writes a checkpoint: new blobs and the state file first, then the JSON that names them; older
+ * state and blob files are removed last. `sequence` makes each state file name new. The blobs
+ * are copied to the disk's cache before this returns its promise, so the caller may go on
+ * changing its state while the writes are synced.
+ */
+export function writeCheckpoint(directory: string, meta: Omit<CheckpointMeta, 'stateFile' | 'stateSha256' | 'blobs'>, state: EncodedState, sequence: number): Promise<void> {
+  const blobsWritten = writeBlobs(directory, state.blobs)
+  const stateFile = `.sluice-checkpoint-${sequence}.state`
+  const full: CheckpointMeta = { ...meta, stateFile, stateSha256: createHash('sha256').update(state.bytes).digest('hex'), blobs: [...state.blobs.keys()] }
+  return (async () => {
+    await blobsWritten
+    await writeFileAtomic(path.join(directory, stateFile), state.bytes)
+    await writeFileAtomic(path.join(directory, CHECKPOINT_FILE), `${JSON.stringify(full, null, 1)}\n`)
+    await removeStateFiles(directory, stateFile, new Set(full.blobs.map(blobFile)))
+  })()
+}
+
+async function removeStateFiles(directory: string, keep?: string, keepBlobs = new Set<string>()): Promise<void> {
   const names = await readdir(directory).catch(() => [] as string[])
-  for (const name of names) if (STATE_PATTERN.test(name) && name !== keep) await rm(path.join(directory, name), { force: true })
+  for (const name of names) {
+    const stale = (STATE_PATTERN.test(name) && name !== keep) || (BLOB_PATTERN.test(name) && !keepBlobs.has(name)) || TEMPORARY_PATTERN.test(name)
+    if (stale) await rm(path.join(directory, name), { force: true })
+  }
+}
+
+/** Reads and checks the blobs a checkpoint names; the message of a thrown error says what is wrong. */
+async function readBlobs(directory: string, names: unknown): Promise<Map<string, Uint8Array>> {
+  if (!Array.isArray(names)) throw new Error('unknown format')
+  const blobs = new Map<string, Uint8Array>()
+  for (const name of names as string[]) {
+    const bytes = await readFile(path.join(directory, blobFile(name))).catch(() => undefined)
+    if (bytes === undefined) throw new Error(`${blobFile(name)} is missing`)
+    if (blobName(bytes) !== name) throw new Error(`${blobFile(name)} does not match its checksum`)
+    blobs.set(name, bytes)
+  }
+  return blobs
 }
 
 /** Reads the checkpoint in `directory`: undefined when there is none, a RunRefusedError when it is damaged. */
@@ -112,11 +175,15 @@ export async function readCheckpoint(directory: string): Promise<{ meta: Checkpo
   } catch {
     throw damaged(`${CHECKPOINT_FILE} is not JSON`)
   }
-  if (meta.version !== 1 || typeof meta.stateFile !== 'string' || !STATE_PATTERN.test(meta.stateFile)) throw damaged('unknown format')
+  if (typeof meta.version === 'number' && meta.version !== 2) throw new RunRefusedError(`The checkpoint in ${directory} was written by another version of sluice; run without --resume to start over.`)
+  if (meta.version !== 2 || typeof meta.stateFile !== 'string' || !STATE_PATTERN.test(meta.stateFile)) throw damaged('unknown format')
   const bytes = await readFile(path.join(directory, meta.stateFile)).catch(() => undefined)
   if (bytes === undefined) throw damaged(`${meta.stateFile} is missing`)
   if (createHash('sha256').update(bytes).digest('hex') !== meta.stateSha256) throw damaged(`${meta.stateFile} does not match its checksum`)
-  return { meta, state: v8.deserialize(bytes) }
+  const blobs = await readBlobs(directory, meta.blobs).catch((error: Error) => {
+    throw damaged(error.message)
+  })
+  return { meta, state: decodeState(bytes, (name) => blobs.get(name) as Uint8Array) }
 }
 
 /** Removes the checkpoint and its state files (after a finished run, or before a fresh one). */

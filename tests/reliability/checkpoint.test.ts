@@ -4,11 +4,12 @@
  * output lock; state a checkpoint cannot restore turns checkpoints off with a note; and the
  * resumable writer's truncation, seeding and rename-back.
  */
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHECKPOINT_FILE, readCheckpoint, RunRefusedError } from '../../src/core/checkpoint.ts'
+import { CHECKPOINT_FILE, readCheckpoint, RunRefusedError, writeCheckpoint } from '../../src/core/checkpoint.ts'
+import { blobName, encodeState } from '../../src/core/state-codec.ts'
 import { runPipeline } from '../../src/core/run.ts'
 import type { Stage } from '../../src/core/stage.ts'
 import type { UserConfig } from '../../src/config/schema.ts'
@@ -102,6 +103,42 @@ describe('output lock and unrestorable state', () => {
     const counting: Stage = { name: 'count-things', rules: [], ordered: true, run: (doc, context) => (context.run.state('count-things', () => new Memory()).seen++, doc) }
     const result = await runPipeline(config(path.join(root, 'class-state'), { stages: [...defaultStages(), counting] }))
     expect(result.notes?.join(' ')).toMatch(/Checkpoints are off for this run: ordered stage state\.count-things \(Memory instance\)/u)
+  })
+})
+
+describe('checkpoint blobs', () => {
+  const meta = { version: 2 as const, runKey: 'k', inputFingerprint: 'f', phase: 'running' as const, files: { clean: { temporary: 'c', bytes: 0 }, rejects: { temporary: 'r', bytes: 0 } } }
+  const blobs = async (directory: string): Promise<string[]> => (await readdir(directory)).filter((name) => name.startsWith('.sluice-blob-')).sort()
+
+  it('writes an unchanged array once, drops blobs no checkpoint names, and restores the newest state', async () => {
+    const directory = path.join(root, 'blobs')
+    await mkdir(directory, { recursive: true })
+    const full = new Uint32Array(50_000).fill(7)
+    const growing = new Int32Array(50_000)
+    await writeCheckpoint(directory, { ...meta, emitted: 1 }, encodeState({ full, growing }), 1)
+    const first = `.sluice-blob-${blobName(full)}.bin`
+    expect(await blobs(directory)).toHaveLength(2)
+    const before = await stat(path.join(directory, first))
+    growing[9] = 42
+    await writeCheckpoint(directory, { ...meta, emitted: 2 }, encodeState({ full, growing }), 2)
+    const after = await blobs(directory)
+    expect(after).toHaveLength(2)
+    expect(after).toContain(first)
+    expect((await stat(path.join(directory, first))).mtimeMs).toBe(before.mtimeMs)
+    const restored = await readCheckpoint(directory)
+    expect(restored?.state).toEqual({ full, growing })
+    expect(restored?.meta.emitted).toBe(2)
+  })
+
+  it('refuses a checkpoint whose blob is damaged or missing', async () => {
+    const directory = path.join(root, 'blobs-damaged')
+    await mkdir(directory, { recursive: true })
+    await writeCheckpoint(directory, { ...meta, emitted: 1 }, encodeState({ big: new Float64Array(20_000).fill(0.5) }), 1)
+    const [blob] = await blobs(directory)
+    await writeFile(path.join(directory, blob as string), 'not the bytes')
+    await expect(readCheckpoint(directory)).rejects.toThrow(/is damaged \(\.sluice-blob-[0-9a-f]+\.bin does not match its checksum\)/u)
+    await rm(path.join(directory, blob as string))
+    await expect(readCheckpoint(directory)).rejects.toThrow(/is missing/u)
   })
 })
 
