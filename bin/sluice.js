@@ -1,15 +1,24 @@
 #!/usr/bin/env node
 // Installed entry point: runs the CLI from sluice's cached JavaScript build (bin/bundle.mjs says
-// why); when esbuild cannot build it, loads the TypeScript sources through tsx instead.
+// why); when esbuild cannot build it, loads the TypeScript sources through tsx instead. On glibc
+// systems it first starts itself again with a fixed malloc setting (bin/malloc.mjs says why).
 import { sluiceBundle, sluiceSource } from './bundle.mjs'
+import { followLauncher, relaunchWithMallocSettings } from './malloc.mjs'
 
-let entry
-try {
-  entry = (await sluiceBundle()).cli
-} catch {
-  const { register } = await import('tsx/esm/api')
-  register()
-  entry = sluiceSource('cli')
+const args = process.argv.slice(2)
+
+async function runHere() {
+  let entry
+  try {
+    entry = (await sluiceBundle()).cli
+  } catch {
+    const { register } = await import('tsx/esm/api')
+    register()
+    entry = sluiceSource('cli')
+  }
+  const { main } = await import(entry)
+  process.exitCode = await main(args, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin })
 }
-const { main } = await import(entry)
-process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin })
+
+followLauncher()
+if (!relaunchWithMallocSettings(args, runHere)) await runHere()
