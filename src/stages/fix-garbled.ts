@@ -94,6 +94,17 @@ interface Resources {
   caseCounts: ReadonlyMap<string, CaseCounts>
 }
 
+/** Index of the last line starting at or before `offset` (0 when none does), by binary search: a long page has thousands of lines. */
+function lineAt(lineStarts: readonly number[], offset: number): number {
+  let [low, high] = [0, lineStarts.length - 1]
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1
+    if ((lineStarts[middle] as number) > offset) high = middle - 1
+    else low = middle
+  }
+  return low
+}
+
 function findGarbled(lines: readonly NumberedLine[], resources: Resources): { flags: Flag[]; sentences: number } {
   const text = lines.map((line) => line.text).join('\n')
   const context = detectContext(text, resources.lexicon, resources.models, resources)
@@ -108,9 +119,7 @@ function findGarbled(lines: readonly NumberedLine[], resources: Resources): { fl
   for (const span of spans) {
     const reason = garbleReason(span.text, context)
     if (reason === undefined) continue
-    let index = lineStarts.length - 1
-    while (index > 0 && (lineStarts[index] as number) > span.start) index -= 1
-    flags.push({ ...span, sentence: span.text, line: lines[index]?.line ?? 1, reason })
+    flags.push({ ...span, sentence: span.text, line: lines[lineAt(lineStarts, span.start)]?.line ?? 1, reason })
   }
   return { flags, sentences: spans.length }
 }

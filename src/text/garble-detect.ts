@@ -8,6 +8,7 @@
  */
 import { isAscii } from './ascii-text.ts'
 import { capitalReason } from './garble-capitals.ts'
+import { eachDouble, eachMidCapital } from './garble-scan.ts'
 import { orderReason } from './garble-lm.ts'
 import type { GarbleModels } from './garble-lm.ts'
 import type { CaseCounts } from './garble-case.ts'
@@ -32,18 +33,21 @@ export interface DetectContext {
 /** A capitalised word that does not start a sentence (after a word, number, comma or bracket). */
 const MID_CAPITAL = /(?<=[\p{L}\p{N},;:)] )\p{Lu}[\p{Ll}\p{Lu}]*(?![\p{L}\p{N}])/gu
 const DOUBLE = /(?<![\p{L}\p{N}'’-])(\p{L}+) \1(?![\p{L}\p{N}'’-])/gu
-/** Both patterns for ASCII lines, several times faster; no match spans a line break, so each line is searched alone. */
-const MID_CAPITAL_ASCII = /(?<=[A-Za-z0-9,;:)] )[A-Z][a-zA-Z]*(?![A-Za-z0-9])/g
-const DOUBLE_ASCII = /(?<![A-Za-z0-9'’-])([A-Za-z]+) \1(?![A-Za-z0-9'’-])/g
 
-/** Counts what {@link garbleReason} needs from the whole document, once per document. */
+/** Counts what {@link garbleReason} needs from the whole document, once per document. No match spans a line break, so each line is searched alone, and ASCII lines by hand (garble-scan.ts). */
 export function detectContext(text: string, lexicon: Lexicon, models?: GarbleModels, data: Pick<DetectContext, 'caseCounts'> = {}): DetectContext {
   const midCapitals = new Map<string, number>()
   const doubles = new Map<string, number>()
+  const countCapital = (word: string): void => void midCapitals.set(word, (midCapitals.get(word) ?? 0) + 1)
+  const countDouble = (word: string): void => void doubles.set(word, (doubles.get(word) ?? 0) + 1)
   for (const line of text.split('\n')) {
-    const ascii = isAscii(line)
-    for (const [word] of line.matchAll(ascii ? MID_CAPITAL_ASCII : MID_CAPITAL)) midCapitals.set(word, (midCapitals.get(word) ?? 0) + 1)
-    for (const [, word] of line.matchAll(ascii ? DOUBLE_ASCII : DOUBLE)) doubles.set(word as string, (doubles.get(word as string) ?? 0) + 1)
+    if (isAscii(line)) {
+      eachMidCapital(line, countCapital)
+      eachDouble(line, countDouble)
+      continue
+    }
+    for (const [word] of line.matchAll(MID_CAPITAL)) countCapital(word)
+    for (const [, word] of line.matchAll(DOUBLE)) countDouble(word as string)
   }
   return { lexicon, midCapitals, doubles, models, ...data }
 }

@@ -2,6 +2,7 @@ import { fc, test as propertyTest } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 import { looksEnglish } from '../../src/text/english.ts'
 import { INLINE_ASCII_TWINS } from '../../src/text/garble-inline.ts'
+import { eachDouble, eachMidCapital } from '../../src/text/garble-scan.ts'
 import { tokenize } from '../../src/text/garble-tokens.ts'
 import { ngramTokens, tokenSpans } from '../../src/text/ngram-tokens.ts'
 import { vocabIndex } from '../../src/text/ngram-vocab.ts'
@@ -59,6 +60,17 @@ describe('hand scans match the patterns they replace', () => {
       const all = (pattern: RegExp): string[][] => (pattern.global ? [...line.matchAll(pattern)].map((match) => [String(match.index), ...match]) : [[String(pattern.exec(line)?.index)]])
       expect(all(ascii)).toEqual(all(unicode))
     }
+  })
+
+  const pieces = fc.constantFrom('ab', 'Ab', 'AB', 'a', 'B', 'abc', ' ', ' ', "'", '-', '1', ',', ';', ':', ')', '.', 'x')
+  propertyTest.prop([fc.array(pieces, { maxLength: 20 }).map((list) => list.join(''))])('mid-sentence capitals and doubled words of an ASCII line', (line) => {
+    const found = (scan: (line: string, found: (word: string) => void) => void): string[] => {
+      const words: string[] = []
+      scan(line, (word) => words.push(word))
+      return words
+    }
+    expect(found(eachMidCapital)).toEqual([...line.matchAll(/(?<=[A-Za-z0-9,;:)] )[A-Z][a-zA-Z]*(?![A-Za-z0-9])/g)].map((match) => match[0]))
+    expect(found(eachDouble)).toEqual([...line.matchAll(/(?<![A-Za-z0-9'’-])([A-Za-z]+) \1(?![A-Za-z0-9'’-])/g)].map((match) => match[1]))
   })
 })
 
