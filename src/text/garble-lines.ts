@@ -98,7 +98,7 @@ function endsInPrepositive(text: string): boolean {
 function startKind(lower: string): 'lower' | 'upper' | 'number' | 'dash' | 'other' {
   if (/^\p{Ll}/u.test(lower)) return 'lower'
   if (/^\p{Lu}/u.test(lower)) return 'upper'
-  if (/^\d/u.test(lower)) return 'number'
+  if (/^[$€£¥]?\d/u.test(lower)) return 'number'
   if (/^[–—(]/u.test(lower)) return 'dash'
   return 'other'
 }
@@ -112,8 +112,26 @@ function nameContinues(top: string, lower: string, lexicon: Lexicon | undefined)
   return startsWithName(lower, lexicon) && (lower.match(/(?:^|\s)\p{Ll}+/gu)?.length ?? 0) >= 3
 }
 
+/** Lines that are not a sentence's first half: a separator bar or a URL (menus, bylines, tweets). */
+const NOT_PROSE = /\||:\/\//u
+
+/** An unfinished line of prose that ends in a number, not a date, year or time ("There are about 45,000⏎nurse…"). */
+function endsInQuantity(top: string): boolean {
+  if (!lastCharIs(top, /\p{N}$/u) || /(?:\b(?:19|20)\d\d|\d[/.-]\d+[/.-]\d+|\d:\d\d)$/u.test(top)) return false
+  return wordCount(top) >= 5 && !looksLikeTitle(top) && !NOT_PROSE.test(top)
+}
+
+/**
+ * A number inside a sentence: an unfinished line of prose (no separator bar, no URL), then a
+ * number, lowercase words and the sentence's end ("since age⏎9 with keeping his cattle safe.").
+ */
+function numberContinues(top: string, lower: string): boolean {
+  if (!lastCharIs(top, /\p{Ll}$/u) || wordCount(top) < 5 || looksLikeTitle(top) || NOT_PROSE.test(top)) return false
+  return /^\S+ \p{Ll}/u.test(lower) && (lower.match(/(?:^|\s)\p{Ll}+/gu)?.length ?? 0) >= 3 && terminal(lower.trimEnd())
+}
+
 /** True when `lower` continues the sentence that `upper` leaves unfinished. */
-function continuesSentence(upper: string, lower: string, lexicon: Lexicon | undefined): boolean {
+function continuesSentence(upper: string, lower: string, lexicon: Lexicon | undefined, numberedLines: boolean): boolean {
   const top = upper.trimEnd()
   if (/^\s/u.test(lower) || lastCharIs(top, /[-–—]$/u) || LIST_START.test(lower) || STANDS_ALONE.test(lower)) return false
   const kind = startKind(lower)
@@ -123,7 +141,8 @@ function continuesSentence(upper: string, lower: string, lexicon: Lexicon | unde
   const last = /(\p{L}+)[^\p{L}\p{N}]*$/u.exec(top)?.[1] ?? ''
   const strong = CONTINUES_LINE.has(last) || (top.endsWith(',') && wordCount(top) >= 4)
   if (strong) return kind !== 'other'
-  if (kind === 'lower') return lastCharIs(top, /[\p{L},)]$/u) && wordCount(top) >= 2 && (terminal(lower.trimEnd()) || wordCount(lower) >= 5)
+  if (kind === 'lower') return (lastCharIs(top, /[\p{L},)]$/u) ? wordCount(top) >= 2 : endsInQuantity(top)) && (terminal(lower.trimEnd()) || wordCount(lower) >= 5)
+  if (kind === 'number') return !numberedLines && numberContinues(top, lower)
   if (kind === 'dash') return lastCharIs(top, /[\p{Ll},]$/u) && wordCount(top) >= 4 && !looksLikeTitle(top)
   return kind === 'upper' && nameContinues(top, lower, lexicon)
 }
@@ -144,6 +163,8 @@ function looksLikeVerse(lines: readonly string[]): boolean {
 
 function joinParagraph(lines: NumberedLine[], lexicon: Lexicon | undefined, docWords: () => ReadonlySet<string>, repairs: Repair[]): NumberedLine[] {
   const verse = looksLikeVerse(lines.map((line) => line.text))
+  // Two lines opening with a number make a list (ingredients, steps), not a sentence broken before one.
+  const numberedLines = lines.filter((line) => startKind(line.text) === 'number').length >= 2
   const out: NumberedLine[] = []
   for (const line of lines) {
     const previous = out[out.length - 1]
@@ -151,7 +172,7 @@ function joinParagraph(lines: NumberedLine[], lexicon: Lexicon | undefined, docW
     if (previous !== undefined && merged !== undefined) {
       repairs.push({ rule: 'hyphen-joined', line: previous.line, actual: `${previous.text.trimEnd().slice(-30)}⏎${line.text.trimStart().slice(0, 30)}` })
       previous.text = merged
-    } else if (previous !== undefined && !verse && continuesSentence(previous.text, line.text, lexicon)) {
+    } else if (previous !== undefined && !verse && continuesSentence(previous.text, line.text, lexicon, numberedLines)) {
       repairs.push({ rule: 'line-joined', line: previous.line, actual: `${previous.text.trimEnd().slice(-30)}⏎${line.text.slice(0, 30)}` })
       previous.text = `${previous.text.trimEnd()} ${line.text.trimStart()}`
     } else out.push({ ...line })
