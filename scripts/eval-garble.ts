@@ -24,7 +24,7 @@ import { sentenceSpans } from '../src/text/sentences.ts'
 import { sharedRoot } from './lib/corpus.ts'
 
 export type Kind = 'dropped' | 'duplicated' | 'swapped' | 'capitalised' | 'glued' | 'hyphen-split' | 'line-break'
-export const DETECT: Kind[] = ['dropped', 'duplicated', 'swapped', 'capitalised']
+const DETECT: Kind[] = ['dropped', 'duplicated', 'swapped', 'capitalised']
 const REPAIR: Kind[] = ['glued', 'hyphen-split', 'line-break']
 const KINDS: Kind[] = [...DETECT, ...REPAIR]
 
@@ -92,7 +92,7 @@ function corruptLayout(kind: Kind, tokens: string[], rand: Rand): string | undef
   return [...tokens.slice(0, index), split, ...tokens.slice(index + 1)].join(' ')
 }
 
-export interface Outcome {
+interface Outcome {
   text: string
   flagged: string[]
   /** The reason of each flag, in the order of `flagged`. */
@@ -101,7 +101,7 @@ export interface Outcome {
 
 const stage = fixGarbled()
 
-export async function clean(text: string): Promise<Outcome> {
+async function clean(text: string): Promise<Outcome> {
   const result = await applyStage(stage, createDoc({ source: { path: 'eval.txt', format: 'txt' }, text }, 0), createRunState())
   const messages = result.doc.messages.filter((message) => message.rule === 'fix-garbled/garbled-sentence')
   return { text: result.doc.text, flagged: messages.map((message) => message.actual ?? ''), reasons: messages.map((message) => message.reason) }
@@ -113,7 +113,7 @@ interface Tally {
 }
 
 /** Sentences that can be corrupted: one line, 6 to 60 words, a full stop at the end. */
-export function candidates(text: string): { start: number; end: number; text: string }[] {
+function candidates(text: string): { start: number; end: number; text: string }[] {
   return sentenceSpans(text).filter((span) => !span.text.includes('\n') && /^\p{Lu}/u.test(span.text) && /[.!?]$/u.test(span.text) && span.text.split(' ').length >= 6 && span.text.split(' ').length <= 60)
 }
 
@@ -176,7 +176,7 @@ function parseArgs(argv: readonly string[]): { seed: number; perDoc: number; fro
 
 const percent = (hits: number, total: number): string => (total === 0 ? 'n/a' : `${((100 * hits) / total).toFixed(1)}%`)
 
-export async function main(): Promise<number> {
+async function main(): Promise<number> {
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
   const truthDir = path.join(sharedRoot(repoRoot), 'corpus', 'dev', 'truth')
   if (!existsSync(truthDir)) {
