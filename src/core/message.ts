@@ -30,8 +30,30 @@ export type MessageExtra = Pick<DocMessage, 'place' | 'actual'>
 /** Excerpts are capped so a message about a 200 MB line stays small in the report. */
 export const EXCERPT_LIMIT = 160
 
-/** Caps an excerpt to {@link EXCERPT_LIMIT} characters, marking the cut with an ellipsis. */
+/** A character `\s` matches (the ASCII ones, then the others by code). */
+function isSpaceCode(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+}
+
+/** True when collapsing whitespace and trimming leave `text` as it is: only single spaces, none at either end. */
+export function isFlat(text: string): boolean {
+  let afterSpace = true
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index)
+    if (!isSpaceCode(code)) afterSpace = false
+    else if (code !== 0x20 || afterSpace) return false
+    else afterSpace = true
+  }
+  return !afterSpace || text.length === 0
+}
+
+/**
+ * Caps an excerpt to {@link EXCERPT_LIMIT} characters, marking the cut with an ellipsis. Most
+ * excerpts are one line of a page, already flat: those are returned without a regex pass.
+ */
 export function excerpt(text: string, limit = EXCERPT_LIMIT): string {
+  if (text.length <= limit * 4 && isFlat(text)) return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`
   // Whitespace only collapses, so a flattened head longer than the limit gives the same excerpt
   // as the flattened whole: long lines and documents are not copied to show 120 characters.
   const head = text.length > limit * 4 ? text.slice(0, limit * 4).replace(/\s+/g, ' ').trimStart() : ''

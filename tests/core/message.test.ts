@@ -1,7 +1,7 @@
 /** `excerpt` cuts before flattening; it must say exactly what flattening the whole text would. */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { excerpt } from '../../src/core/message.ts'
+import { excerpt, isFlat } from '../../src/core/message.ts'
 
 /** The definition: collapse whitespace, trim, cut with an ellipsis. */
 function flattenedWhole(text: string, limit: number): string {
@@ -28,5 +28,14 @@ describe('excerpt', () => {
       }),
       { numRuns: 2000 },
     )
+  })
+
+  it('takes a text as flat exactly when flattening would leave it unchanged, for every UTF-16 code unit', () => {
+    const wrong: string[] = []
+    for (let code = 0; code < 0x10000; code += 1) {
+      const char = String.fromCharCode(code)
+      for (const text of [`a${char}b`, `a ${char}b`, char]) if (isFlat(text) !== (text.replace(/\s+/g, ' ').trim() === text)) wrong.push(text)
+    }
+    expect(wrong).toEqual([])
   })
 })
