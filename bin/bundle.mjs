@@ -77,12 +77,12 @@ function reusable(manifestFile) {
   }
 }
 
-/** Builds of older sources (and the manifests of the one-file bundles before them), a day old, go: a run still using one is long done. */
+/** Builds of older sources and manifests of other checkouts (and those of the one-file bundles before them), a day old, go: a run still using one is long done. */
 function pruneOldBundles(folder, keep) {
   const cutoff = Date.now() - 24 * 3600 * 1000
   for (const name of readdirSync(folder)) {
     const file = path.join(folder, name)
-    if (file !== keep && /^(?:sluice|cli|worker)-/u.test(name) && statSync(file).mtimeMs < cutoff) rmSync(file, { recursive: true, force: true })
+    if (file !== keep && /^(?:sluice|cli|worker)[-.]/u.test(name) && statSync(file).mtimeMs < cutoff) rmSync(file, { recursive: true, force: true })
   }
 }
 
@@ -141,7 +141,9 @@ function writeBuild(folder, files) {
  */
 export async function sluiceBundle() {
   const folder = cacheFolder()
-  const manifestFile = path.join(folder, 'sluice.json')
+  // One manifest per checkout: copies of the repo that share node_modules (a symlink, a
+  // worktree) share the cache folder, and each must run its own sources.
+  const manifestFile = path.join(folder, `sluice-${digest(packageRoot).slice(0, 12)}.json`)
   const cached = reusable(manifestFile)
   if (cached !== undefined) return cached
   mkdirSync(folder, { recursive: true })
