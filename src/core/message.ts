@@ -22,10 +22,21 @@ export interface DocMessage {
   reason: string
   place?: MessagePlace
   actual?: string
+  /**
+   * How many changes of one kind this message stands for, when more than one: a run of lines
+   * removed for the same reason is one message (`place.line` its first line), so the message
+   * list stays short; counters add this number, not 1.
+   */
+  count?: number
 }
 
 /** The optional parts a stage may add to a message. */
-export type MessageExtra = Pick<DocMessage, 'place' | 'actual'>
+export type MessageExtra = Pick<DocMessage, 'place' | 'actual' | 'count'>
+
+/** How many changes `message` stands for (see {@link DocMessage.count}). */
+export function changeCount(message: DocMessage): number {
+  return message.count ?? 1
+}
 
 /** Excerpts are capped so a message about a 200 MB line stays small in the report. */
 export const EXCERPT_LIMIT = 160

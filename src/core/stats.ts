@@ -4,9 +4,10 @@
  * their own and the totals stay exact.
  */
 import type { Doc } from './doc.ts'
+import { changeCount } from './message.ts'
 import type { StageStep } from './process.ts'
 
-/** Counters for one stage. `byRule` counts messages of every severity; `droppedByRule` only drops. */
+/** Counters for one stage. `byRule` counts the changes messages of every severity stand for (a message's `count`, else 1); `droppedByRule` only drops. */
 export interface StageStats {
   name: string
   in: number
@@ -35,7 +36,7 @@ export function countSteps(stats: Map<string, StageStats>, doc: Doc, steps: read
     stage.milliseconds += step.milliseconds
     const end = steps[index + 1]?.firstMessage ?? doc.messages.length
     for (const message of doc.messages.slice(step.firstMessage, end)) {
-      increment(stage.byRule, message.rule)
+      increment(stage.byRule, message.rule, changeCount(message))
       if (message.severity === 'fatal') increment(stage.droppedByRule, message.rule)
     }
     if (step.dropped) stage.dropped += 1

@@ -11,7 +11,7 @@
  * 40 bad pages out of 100. Drift breaches add 1 each (`drift.ts`), putting drifted sites first.
  */
 import type { Doc } from '../core/doc.ts'
-import { firstFatal } from '../core/message.ts'
+import { changeCount, firstFatal } from '../core/message.ts'
 import { murmur3 } from '../text/hash32.ts'
 import type { LengthHistogram, SiteReport } from './health-types.ts'
 import { addLength, createFineHistogram, displayBin, DISPLAY_EDGES, quantile } from './length-histogram.ts'
@@ -66,7 +66,7 @@ function addMessages(site: SiteState, doc: Doc, dropped: boolean): void {
   let encoding = false
   let record = false
   for (const message of doc.messages) {
-    if (message.stage === 'drop-chrome' && message.severity === 'info') site.chromeLines += 1
+    if (message.stage === 'drop-chrome' && message.severity === 'info') site.chromeLines += changeCount(message)
     if (message.severity === 'warn') warned.add(message.rule)
     if (message.severity === 'warn' && message.rule.startsWith('fix-garbled/')) garbled = true
     if (ENCODING_RULES.has(message.rule)) encoding = true

@@ -11,23 +11,26 @@
  * phrase tables in en, de, fr, es, it, pt and nl (`src/text/chrome-phrases.ts`).
  * Line features handed over by dedupe-headers (`meta.lineFeatures`, same matcher and thresholds)
  * are reused for the lines whose text is unchanged, and taken out of `meta`.
- * Rules: one `info` per removed line, with `place.line` (1-based line of this stage's input) and
- * the line as `actual`; the catalogue is `dropChromeRules`, one rule per reason, so
- * `disable: ['drop-chrome/nav-run']` switches one reason off.
+ * Rules: one `info` per run of lines one rule removed (blank lines do not end a run), with
+ * `place.line` (1-based line of this stage's input where the run starts), the count and range
+ * in the sentence, and the run's first line as `actual`; the catalogue is `dropChromeRules`,
+ * one rule per reason, so `disable: ['drop-chrome/nav-run']` switches one reason off.
  * Drops: `drop-chrome/nothing-left` when no text remains.
  * Batch learning: `knownChrome` (lines known as site chrome) is the hook for a later step that
  * learns repeated lines per site across a run.
  */
 import { excerpt } from '../core/message.ts'
-import type { Stage } from '../core/stage.ts'
+import type { Stage, StageContext } from '../core/stage.ts'
 import { createChromeMatcher } from '../text/chrome-match.ts'
+import { lineRuns } from '../text/line-runs.ts'
 import { comparable, joinKeptLines, splitLines } from '../text/lines.ts'
 import { LINE_HANDOVER_META, usableHandover } from '../text/article/line-base.ts'
 import { classifyLines } from './drop-chrome/classify.ts'
+import type { Decisions } from './drop-chrome/classify.ts'
 import { DropChromeSchema } from './drop-chrome/options.ts'
 import type { DropChromeOptions } from './drop-chrome/options.ts'
-import { RULE_REASONS, dropChromeRules } from './drop-chrome/rules.ts'
-import type { DropChromeRule } from './drop-chrome/rules.ts'
+import { dropChromeRules, removedReason } from './drop-chrome/rules.ts'
+import type { DropChromeRule, LineRule } from './drop-chrome/rules.ts'
 
 export { dropChromeRules } from './drop-chrome/rules.ts'
 export type { DropChromeOptions } from './drop-chrome/options.ts'
@@ -48,16 +51,21 @@ export function dropChrome(options: DropChromeOptions = {}): Stage<DropChromeRul
       const { [LINE_HANDOVER_META]: handed, ...meta } = doc.meta
       const handover = usableHandover(handed, match, settings)
       const decisions = classifyLines(lines, { ...settings, match, disabled, title: doc.title, anchor, knownChrome, ...(handover === undefined ? {} : { handover }) })
-      let removed = 0
-      decisions.forEach((rule, index) => {
-        if (rule === undefined) return
-        removed += 1
-        context.info(rule, RULE_REASONS[rule], { place: { line: index + 1 }, actual: excerpt(lines[index] as string) })
-      })
+      const removed = reportRuns(lines, decisions, context)
       if (removed === 0) return handed === undefined ? doc : { ...doc, meta }
       const text = joinKeptLines(lines, decisions.map((rule) => rule === undefined))
       if (text.trim() === '') return context.drop('drop-chrome/nothing-left', `Nothing but chrome was left: all ${removed} non-blank lines were removed.`)
       return { ...doc, text, meta }
     },
   }
+}
+
+/** One message per run of removed lines with the same rule; returns how many lines were removed. */
+function reportRuns(lines: readonly string[], decisions: Decisions, context: StageContext<DropChromeRule>): number {
+  let removed = 0
+  for (const { rule, first, last, count } of lineRuns(lines, decisions)) {
+    context.info(rule, removedReason(rule, count, first + 1, last + 1), { place: { line: first + 1 }, actual: excerpt(lines[first] as string), ...(count > 1 ? { count } : {}) })
+    removed += count
+  }
+  return removed
 }

@@ -30,6 +30,7 @@ import type { Doc } from '../core/doc.ts'
 import { excerpt } from '../core/message.ts'
 import type { Drop, Stage, StageContext } from '../core/stage.ts'
 import { primaryLanguage } from '../text/language-tag.ts'
+import { lineRuns } from '../text/line-runs.ts'
 import { joinKeptLines } from '../text/lines.ts'
 import { splitParagraphs } from '../text/paragraphs.ts'
 import { countCharacters, countWords } from '../text/words.ts'
@@ -90,11 +91,12 @@ function withScores(doc: Doc, measures: readonly Measure[], removedLines: number
   return { ...doc, stats }
 }
 
-/** Drop mode: one info per removed line (annotate mode counts them in `c4.linesRemoved` only). */
+/** Drop mode: one info per run of lines a C4 rule removed (annotate mode counts them in `c4.linesRemoved` only). */
 function reportLines(lines: readonly string[], removed: readonly (C4LineRule | undefined)[], context: StageContext<Rule>): void {
-  removed.forEach((rule, index) => {
-    if (rule !== undefined) context.info(rule, 'Removed a line (C4 line rule).', { place: { line: index + 1 }, actual: excerpt(lines[index] ?? '') })
-  })
+  for (const { rule, first, last, count } of lineRuns(lines, removed)) {
+    const reason = count === 1 ? 'Removed a line (C4 line rule).' : `Removed ${count} lines (C4 line rule), lines ${first + 1}–${last + 1}.`
+    context.info(rule, reason, { place: { line: first + 1 }, actual: excerpt(lines[first] ?? ''), ...(count > 1 ? { count } : {}) })
+  }
 }
 
 function decide(doc: Doc, text: string, failed: readonly Measure[], settings: Settings, context: StageContext<Rule>): Doc | Drop {

@@ -245,6 +245,15 @@ describe('drop-chrome', () => {
     ])
   })
 
+  it('reports a run of lines one rule removed as one message with its count and range', async () => {
+    const { doc } = await runStage(dropChrome(), { text: lines('World', 'Business', '', 'Sport', 'Science', '', P.en1, '', P.en2, 'Share', 'Tweet') }, ['drop-chrome/nav-run', 'drop-chrome/share-line'])
+    const removed = doc.messages.map((message) => [message.rule, message.place?.line, message.actual, message.reason])
+    expect(removed).toEqual([
+      ['drop-chrome/nav-run', 1, 'World', 'Removed 4 lines of a navigation run (short menu-like lines), lines 1–5.'],
+      ['drop-chrome/share-line', 10, 'Share', 'Removed 2 share or social-media lines, lines 10–11.'],
+    ])
+  })
+
   it('a disabled rule keeps the lines it would remove', async () => {
     const input = lines('World', 'Business', 'Sport', '', P.en1, '', P.en2)
     const { doc } = await runStage(dropChrome({ disable: ['drop-chrome/nav-run'] }), { text: input }, [])

@@ -15,7 +15,7 @@ import { lineFeatures } from '../../text/article/line-features.ts'
 import type { FeatureThresholds, LineInfo } from '../../text/article/line-features.ts'
 import type { LineHandover } from '../../text/article/line-base.ts'
 import { ruleOfKind } from './rules.ts'
-import type { DropChromeRule } from './rules.ts'
+import type { LineRule } from './rules.ts'
 
 /** Everything the classifier needs besides the lines. */
 export interface ClassifySettings extends FeatureThresholds, BodyWeights, HeadSettings, TailSettings {
@@ -37,16 +37,16 @@ export interface ClassifySettings extends FeatureThresholds, BodyWeights, HeadSe
 const DUPLICATE_MIN_WORDS = 5
 
 /** Per line: undefined to keep it, or the rule that removes it. */
-export type Decisions = Array<DropChromeRule | undefined>
+export type Decisions = Array<LineRule | undefined>
 
-function outsideRule(line: LineInfo, settings: ClassifySettings, fallback: DropChromeRule): DropChromeRule {
+function outsideRule(line: LineInfo, settings: ClassifySettings, fallback: LineRule): LineRule {
   if (line.kind !== undefined) return ruleOfKind(line.kind)
   if (line.relatedItem) return 'drop-chrome/related-links'
   if (fallback === 'drop-chrome/boilerplate-head' && line.words <= settings.navLineMaxWords && !line.terminal) return 'drop-chrome/nav-run'
   return fallback
 }
 
-function insideRule(line: LineInfo): DropChromeRule | undefined {
+function insideRule(line: LineInfo): LineRule | undefined {
   if (line.relatedItem) return 'drop-chrome/related-links'
   if (line.kind === undefined) return undefined
   return ruleOfKind(line.kind)

@@ -29,7 +29,7 @@ export const dropChromeRules = [
 /** One rule id of drop-chrome. */
 export type DropChromeRule = (typeof dropChromeRules)[number]
 
-const KIND_RULES: Record<ChromeKind, DropChromeRule> = {
+const KIND_RULES: Record<ChromeKind, LineRule> = {
   ui: 'drop-chrome/ui-line',
   menu: 'drop-chrome/nav-run',
   'read-more': 'drop-chrome/ui-line',
@@ -49,28 +49,40 @@ const KIND_RULES: Record<ChromeKind, DropChromeRule> = {
 }
 
 /** The rule that removes a line of this phrase kind. */
-export function ruleOfKind(kind: ChromeKind): DropChromeRule {
+export function ruleOfKind(kind: ChromeKind): LineRule {
   return KIND_RULES[kind]
 }
 
-/** Why each rule removed a line, as the message sentence. */
-export const RULE_REASONS: Record<DropChromeRule, string> = {
-  'drop-chrome/ui-line': 'Removed a button or menu line.',
-  'drop-chrome/share-line': 'Removed a share or social-media line.',
-  'drop-chrome/cookie-notice': 'Removed a cookie notice.',
-  'drop-chrome/skip-link': 'Removed a "skip to content" link.',
-  'drop-chrome/advertisement': 'Removed an advertising label.',
-  'drop-chrome/related-links': 'Removed a related-articles block.',
-  'drop-chrome/newsletter': 'Removed a newsletter sign-up line.',
-  'drop-chrome/breadcrumb': 'Removed a breadcrumb.',
-  'drop-chrome/tag-line': 'Removed a tags or categories line.',
-  'drop-chrome/copyright': 'Removed a copyright line.',
-  'drop-chrome/feed-footer': 'Removed a feed footer ("The post … appeared first on …").',
-  'drop-chrome/comments-section': 'Removed a line of the reader comments or comment form.',
-  'drop-chrome/nav-run': 'Removed a line of a navigation run (short menu-like lines).',
-  'drop-chrome/boilerplate-head': 'Removed a line before the main text.',
-  'drop-chrome/boilerplate-tail': 'Removed a line after the main text.',
-  'drop-chrome/duplicate-line': 'Removed a repeat of an earlier line of the article.',
-  'drop-chrome/known-chrome': 'Removed a line known as chrome of this site.',
-  'drop-chrome/nothing-left': 'Nothing but chrome was left in the document.',
+/** The rules that remove lines (all but the drop). */
+export type LineRule = Exclude<DropChromeRule, 'drop-chrome/nothing-left'>
+
+/** What each rule removes: one line, and a run of them (the message says "Removed …"). */
+const REMOVED: Record<LineRule, [one: string, many: string]> = {
+  'drop-chrome/ui-line': ['a button or menu line', 'button or menu lines'],
+  'drop-chrome/share-line': ['a share or social-media line', 'share or social-media lines'],
+  'drop-chrome/cookie-notice': ['a cookie notice', 'lines of a cookie notice'],
+  'drop-chrome/skip-link': ['a "skip to content" link', '"skip to content" links'],
+  'drop-chrome/advertisement': ['an advertising label', 'advertising labels'],
+  'drop-chrome/related-links': ['a line of a related-articles block', 'lines of a related-articles block'],
+  'drop-chrome/newsletter': ['a newsletter sign-up line', 'newsletter sign-up lines'],
+  'drop-chrome/breadcrumb': ['a breadcrumb', 'breadcrumb lines'],
+  'drop-chrome/tag-line': ['a tags or categories line', 'tags or categories lines'],
+  'drop-chrome/copyright': ['a copyright line', 'copyright lines'],
+  'drop-chrome/feed-footer': ['a feed footer ("The post … appeared first on …")', 'feed footer lines ("The post … appeared first on …")'],
+  'drop-chrome/comments-section': ['a line of the reader comments or comment form', 'lines of the reader comments or comment form'],
+  'drop-chrome/nav-run': ['a line of a navigation run (short menu-like lines)', 'lines of a navigation run (short menu-like lines)'],
+  'drop-chrome/boilerplate-head': ['a line before the main text', 'lines before the main text'],
+  'drop-chrome/boilerplate-tail': ['a line after the main text', 'lines after the main text'],
+  'drop-chrome/duplicate-line': ['a repeat of an earlier line of the article', 'repeats of earlier lines of the article'],
+  'drop-chrome/known-chrome': ['a line known as chrome of this site', 'lines known as chrome of this site'],
+}
+
+/**
+ * The message sentence for `count` lines one rule removed in a row, from `first` to `last`
+ * (1-based): one message per run of lines keeps a dump's hundreds of removed comment lines
+ * from becoming hundreds of messages in rejects.jsonl and in every report.
+ */
+export function removedReason(rule: LineRule, count: number, first: number, last: number): string {
+  const [one, many] = REMOVED[rule]
+  return count === 1 ? `Removed ${one}.` : `Removed ${count} ${many}, lines ${first}–${last}.`
 }
