@@ -43,7 +43,7 @@ function topRules(stage: StageStats): string {
 
 function stages(report: RunReport): string[] {
   const rows = report.stages.map((stage) => [stage.name, stage.in, stage.kept, stage.dropped, Math.round(stage.milliseconds), topRules(stage)])
-  return ['## Stages', '', ...table(['stage', 'in', 'kept', 'dropped', 'ms', 'top rules (messages)'], rows)]
+  return ['## Stages', '', ...table(['stage', 'in', 'kept', 'dropped', 'ms', 'top rules (changes)'], rows)]
 }
 
 function drops(report: RunReport): string[] {
