@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Installed entry point: runs the CLI from sluice's cached JavaScript build (bin/bundle.mjs says
 // why); when esbuild cannot build it, loads the TypeScript sources through tsx instead. On glibc
-// systems it first starts itself again with a fixed malloc setting (bin/malloc.mjs says why).
+// systems it first starts itself again with two memory settings (bin/launcher.mjs says why).
 import { sluiceBundle, sluiceSource } from './bundle.mjs'
-import { followLauncher, relaunchWithMallocSettings } from './malloc.mjs'
+import { followLauncher, relaunchWithMallocSettings } from './launcher.mjs'
 
 const args = process.argv.slice(2)
 

@@ -1,6 +1,6 @@
 /**
  * bin/sluice.js on glibc Linux: the CLI runs in a child started with a fixed malloc mmap
- * threshold (bin/malloc.mjs says why); the launcher mirrors the child's exit code and signals,
+ * threshold and a smaller young generation (bin/launcher.mjs says why); the launcher mirrors the child's exit code and signals,
  * passes SIGTERM on, takes the child with it when killed outright, and leaves the variable to
  * a user who set it.
  */
@@ -41,6 +41,7 @@ describe.skipIf(!glibc)('launcher', () => {
     const { launcher, closed } = await cleanText()
     const [child] = childrenOf(launcher.pid as number)
     expect(readFileSync(`/proc/${child}/environ`, 'utf8').split('\0')).toContain('MALLOC_MMAP_THRESHOLD_=131072')
+    expect(readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0')).toContain('--max-semi-space-size=8')
     launcher.stdin.end()
     expect(await closed).toEqual({ code: 0, signal: null })
     const unknown = spawn(process.execPath, [bin, 'no-such-command'], { stdio: 'ignore' })

@@ -1,13 +1,16 @@
 /**
- * Why the CLI may start itself twice. glibc's malloc raises its mmap threshold every time a
- * large block is freed (up to 32 MiB); after that, freed buffers (models decoded at start-up,
- * messages between threads, files read) stay in the process for reuse instead of going back
- * to the system. A fixed threshold turns that off: a two-worker run's peak RSS drops by about
- * 90 MiB (txt-10mb: 480 → 395 MiB). glibc reads the setting only when a process starts, so on
- * glibc systems the CLI runs once more as a child with `MALLOC_MMAP_THRESHOLD_` set, unless the
- * variable is already set (any value, so users can choose their own). `sluice worker` is left
- * alone: its first SIGINT means "finish the shards in hand", and a relaunch would deliver a
- * terminal's Ctrl-C twice.
+ * Why the CLI may start itself twice: two memory settings that only take effect when a process
+ * starts. glibc's malloc raises its mmap threshold every time a large block is freed (up to
+ * 32 MiB); after that, freed buffers (models decoded at start-up, messages between threads,
+ * files read) stay in the process for reuse instead of going back to the system. A fixed
+ * threshold turns that off: a two-worker run's peak RSS drops by about 90 MiB (txt-10mb: 458 →
+ * 365 MiB). And V8 gives the main thread's young generation 16 MiB semi-spaces; 8 MiB is
+ * plenty for a thread that reads, routes and writes (about 15 MiB less peak RSS, no CPU cost
+ * measured; worker threads set theirs in worker-pool.ts). So on glibc systems the CLI runs once
+ * more as a child with `MALLOC_MMAP_THRESHOLD_` set and `--max-semi-space-size=8`, unless the
+ * variable is already set (any value, so users can choose their own); a semi-space size given
+ * in the Node flags or NODE_OPTIONS is kept. `sluice worker` is left alone: its first SIGINT
+ * means "finish the shards in hand", and a relaunch would deliver a terminal's Ctrl-C twice.
  */
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -15,6 +18,7 @@ import { fileURLToPath } from 'node:url'
 const SETTING = 'MALLOC_MMAP_THRESHOLD_'
 const THRESHOLD = '131072'
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP']
+const SEMI_SPACE = '--max-semi-space-size'
 /** Names the launcher's pid in the child, so the child knows its IPC channel is the launcher's. */
 const LAUNCHER = 'SLUICE_LAUNCHER_PID'
 
@@ -24,7 +28,7 @@ function usesGlibc() {
 }
 
 /**
- * Runs the CLI as a child process with the fixed threshold and mirrors its exit (code or
+ * Runs the CLI as a child process with those settings and mirrors its exit (code or
  * signal); returns false, doing nothing, when this process should run the CLI itself.
  * `runHere` is the fallback should the child fail to start.
  */
@@ -32,7 +36,9 @@ export function relaunchWithMallocSettings(args, runHere) {
   if (process.env[SETTING] !== undefined || args[0] === 'worker' || !usesGlibc()) return false
   const script = fileURLToPath(new URL('./sluice.js', import.meta.url))
   const env = { ...process.env, [SETTING]: THRESHOLD, [LAUNCHER]: String(process.pid) }
-  const child = spawn(process.execPath, [...process.execArgv, script, ...args], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env })
+  const flags = [process.execArgv.join(' '), process.env.NODE_OPTIONS ?? ''].join(' ')
+  const semiSpace = flags.includes(SEMI_SPACE) ? [] : [`${SEMI_SPACE}=8`]
+  const child = spawn(process.execPath, [...semiSpace, ...process.execArgv, script, ...args], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env })
   const forward = (signal) => child.kill(signal)
   const stopForwarding = () => {
     for (const signal of FORWARDED) process.off(signal, forward)
