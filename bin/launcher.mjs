@@ -32,7 +32,7 @@ function usesGlibc() {
  * signal); returns false, doing nothing, when this process should run the CLI itself.
  * `runHere` is the fallback should the child fail to start.
  */
-export function relaunchWithMallocSettings(args, runHere) {
+export function relaunchWithMemorySettings(args, runHere) {
   if (process.env[SETTING] !== undefined || args[0] === 'worker' || !usesGlibc()) return false
   const script = fileURLToPath(new URL('./sluice.js', import.meta.url))
   const env = { ...process.env, [SETTING]: THRESHOLD, [LAUNCHER]: String(process.pid) }

@@ -3,7 +3,7 @@
 // why); when esbuild cannot build it, loads the TypeScript sources through tsx instead. On glibc
 // systems it first starts itself again with two memory settings (bin/launcher.mjs says why).
 import { sluiceBundle, sluiceSource } from './bundle.mjs'
-import { followLauncher, relaunchWithMallocSettings } from './launcher.mjs'
+import { followLauncher, relaunchWithMemorySettings } from './launcher.mjs'
 
 const args = process.argv.slice(2)
 
@@ -21,4 +21,4 @@ async function runHere() {
 }
 
 followLauncher()
-if (!relaunchWithMallocSettings(args, runHere)) await runHere()
+if (!relaunchWithMemorySettings(args, runHere)) await runHere()
