@@ -62,6 +62,11 @@ function writeAtomically(file, contents) {
   renameSync(temporary, file)
 }
 
+/** File paths by entry name, as file URLs to import. */
+function entryUrls(entries) {
+  return Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, pathToFileURL(file).href]))
+}
+
 /** The cached bundle's entry URLs when none of its inputs changed since it was built. */
 function reusable(manifestFile) {
   try {
@@ -70,8 +75,7 @@ function reusable(manifestFile) {
       const stats = statSync(file)
       if (stats.size !== size || stats.mtimeMs !== mtimeMs) return undefined
     }
-    const files = Object.values(manifest.entries)
-    return files.every((file) => existsSync(file)) ? Object.fromEntries(Object.entries(manifest.entries).map(([name, file]) => [name, pathToFileURL(file).href])) : undefined
+    return Object.values(manifest.entries).every((file) => existsSync(file)) ? entryUrls(manifest.entries) : undefined
   } catch {
     return undefined
   }
@@ -156,7 +160,7 @@ export async function sluiceBundle() {
   })
   writeAtomically(manifestFile, JSON.stringify({ entries, inputs: stamped }))
   pruneOldBundles(folder, target)
-  return Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, pathToFileURL(file).href]))
+  return entryUrls(entries)
 }
 
 /** The source file behind each bundled entry point, for the fallback through tsx. */

@@ -62,7 +62,7 @@ export function relaunchWithMemorySettings(args, runHere) {
  * and the child ends the same abrupt way (the checkpoint stays, so `--resume` goes on).
  */
 export function followLauncher() {
-  if (process.env[LAUNCHER] === undefined || process.env[LAUNCHER] !== String(process.ppid) || process.channel === undefined) return
+  if (process.env[LAUNCHER] !== String(process.ppid) || process.channel === undefined) return
   delete process.env[LAUNCHER]
   process.channel.unref()
   process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'))

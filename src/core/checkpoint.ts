@@ -12,8 +12,7 @@
  * disk is never written again. Blobs and the state file are written and synced first, then the
  * JSON is renamed into place, so a kill at any moment leaves either the old checkpoint or the new one.
  */
-import { createHash } from 'node:crypto'
-import { closeSync, existsSync, fdatasync, openSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, fdatasync, openSync, writeFileSync } from 'node:fs'
 import { open, readFile, readdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -85,10 +84,6 @@ export async function writeFileAtomic(file: string, content: Uint8Array | string
   await rename(temporary, file)
 }
 
-function writeAllSync(fd: number, bytes: Uint8Array): void {
-  for (let written = 0; written < bytes.byteLength; ) written += writeSync(fd, bytes, written)
-}
-
 /**
  * Writes the blobs not yet on disk to temporary files at once, before the caller's state can
  * change again (the arrays are live), and resolves when they are synced and renamed into place.
@@ -102,7 +97,7 @@ function writeBlobs(directory: string, blobs: EncodedState['blobs']): Promise<vo
       const temporary = `${file}.tmp-${process.pid}`
       const fd = openSync(temporary, 'w')
       pending.push({ fd, temporary, file })
-      writeAllSync(fd, new Uint8Array(view.buffer, view.byteOffset, view.byteLength))
+      writeFileSync(fd, new Uint8Array(view.buffer, view.byteOffset, view.byteLength))
     }
   } catch (error) {
     for (const { fd } of pending) closeSync(fd)
@@ -129,7 +124,7 @@ function writeBlobs(directory: string, blobs: EncodedState['blobs']): Promise<vo
 export function writeCheckpoint(directory: string, meta: Omit<CheckpointMeta, 'stateFile' | 'stateSha256' | 'blobs'>, state: EncodedState, sequence: number): Promise<void> {
   const blobsWritten = writeBlobs(directory, state.blobs)
   const stateFile = `.sluice-checkpoint-${sequence}.state`
-  const full: CheckpointMeta = { ...meta, stateFile, stateSha256: createHash('sha256').update(state.bytes).digest('hex'), blobs: [...state.blobs.keys()] }
+  const full: CheckpointMeta = { ...meta, stateFile, stateSha256: blobName(state.bytes), blobs: [...state.blobs.keys()] }
   return (async () => {
     await blobsWritten
     await writeFileAtomic(path.join(directory, stateFile), state.bytes)
@@ -179,7 +174,7 @@ export async function readCheckpoint(directory: string): Promise<{ meta: Checkpo
   if (meta.version !== 2 || typeof meta.stateFile !== 'string' || !STATE_PATTERN.test(meta.stateFile)) throw damaged('unknown format')
   const bytes = await readFile(path.join(directory, meta.stateFile)).catch(() => undefined)
   if (bytes === undefined) throw damaged(`${meta.stateFile} is missing`)
-  if (createHash('sha256').update(bytes).digest('hex') !== meta.stateSha256) throw damaged(`${meta.stateFile} does not match its checksum`)
+  if (blobName(bytes) !== meta.stateSha256) throw damaged(`${meta.stateFile} does not match its checksum`)
   const blobs = await readBlobs(directory, meta.blobs).catch((error: Error) => {
     throw damaged(error.message)
   })

@@ -33,6 +33,14 @@ export interface DocMessage {
 /** The optional parts a stage may add to a message. */
 export type MessageExtra = Pick<DocMessage, 'place' | 'actual' | 'count'>
 
+/**
+ * The message parts for lines `first`..`last` (0-based) removed in a row for one reason: the
+ * first line's number and excerpt, and the count when more than one line went.
+ */
+export function lineRunExtra(lines: readonly string[], run: { first: number; count: number }): MessageExtra {
+  return { place: { line: run.first + 1 }, actual: excerpt(lines[run.first] ?? ''), ...(run.count > 1 ? { count: run.count } : {}) }
+}
+
 /** How many changes `message` stands for (see {@link DocMessage.count}). */
 export function changeCount(message: DocMessage): number {
   return message.count ?? 1

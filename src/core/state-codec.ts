@@ -33,7 +33,7 @@ function bytesOf(view: ArrayBufferView): Uint8Array {
   return new Uint8Array(view.buffer, view.byteOffset, view.byteLength)
 }
 
-/** The SHA-256 of a view's bytes, in hex: a blob's name and its checksum at once. */
+/** The SHA-256 of a view's bytes, in hex: a blob's name (its checksum at once) and the state file's checksum. */
 export function blobName(view: ArrayBufferView): string {
   return createHash('sha256').update(bytesOf(view)).digest('hex')
 }

@@ -19,7 +19,7 @@
  * Batch learning: `knownChrome` (lines known as site chrome) is the hook for a later step that
  * learns repeated lines per site across a run.
  */
-import { excerpt } from '../core/message.ts'
+import { lineRunExtra } from '../core/message.ts'
 import type { Stage, StageContext } from '../core/stage.ts'
 import { createChromeMatcher } from '../text/chrome-match.ts'
 import { lineRuns } from '../text/line-runs.ts'
@@ -30,7 +30,7 @@ import type { Decisions } from './drop-chrome/classify.ts'
 import { DropChromeSchema } from './drop-chrome/options.ts'
 import type { DropChromeOptions } from './drop-chrome/options.ts'
 import { dropChromeRules, removedReason } from './drop-chrome/rules.ts'
-import type { DropChromeRule, LineRule } from './drop-chrome/rules.ts'
+import type { DropChromeRule } from './drop-chrome/rules.ts'
 
 export { dropChromeRules } from './drop-chrome/rules.ts'
 export type { DropChromeOptions } from './drop-chrome/options.ts'
@@ -63,9 +63,9 @@ export function dropChrome(options: DropChromeOptions = {}): Stage<DropChromeRul
 /** One message per run of removed lines with the same rule; returns how many lines were removed. */
 function reportRuns(lines: readonly string[], decisions: Decisions, context: StageContext<DropChromeRule>): number {
   let removed = 0
-  for (const { rule, first, last, count } of lineRuns(lines, decisions)) {
-    context.info(rule, removedReason(rule, count, first + 1, last + 1), { place: { line: first + 1 }, actual: excerpt(lines[first] as string), ...(count > 1 ? { count } : {}) })
-    removed += count
+  for (const run of lineRuns(lines, decisions)) {
+    context.info(run.rule, removedReason(run.rule, run.count, run.first + 1, run.last + 1), lineRunExtra(lines, run))
+    removed += run.count
   }
   return removed
 }

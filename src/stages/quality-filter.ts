@@ -27,7 +27,7 @@
  */
 import { z } from 'zod'
 import type { Doc } from '../core/doc.ts'
-import { excerpt } from '../core/message.ts'
+import { lineRunExtra } from '../core/message.ts'
 import type { Drop, Stage, StageContext } from '../core/stage.ts'
 import { primaryLanguage } from '../text/language-tag.ts'
 import { lineRuns } from '../text/line-runs.ts'
@@ -93,9 +93,9 @@ function withScores(doc: Doc, measures: readonly Measure[], removedLines: number
 
 /** Drop mode: one info per run of lines a C4 rule removed (annotate mode counts them in `c4.linesRemoved` only). */
 function reportLines(lines: readonly string[], removed: readonly (C4LineRule | undefined)[], context: StageContext<Rule>): void {
-  for (const { rule, first, last, count } of lineRuns(lines, removed)) {
-    const reason = count === 1 ? 'Removed a line (C4 line rule).' : `Removed ${count} lines (C4 line rule), lines ${first + 1}–${last + 1}.`
-    context.info(rule, reason, { place: { line: first + 1 }, actual: excerpt(lines[first] ?? ''), ...(count > 1 ? { count } : {}) })
+  for (const run of lineRuns(lines, removed)) {
+    const reason = run.count === 1 ? 'Removed a line (C4 line rule).' : `Removed ${run.count} lines (C4 line rule), lines ${run.first + 1}–${run.last + 1}.`
+    context.info(run.rule, reason, lineRunExtra(lines, run))
   }
 }
 

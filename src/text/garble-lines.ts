@@ -109,16 +109,26 @@ const STANDS_ALONE = /^(?:by|posted|updated|published|written|filed|https?:|www\
 /** A capitalised continuation: a long unfinished line, then a name and more lowercase words. */
 function nameContinues(top: string, lower: string, lexicon: Lexicon | undefined): boolean {
   if (!lastCharIs(top, /\p{Ll}$/u) || wordCount(top) < 8 || top.includes(':') || looksLikeTitle(top)) return false
-  return startsWithName(lower, lexicon) && (lower.match(/(?:^|\s)\p{Ll}+/gu)?.length ?? 0) >= 3
+  return startsWithName(lower, lexicon) && lowercaseWords(lower) >= 3
+}
+
+/** Words of `line` that start in lowercase. */
+function lowercaseWords(line: string): number {
+  return line.match(/(?:^|\s)\p{Ll}+/gu)?.length ?? 0
 }
 
 /** Lines that are not a sentence's first half: a separator bar or a URL (menus, bylines, tweets). */
 const NOT_PROSE = /\||:\/\//u
 
+/** A line of at least five words of prose: not a title, no separator bar, no URL. */
+function proseLine(top: string): boolean {
+  return wordCount(top) >= 5 && !looksLikeTitle(top) && !NOT_PROSE.test(top)
+}
+
 /** An unfinished line of prose that ends in a number, not a date, year or time ("There are about 45,000⏎nurse…"). */
 function endsInQuantity(top: string): boolean {
   if (!lastCharIs(top, /\p{N}$/u) || /(?:\b(?:19|20)\d\d|\d[/.-]\d+[/.-]\d+|\d:\d\d)$/u.test(top)) return false
-  return wordCount(top) >= 5 && !looksLikeTitle(top) && !NOT_PROSE.test(top)
+  return proseLine(top)
 }
 
 /**
@@ -126,8 +136,8 @@ function endsInQuantity(top: string): boolean {
  * number, lowercase words and the sentence's end ("since age⏎9 with keeping his cattle safe.").
  */
 function numberContinues(top: string, lower: string): boolean {
-  if (!lastCharIs(top, /\p{Ll}$/u) || wordCount(top) < 5 || looksLikeTitle(top) || NOT_PROSE.test(top)) return false
-  return /^\S+ \p{Ll}/u.test(lower) && (lower.match(/(?:^|\s)\p{Ll}+/gu)?.length ?? 0) >= 3 && terminal(lower.trimEnd())
+  if (!lastCharIs(top, /\p{Ll}$/u) || !proseLine(top)) return false
+  return /^\S+ \p{Ll}/u.test(lower) && lowercaseWords(lower) >= 3 && terminal(lower.trimEnd())
 }
 
 /** True when `lower` continues the sentence that `upper` leaves unfinished. */

@@ -12,7 +12,7 @@ import { SPAN_LETTERS, tokenSpans } from './ngram-tokens.ts'
 import type { NgramToken, TokenSpans } from './ngram-tokens.ts'
 
 /** log10 P(ids[j] | ids[j-2], ids[j-1]) for every j ≥ 1 (index 0, "<s>", gets 0). */
-export function positionScores(ids: ArrayLike<number>, model: NgramModel): Float64Array {
+function positionScores(ids: ArrayLike<number>, model: NgramModel): Float64Array {
   const scores = new Float64Array(ids.length)
   for (let j = 1; j < ids.length; j += 1) scores[j] = model.logProb(j >= 2 ? (ids[j - 2] as number) : -1, ids[j - 1] as number, ids[j] as number)
   return scores
