@@ -28,6 +28,8 @@ const MONTHS = 'jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust
 const DATE = new RegExp(`\\b(${MONTHS})\\.?\\s+\\d{1,2}(st|nd|rd|th)?\\b|\\b\\d{1,2}\\.?\\s+(${MONTHS})\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b`, 'iu')
 const BYLINE = /^(by|posted|written|published|updated|author:|von|par|por|di|door|autor:|auteur\s?:|veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b\s*\S/iu
 const RELATIVE_TIME = /\b\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b/i
+/** A line that is only a time of day ("01:52 PM EDT", "13.10 BST", "9:30 a.m."). */
+const CLOCK = /^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|UTC[+-]\d{1,2})?$/iu
 
 /** Every date form has a digit: lines without one (most) skip the long month alternation. */
 const DIGIT = /\d/
@@ -37,11 +39,11 @@ export function hasDate(text: string): boolean {
   return DIGIT.test(text) && DATE.test(text)
 }
 
-/** True for a byline ("By Jane Doe", "Posted by …") or a short line carrying a date. */
+/** True for a byline ("By Jane Doe", "Posted by …"), a short line carrying a date, or a time of day alone. */
 export function isBylineOrDate(text: string): boolean {
   const trimmed = text.trim()
   if (BYLINE.test(trimmed)) return wordsOf(trimmed).length <= 16
-  return DIGIT.test(trimmed) && (DATE.test(trimmed) || RELATIVE_TIME.test(trimmed)) && wordsOf(trimmed).length <= 14
+  return DIGIT.test(trimmed) && (DATE.test(trimmed) || RELATIVE_TIME.test(trimmed) || CLOCK.test(trimmed)) && wordsOf(trimmed).length <= 14
 }
 
 /** True for a line shaped like a headline: a few words, not ending in a period, no byline or date. */

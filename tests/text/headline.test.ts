@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { headlineAbove } from '../../src/text/headline.ts'
+import { isBylineOrDate } from '../../src/text/prose.ts'
+
+const BODY = 'The city council voted on Tuesday to close the old harbour for the winter, and the mayor said the decision was hard.'
+
+/** The headline found above the last line (the body), with no line counted as chrome. */
+function headlineOf(...above: string[]): string | undefined {
+  const lines = [...above, BODY]
+  const found = headlineAbove(lines, lines.length - 1, 12, () => false)
+  return found.headline === undefined ? undefined : lines[found.headline]
+}
+
+describe('headlineAbove', () => {
+  it.each([
+    ['a byline and a date', ['Harbour to close for winter', 'By Jane Doe', 'July 22, 2012']],
+    ['a time of day alone', ['Harbour to close for winter', 'July 22, 2012', '01:52 PM EDT']],
+    ['a link ending in an arrow', ['Harbour to close for winter', 'more in Local News | Find New »']],
+    ['a breadcrumb trail', ['Harbour to close for winter', 'Full list of categories: City Guide » Food » Restaurants']],
+    ['a tag line', ['Harbour to close for winter', 'Tags: Harbour, Council, Winter closures']],
+    ['a caption with a "Photograph:" credit', ['Harbour to close for winter', 'Boats moored in the old harbour on Monday. Photograph: Jane Doe/Example Images']],
+    ['a caption with a bracketed credit', ['Harbour to close for winter', 'Boats in the old harbour, July 23, 2012, in Portsmouth. (Jane Doe/Example News/AP Photo)']],
+  ])('steps over %s', (_name, above) => {
+    expect(headlineOf(...above)).toBe('Harbour to close for winter')
+  })
+
+  it('takes a headline that merely mentions a photo', () => {
+    expect(headlineOf('Photo of the harbour wins the city prize')).toBe('Photo of the harbour wins the city prize')
+  })
+})
+
+describe('isBylineOrDate', () => {
+  it.each([
+    ['01:52 PM EDT', true],
+    ['13.10 BST', true],
+    ['9:30 a.m.', true],
+    ['Updated 10:48 AM', true],
+    ['7:30 Club opens its doors downtown', false],
+    ['Harbour to close for winter', false],
+  ])('%s → %s', (text, expected) => {
+    expect(isBylineOrDate(text)).toBe(expected)
+  })
+})
