@@ -1,9 +1,9 @@
 /**
  * The worker thread's side of the pool. It rebuilds the order-free stages once from the recipe
  * in `workerData` (stages cannot be posted), says `ready`, then runs one document per `task`
- * message through them and posts the result back. Run state here is per worker, so only
- * order-free caches may live in it; order-dependent state belongs to `ordered` stages, which
- * stay on the main thread.
+ * message through them, one at a time in arrival order, and posts each result back. Run state
+ * here is per worker, so only order-free caches may live in it; order-dependent state belongs
+ * to `ordered` stages, which stay on the main thread.
  */
 import v8 from 'node:v8'
 import { runInNewContext } from 'node:vm'
@@ -75,11 +75,19 @@ async function serve(port: MessagePort, stages: readonly Stage[], preparers: rea
   const collect = garbageCollector()
   collect()
   const limit = v8.getHeapStatistics().used_heap_size + GARBAGE_ALLOWANCE
-  port.on('message', (task: WorkerTask) => {
-    void processDocument(task.doc, stages, run).then((result) => {
+  // The pool sends the next document before this one is done (worker-pool.ts): documents
+  // wait here and run one at a time, in the order they came, so each has the thread to itself.
+  const waiting: WorkerTask[] = []
+  const next = async (): Promise<void> => {
+    for (let task = waiting[0]; task !== undefined; task = waiting[0]) {
+      const result = await processDocument(task.doc, stages, run)
+      waiting.shift()
       reply(port, task.id, prepared(result, preparers))
       if (v8.getHeapStatistics().used_heap_size > limit) collect()
-    })
+    }
+  }
+  port.on('message', (task: WorkerTask) => {
+    if (waiting.push(task) === 1) void next()
   })
   port.postMessage({ type: 'ready' } satisfies WorkerReply)
 }
