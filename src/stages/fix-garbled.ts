@@ -28,7 +28,7 @@ import { loadGarbleModels, shareGarbleModels } from '../text/garble-lm.ts'
 import type { GarbleModels } from '../text/garble-lm.ts'
 import { repairText } from '../text/garble-repair.ts'
 import type { NumberedLine, Repair } from '../text/garble-lines.ts'
-import { loadEnglishLexicon } from '../text/lexicon.ts'
+import { loadEnglishLexicon, shareEnglishLexicon } from '../text/lexicon.ts'
 import type { Lexicon } from '../text/lexicon.ts'
 import { sentenceSpans } from '../text/sentences.ts'
 
@@ -146,7 +146,10 @@ export function fixGarbled(options: FixGarbledOptions = {}): Stage<Rule> {
     name: 'fix-garbled',
     rules: fixGarbledRules,
     options: settings,
-    share: shareGarbleModels,
+    share: () => {
+      shareGarbleModels()
+      shareEnglishLexicon()
+    },
     run(doc, context) {
       const english = looksEnglish(doc.text)
       if (english) resources ??= { lexicon: loadEnglishLexicon(), models: loadGarbleModels(), caseCounts: loadCaseList() }

