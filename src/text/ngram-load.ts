@@ -1,8 +1,8 @@
 /**
  * Loading the n-gram models shipped with sluice, once per process where possible: each worker
  * thread decoding its own copy cost about 26 MiB and 0.2 s per thread. The main thread decodes
- * a model into shared memory before the workers start ({@link shareNgramModel}); every thread
- * then reads the same tables and builds only its own vocabulary lookup.
+ * a model into shared memory before the workers start ({@link shareNgramModel}), vocabulary
+ * hash included; every thread then reads the same tables.
  */
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
@@ -30,7 +30,7 @@ export function loadNgramModel(name: string): NgramModel {
  */
 export function shareNgramModel(name: string): void {
   shareOnce(sharedKey(name), () => {
-    const { header, arrays } = readParts(name)
-    return { header, arrays: inSharedMemory(arrays) }
+    const parts = readParts(name)
+    return { ...inSharedMemory(parts), arrays: inSharedMemory(parts.arrays), index: inSharedMemory(parts.index) }
   })
 }

@@ -6,11 +6,10 @@
  * first English document, and decoded into typed arrays: a hash of bigrams pointing at sorted
  * runs of trigram continuations.
  */
-import { isAscii } from './ascii-text.ts'
 import { markForm, NGRAM_CLASSES, SPAN_LETTERS, SPAN_MARK, SPAN_NUMBER, SPAN_WORD, tokenClass, wordForm } from './ngram-tokens.ts'
 import type { TokenSpans } from './ngram-tokens.ts'
-import { vocabIndex } from './ngram-vocab.ts'
-import type { VocabIndex } from './ngram-vocab.ts'
+import { buildWordTable, findWord, lowercaseAscii } from './ngram-vocab.ts'
+import type { VocabIndex, WordTable } from './ngram-vocab.ts'
 
 
 /** Ranges of the stored log10 values: a header may widen them (backoff weights above 0 in a pruned model). */
@@ -226,52 +225,49 @@ function encodeSpans(sentence: string, spans: TokenSpans, model: Pick<NgramModel
   return ids
 }
 
-/** True for the forms the vocabulary hash holds (ngram-vocab.ts): lowercase ASCII. */
-const hashed = (form: string): boolean => form === form.toLowerCase() && isAscii(form)
-
 /**
- * Id of a vocabulary entry by its form, or -1: lowercase ASCII forms through the hash the
- * encoder needs anyway, a Map only for the others (class names, other scripts), so loading a
- * large vocabulary does not also build a Map of all its strings.
+ * A decoded model as plain data, so it can cross to worker threads: the tables, the
+ * vocabulary's lowercase ASCII forms hashed (ngram-vocab.ts, what the encoder looks every word
+ * up in), every other form (class names, capitals, other scripts) with its id, and the class
+ * model's class of every word-model id. The vocabulary's strings are not kept: a large one
+ * would cost every thread a copy of tens of thousands of strings.
  */
-function formLookup(vocab: readonly string[], index: VocabIndex): (form: string) => number {
-  const rest = new Map<string, number>()
-  vocab.forEach((form, id) => {
-    if (!hashed(form)) rest.set(form, id)
-  })
-  return (form) => (hashed(form) ? index.find(form, 0, form.length) : (rest.get(form) ?? -1))
-}
-
-/** A decoded model as plain data (header and typed arrays), so it can cross to worker threads. */
 export interface ModelParts {
-  header: ModelHeader
   arrays: Arrays
+  index: WordTable
+  others: [string, number][]
+  classOf?: Uint16Array
 }
 
-/** Decodes the (gunzipped) data file into its header and tables. */
+/** Decodes the (gunzipped) data file into its tables and vocabulary look-ups. */
 export function decodeParts(bytes: Uint8Array): ModelParts {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const headerLength = view.getUint32(0, true)
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as ModelHeader
   const arrays = readArrays(bytes, header, 4 + headerLength)
   if (arrays.size <= DENSE_LIMIT && header.bigrams < NO_BIGRAM) arrays.bigramAt = denseBigrams(arrays)
-  return { header, arrays }
+  const others: [string, number][] = []
+  header.vocab.forEach((form, id) => {
+    if (!lowercaseAscii(form)) others.push([form, id])
+  })
+  const parts: ModelParts = { arrays, index: buildWordTable(header.vocab, lowercaseAscii), others }
+  return header.classOf === undefined ? parts : { ...parts, classOf: Uint16Array.from(header.classOf) }
 }
 
-/** The look-ups over decoded parts; the vocabulary lookup is built here, per thread. */
-export function modelFromParts({ header, arrays }: ModelParts): NgramModel {
-  const index = vocabIndex(header.vocab)
-  const idOf = formLookup(header.vocab, index)
+/** The look-ups over decoded parts. */
+export function modelFromParts({ arrays, index, others, classOf }: ModelParts): NgramModel {
+  const rest = new Map(others)
+  const find = (text: string, start: number, end: number): number => findWord(index, text, start, end)
+  const idOf = (form: string): number => (lowercaseAscii(form) ? find(form, 0, form.length) : (rest.get(form) ?? -1))
   const classIds = new Map(NGRAM_CLASSES.map((name) => [name, idOf(name) === -1 ? idOf('<unk>') : idOf(name)]))
   const logProb = (u: number, v: number, w: number): number => backoffProb(arrays, u, v, w)
   const formId = (form: string, raw: string): number => {
     const found = idOf(form)
     return found !== -1 ? found : (classIds.get(tokenClass({ form, raw, start: 0, end: raw.length, word: true })) as number)
   }
-  const encoder = createEncoder(index, formId)
+  const encoder = createEncoder({ find }, formId)
   const encode = (sentence: string, spans: TokenSpans): number[] => encodeSpans(sentence, spans, { formId }, encoder)
-  const classOf = header.classOf === undefined ? undefined : Uint16Array.from(header.classOf)
-  return { formId, encode, idOf, logProb, size: header.vocab.length, classOf }
+  return { formId, encode, idOf, logProb, size: arrays.size, ...(classOf === undefined ? {} : { classOf }) }
 }
 
 /** Decodes the (gunzipped) data file. */

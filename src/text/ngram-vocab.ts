@@ -42,7 +42,7 @@ function sameText(table: WordTable, id: number, text: string, start: number, end
 }
 
 /** True for the forms a vocabulary index holds: lowercase ASCII. */
-const lowercaseAscii = (form: string): boolean => form === form.toLowerCase() && isAscii(form)
+export const lowercaseAscii = (form: string): boolean => form === form.toLowerCase() && isAscii(form)
 
 /**
  * A table of the `words` that `include` accepts (of duplicates the last wins). Look-ups fold
