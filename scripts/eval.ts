@@ -14,6 +14,7 @@ import { parseEvalArgs, USAGE, UsageError } from './lib/args.ts'
 import type { EvalOptions } from './lib/args.ts'
 import { auditLosses } from './lib/audit.ts'
 import { formatComparison, readPrevious } from './lib/compare.ts'
+import { titleAgreement } from './lib/titles.ts'
 import { corpusProblem, loadCorpus, sharedRoot } from './lib/corpus.ts'
 import type { Corpus, Track } from './lib/corpus.ts'
 import { formatTable, formatTrackDetails } from './lib/format.ts'
@@ -82,6 +83,7 @@ async function evalTrack(corpus: Corpus, track: Track, options: EvalOptions, kee
   const scored = runs.map((run) => scoreSystem(corpus, run))
   const sluice = runs[1] as SystemRun
   const result: TrackResult = { track, systems: scored.map((s) => s.result), worst: worstPages(corpus, sluice, scored[1]?.pages ?? []) }
+  if (sluice.titles !== undefined) result.titles = titleAgreement(sluice.titles, corpus.pageTitles)
   if (track === 'txt' && options.audit) {
     log('txt: auditing lost lines (explain on pages that lost article text)…')
     result.audit = await auditLosses(corpus, sluice, buildStages([]))

@@ -18,6 +18,8 @@ export interface Corpus {
   truth: Map<string, string>
   /** Reader comments per page, where the page had them: NOT article text. */
   comments: Map<string, string>
+  /** Each page's own `<title>` (meta.json), where it has one. */
+  pageTitles: Map<string, string>
 }
 
 /** The shared folder: `$SLUICE_SHARED`, else `../shared` next to the repo. */
@@ -49,13 +51,24 @@ async function readTexts(dir: string, ids: readonly string[]): Promise<Map<strin
   return out
 }
 
+async function readPageTitles(dir: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const file = path.join(dir, 'meta.json')
+  const meta = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as Record<string, { title?: unknown }>) : {}
+  const titles = new Map<string, string>()
+  for (const id of ids) {
+    const title = meta[id]?.title
+    if (typeof title === 'string' && title.trim() !== '') titles.set(id, title)
+  }
+  return titles
+}
+
 /** Reads the truth (and comments) of the first `limit` pages in id order. */
 export async function loadCorpus(shared: string, limit?: number): Promise<Corpus> {
   const dir = path.join(shared, 'corpus', 'dev')
   const names = (await readdir(path.join(dir, 'truth'))).filter((name) => name.endsWith('.txt'))
   const all = names.map((name) => name.slice(0, -4)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   const ids = limit === undefined ? all : all.slice(0, limit)
-  return { shared, dir, ids, truth: await readTexts(path.join(dir, 'truth'), ids), comments: await readTexts(path.join(dir, 'comments'), ids) }
+  return { shared, dir, ids, truth: await readTexts(path.join(dir, 'truth'), ids), comments: await readTexts(path.join(dir, 'comments'), ids), pageTitles: await readPageTitles(dir, ids) }
 }
 
 /**

@@ -60,5 +60,7 @@ export function formatTrackDetails(track: TrackResult): string {
     lines.push(`\nRejected by sluice on ${track.track} (${sluice.rejected.length}, scored as empty outputs):`)
     for (const reject of sluice.rejected) lines.push(`  ${reject.id}: ${reject.rule} — ${reject.reason}`)
   }
+  const titles = track.titles
+  if (titles !== undefined) lines.push(`\nTitles (${track.track}): ${titles.agree} of ${titles.pages} agree with the page's <title>; ${titles.none} pages without a title (scripts/lib/titles.ts says how).`)
   return [...lines, ...formatAblations(track), ...formatAudit(track)].join('\n')
 }

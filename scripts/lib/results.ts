@@ -2,6 +2,7 @@
  * The eval's result as data: what `--json` writes and `--compare` reads back, so runs can be
  * compared page by page across commits. Scoring a system run turns predictions into this shape.
  */
+import type { TitleAgreement } from './titles.ts'
 import type { AuditResult } from './audit.ts'
 import type { Corpus, Track } from './corpus.ts'
 import { pageReason } from './reasons.ts'
@@ -46,6 +47,8 @@ export interface TrackResult {
   systems: SystemResult[]
   worst: WorstPage[]
   audit?: AuditResult
+  /** sluice's titles against the pages' `<title>` (scripts/lib/titles.ts). */
+  titles?: TitleAgreement
 }
 
 /** A whole eval run. */

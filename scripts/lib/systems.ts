@@ -30,6 +30,8 @@ export interface SystemRun {
   seconds: number
   /** clean.jsonl of a sluice run (for the cross-check with score.py). */
   cleanJsonl?: string
+  /** The title sluice gave each page, kept or rejected. */
+  titles?: Map<string, string>
 }
 
 async function readJsonl(file: string): Promise<Record<string, unknown>[]> {
@@ -57,19 +59,21 @@ export async function runSluice(corpus: Corpus, track: Track, name: string, disa
   const seconds = (performance.now() - started) / 1000
   const ids = new Set(corpus.ids)
   const predictions = new Map<string, string>()
-  for (const record of await readJsonl(path.join(output, 'clean.jsonl'))) {
-    const id = matchId(String(record.source), ids)
-    if (id !== undefined) predictions.set(id, String(record.text ?? ''))
-  }
   const rejected = new Map<string, Rejection>()
-  for (const record of await readJsonl(path.join(output, 'rejects.jsonl'))) {
-    const id = matchId(String(record.source), ids)
-    if (id !== undefined && !predictions.has(id)) rejected.set(id, record as unknown as Rejection)
+  const titles = new Map<string, string>()
+  for (const [file, kept] of [['clean.jsonl', true], ['rejects.jsonl', false]] as const) {
+    for (const record of await readJsonl(path.join(output, file))) {
+      const id = matchId(String(record.source), ids)
+      if (id === undefined) continue
+      if (!titles.has(id)) titles.set(id, typeof record.title === 'string' ? record.title : '')
+      if (kept) predictions.set(id, String(record.text ?? ''))
+      else if (!predictions.has(id)) rejected.set(id, record as unknown as Rejection)
+    }
   }
   const cleanJsonl = path.join(keep, `${track}-${name.replace(/[^\w.-]+/g, '_')}.jsonl`)
   await copyFile(path.join(output, 'clean.jsonl'), cleanJsonl)
   await rm(output, { recursive: true, force: true })
-  return { name, predictions, rejected, seconds, cleanJsonl }
+  return { name, predictions, rejected, seconds, cleanJsonl, titles }
 }
 
 /** The raw text dump as the prediction: what users have before cleaning. */

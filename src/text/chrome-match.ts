@@ -88,10 +88,17 @@ function shortItems(line: string, separator: RegExp, min: number): boolean {
   return items.length >= min && items.every((item) => wordCount(item) <= MENU_ITEM_WORDS && !endsInStop(item))
 }
 
-/** A menu or a breadcrumb written on one line ("Home | About | Contact", "Home › News › World"); not a byline with its date. */
+/** A label before a breadcrumb ("Posted in: ", "Full list of categories: "): up to five words and a colon. */
+const CRUMB_LABEL = /^(?:[\p{L}'’]+ ){0,4}[\p{L}'’]+:\s+(?=\S)/u
+
+/**
+ * A menu or a breadcrumb written on one line ("Home | About | Contact", "Home › News › World",
+ * "Filed in: Guide » Food » Restaurants"); not a byline with its date.
+ */
 function menuKind(line: string): ChromeKind | undefined {
   if (line.length > 300 || !SEPARATOR_CHAR.test(line)) return undefined
-  const kind = shortItems(line, CRUMB_SEPARATOR, 3) ? 'breadcrumb' : shortItems(line, MENU_SEPARATOR, 3) ? 'menu' : undefined
+  const crumbs = line.replace(CRUMB_LABEL, '')
+  const kind = shortItems(crumbs, CRUMB_SEPARATOR, 3) ? 'breadcrumb' : shortItems(line, MENU_SEPARATOR, 3) ? 'menu' : undefined
   // The date checks are the costly part, so they only veto a line already shaped like a menu.
   return kind === undefined || hasDate(line) || isBylineOrDate(line) ? undefined : kind
 }

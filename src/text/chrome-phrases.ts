@@ -228,6 +228,7 @@ export const RELATED_HEADINGS: readonly string[] = words(`
 /** Advertising labels. */
 export const ADVERTISEMENT_LINES: readonly string[] = words(`
   advertisement, advertisements, advertising, advert, ad, ads, sponsored, sponsored content, paid content, paid post, promoted,
+  brought to you by, sponsored by, presented by,
   story continues below, story continues below advertisement, article continues below, article continues below advertisement,
   continue reading below, continue reading the main story, scroll to continue with content, ad feedback, advertise here,
   anzeige, werbung, publicité, publicidad, pubblicità, publicidade, advertentie, reclame

@@ -1,9 +1,9 @@
 /**
  * Finding the headline above a run of prose: text dumps put the headline, then the byline and
  * the date, right above the first paragraph. Walking up from the paragraph over bylines, dates,
- * comment-style timestamps, chrome lines, links, breadcrumbs, tag lines, photo captions and lines
- * of one or two words (an author's name, "View profile", a count), the first headline-shaped line
- * is the headline.
+ * comment-style timestamps, chrome lines (breadcrumbs and tag lines among them), links, photo
+ * captions and lines of one or two words (an author's name, "View profile", a count), the first
+ * headline-shaped line is the headline.
  * Shared by dedupe-headers (title from text) and drop-chrome (where the article starts).
  */
 import { isCommentMetaLine } from './chrome-match.ts'
@@ -14,15 +14,12 @@ import { isBylineOrDate, isHeadingLike } from './prose.ts'
 const MIN_HEADLINE_WORDS = 3
 
 /**
- * Lines between a headline and its text that are never the headline: a link ending in an arrow
- * ("More in Tech »"), a breadcrumb trail ("City Guide » Food » Restaurants"), a tag or category
- * line ("Tags: Food, Travel"), and a photo caption ending in its credit ("… Photograph: Marco
- * Secchi/Getty Images", "… (RJ Sangosti/Denver Post/AP Photo)").
+ * Lines between a headline and its text that are never the headline, and that the chrome
+ * classes do not cover: a link ending in an arrow ("More in Tech »") and a photo caption ending
+ * in its credit ("… Photograph: Marco Secchi/Getty Images", "… (RJ Sangosti/Denver Post/AP Photo)").
  */
 const NOT_HEADLINE = [
   /(?:[»›→]|>>)$/u,
-  /\S\s*[»›>/|]\s*\S[^»›>/|]*\s[»›>/|]\s*\S/u,
-  /^(?:tags?|tagged|tagged with|categories|category|filed under|posted in|topics?)\s*:/iu,
   /\b(?:photo(?:graph)?s?|images?|pictures?|credit)\s*(?:by)?\s*:\s*[^.!?]{2,80}$/iu,
   /\([^()]*\b(?:photos?|images|getty|reuters|ap|afp|epa)\)$/iu,
 ]

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createChromeMatcher } from '../../src/text/chrome-match.ts'
 import { headlineAbove } from '../../src/text/headline.ts'
 import { isBylineOrDate } from '../../src/text/prose.ts'
 
@@ -16,12 +17,17 @@ describe('headlineAbove', () => {
     ['a byline and a date', ['Harbour to close for winter', 'By Jane Doe', 'July 22, 2012']],
     ['a time of day alone', ['Harbour to close for winter', 'July 22, 2012', '01:52 PM EDT']],
     ['a link ending in an arrow', ['Harbour to close for winter', 'more in Local News | Find New »']],
-    ['a breadcrumb trail', ['Harbour to close for winter', 'Full list of categories: City Guide » Food » Restaurants']],
-    ['a tag line', ['Harbour to close for winter', 'Tags: Harbour, Council, Winter closures']],
     ['a caption with a "Photograph:" credit', ['Harbour to close for winter', 'Boats moored in the old harbour on Monday. Photograph: Jane Doe/Example Images']],
     ['a caption with a bracketed credit', ['Harbour to close for winter', 'Boats in the old harbour, July 23, 2012, in Portsmouth. (Jane Doe/Example News/AP Photo)']],
   ])('steps over %s', (_name, above) => {
     expect(headlineOf(...above)).toBe('Harbour to close for winter')
+  })
+
+  it('steps over the lines the chrome classifier marks (a labelled breadcrumb, a tag line)', () => {
+    const match = createChromeMatcher()
+    const lines = ['Harbour to close for winter', 'Tags: Harbour, Council, Winter closures', 'Full list of categories: City Guide » Food » Restaurants', BODY]
+    expect(match('Full list of categories: City Guide » Food » Restaurants')).toBe('breadcrumb')
+    expect(headlineAbove(lines, 3, 12, (index) => match(lines[index] as string) !== undefined).headline).toBe(0)
   })
 
   it('takes a headline that merely mentions a photo', () => {
@@ -34,6 +40,7 @@ describe('isBylineOrDate', () => {
     ['01:52 PM EDT', true],
     ['13.10 BST', true],
     ['9:30 a.m.', true],
+    ['3:24 pm |', true],
     ['Updated 10:48 AM', true],
     ['7:30 Club opens its doors downtown', false],
     ['Harbour to close for winter', false],
