@@ -14,7 +14,6 @@ import { parseEvalArgs, USAGE, UsageError } from './lib/args.ts'
 import type { EvalOptions } from './lib/args.ts'
 import { auditLosses } from './lib/audit.ts'
 import { formatComparison, readPrevious } from './lib/compare.ts'
-import { titleAgreement } from './lib/titles.ts'
 import { corpusProblem, loadCorpus, sharedRoot } from './lib/corpus.ts'
 import type { Corpus, Track } from './lib/corpus.ts'
 import { formatTable, formatTrackDetails } from './lib/format.ts'
@@ -23,6 +22,7 @@ import { METRIC, scoreSystem, toJson, worstPages } from './lib/results.ts'
 import type { EvalResult, TrackResult } from './lib/results.ts'
 import { buildStages, EXTRACT_METHODS, runRaw, runReadability, runSluice } from './lib/systems.ts'
 import type { ExtractMethod, SystemRun } from './lib/systems.ts'
+import { titleAgreement } from './lib/titles.ts'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 

@@ -2,13 +2,13 @@
  * The eval's result as data: what `--json` writes and `--compare` reads back, so runs can be
  * compared page by page across commits. Scoring a system run turns predictions into this shape.
  */
-import type { TitleAgreement } from './titles.ts'
 import type { AuditResult } from './audit.ts'
 import type { Corpus, Track } from './corpus.ts'
 import { pageReason } from './reasons.ts'
 import { evaluate, tokenize } from './score.ts'
 import type { PageScore, Summary } from './score.ts'
 import type { SystemRun } from './systems.ts'
+import type { TitleAgreement } from './titles.ts'
 
 /** One page of one system, as stored in the JSON. */
 export interface PageResult {

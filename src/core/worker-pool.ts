@@ -107,7 +107,11 @@ function startTimer(pool: Pool, slot: Slot): void {
   if (slot.jobs.length > 0) slot.timer = setTimeout(() => settle(pool, slot, { kind: 'timeout' }, true), pool.options.timeoutMs)
 }
 
-/** Tops ready workers up to {@link DEPTH} documents, filling the emptiest first so idle workers start at once. */
+/**
+ * Tops ready workers up to {@link DEPTH} documents, filling the emptiest first so idle workers
+ * start at once. Only a document the worker starts at once has its bytes moved: one held behind
+ * another may come back to the queue (its worker timed out or died) and be posted again.
+ */
 function dispatch(pool: Pool): void {
   for (let held = 0; held < DEPTH; held += 1) {
     for (const slot of pool.slots) {
@@ -115,7 +119,7 @@ function dispatch(pool: Pool): void {
       const job = pool.queue.shift() as Job
       slot.jobs.push(job)
       if (held === 0) startTimer(pool, slot)
-      slot.worker.postMessage(job.task, transferList(job.task.doc))
+      slot.worker.postMessage(job.task, held === 0 ? transferList(job.task.doc) : [])
     }
   }
 }
@@ -201,6 +205,7 @@ function onExit(pool: Pool, slot: Slot, code: number): void {
 
 async function closePool(pool: Pool): Promise<void> {
   pool.closed = true
+  for (const slot of pool.slots) clearTimeout(slot.timer)
   const workers = [...pool.slots].map((slot) => slot.worker)
   pool.slots.clear()
   await Promise.all(workers.map((worker) => worker.terminate()))

@@ -88,8 +88,8 @@ function shortItems(line: string, separator: RegExp, min: number): boolean {
   return items.length >= min && items.every((item) => wordCount(item) <= MENU_ITEM_WORDS && !endsInStop(item))
 }
 
-/** A label before a breadcrumb ("Posted in: ", "Full list of categories: "): up to five words and a colon. */
-const CRUMB_LABEL = /^(?:[\p{L}'’]+ ){0,4}[\p{L}'’]+:\s+(?=\S)/u
+/** A taxonomy label before a breadcrumb ("Posted in: ", "Full list of categories: "): up to five words and a colon. */
+const CRUMB_LABEL = /^(?=[^:]*\b(?:categor\w*|tags?|tagged|filed|posted|topics?|sections?)\b)(?:[\p{L}'’]+ ){0,4}[\p{L}'’]+:\s+(?=\S)/iu
 
 /**
  * A menu or a breadcrumb written on one line ("Home | About | Contact", "Home › News › World",

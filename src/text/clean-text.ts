@@ -43,20 +43,13 @@ function spaced(text: string, spacing: CleanTextOptions['spacing']): string {
 }
 
 /**
- * One pass of every step. Returns the text and whether it is settled: a second pass could not
- * change it. That holds when no entity was decoded, the mojibake repair found no candidate,
- * normalisation and control removal changed nothing, and no "Ã " is left; spacing then was the
- * only change, and it only turns space characters into single spaces and drops spaces at line
- * ends: it never joins two other characters (no new reference, mojibake pair or composition),
- * touches no control or joiner, and every step is idempotent on its own output.
- */
-/**
  * Any character that could make the mojibake repair, NFC or control removal change the text:
  * a character outside ASCII text, Latin-1 and Latin Extended letters (less the soft hyphen) and
  * the general punctuation and currency blocks NFC leaves alone (unicode.ts), two non-ASCII
  * characters in a row (every mojibake pair, mojibake.ts) or "Ã ". Nearly all pages and dumps
  * have none, and one scan saying so replaces the five the three steps make (a quarter of the
- * time of cleaning an HTML page).
+ * time of cleaning an HTML page). Keep it in step with NFC_STABLE and REMOVABLE (unicode.ts) and
+ * mayContainMojibake (mojibake.ts); the property test in tests/text/clean-text.test.ts checks it.
  */
 const MAY_CHANGE = /[^\t\n\r\x20-\x7E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u20A0-\u20BF]|[^\x00-\x7F]{2}|Ã /
 
@@ -65,6 +58,14 @@ export function untouchedByRepairs(text: string, normalization: NormalForm): boo
   return normalization !== 'NFKC' && !MAY_CHANGE.test(text)
 }
 
+/**
+ * One pass of every step. Returns the text and whether it is settled: a second pass could not
+ * change it. That holds when no entity was decoded, the mojibake repair found no candidate,
+ * normalisation and control removal changed nothing, and no "Ã " is left; spacing then was the
+ * only change, and it only turns space characters into single spaces and drops spaces at line
+ * ends: it never joins two other characters (no new reference, mojibake pair or composition),
+ * touches no control or joiner, and every step is idempotent on its own output.
+ */
 function cleanOnce(input: string, options: CleanTextOptions, report: CleanTextReport): { text: string; settled: boolean } {
   let text = options.spacing === 'none' ? input : normalizeLineEnds(input)
   let settled = true

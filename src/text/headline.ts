@@ -15,13 +15,17 @@ const MIN_HEADLINE_WORDS = 3
 
 /**
  * Lines between a headline and its text that are never the headline, and that the chrome
- * classes do not cover: a link ending in an arrow ("More in Tech »") and a photo caption ending
- * in its credit ("… Photograph: Marco Secchi/Getty Images", "… (RJ Sangosti/Denver Post/AP Photo)").
+ * classes do not cover: a link ending in an arrow ("More in Tech »"), and a photo caption
+ * ending in its credit, after a sentence ("… groups. Photograph: Marco Secchi/Getty Images") or
+ * in brackets with a slash ("… (RJ Sangosti/Denver Post/AP Photo)"), or a credit alone
+ * ("Photo: Jane Doe", "(Credit: Dan Farber/CNET)"). "In pictures: Floods sweep Pakistan",
+ * "Photos: the royal wedding" and "Snow in the city (photos)" stay headlines.
  */
 const NOT_HEADLINE = [
   /(?:[»›→]|>>)$/u,
-  /\b(?:photo(?:graph)?s?|images?|pictures?|credit)\s*(?:by)?\s*:\s*[^.!?]{2,80}$/iu,
-  /\([^()]*\b(?:photos?|images|getty|reuters|ap|afp|epa)\)$/iu,
+  /[.!?)”"]\s+(?:photo(?:graph)?s?|images?|pictures?|credit)(?:\s+credit)?\s*(?:by)?\s*:\s*[^.!?]{2,80}$/iu,
+  /\([^()]*\/[^()]*\b(?:photos?|images|getty|reuters|ap|afp|epa|upi|credit)\b[^()]*\)$|\([^()]*\b(?:photos?|images|getty|reuters|ap|afp|epa|upi)\b[^()]*\/[^()]*\)$/iu,
+  /^\(?(?:photo(?:graph)?|image|picture|credit)(?:\s+credit)?\s*(?:by)?\s*:[^().!?]{2,80}\)?$/iu,
 ]
 
 /** The headline found above a paragraph, and the highest byline or date line passed on the way. */
@@ -42,11 +46,12 @@ export function headlineAbove(lines: readonly string[], start: number, window: n
     const text = (lines[index] as string).trim()
     if (text === '') continue
     seen += 1
-    if (isChrome(index) || NOT_HEADLINE.some((pattern) => pattern.test(text)) || wordsOf(text).length < MIN_HEADLINE_WORDS) continue
+    if (isChrome(index) || wordsOf(text).length < MIN_HEADLINE_WORDS) continue
     if (isBylineOrDate(text) || isCommentMetaLine(text)) {
       byline = index
       continue
     }
+    if (NOT_HEADLINE.some((pattern) => pattern.test(text))) continue
     return { headline: isHeadingLike(text) ? index : undefined, byline }
   }
   return { headline: undefined, byline }

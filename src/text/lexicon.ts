@@ -84,7 +84,10 @@ function lexiconData(entries: readonly RawEntry[], rarelyNouns: Iterable<string>
     mark(position, FLAGS.listed | (word === word.toLowerCase() ? 0 : FLAGS.capitalized))
   }
   for (const word of rarelyNouns) mark(at(word), FLAGS.rarelyNoun)
-  for (const [word, form] of verbForms) mark(at(word), (FORM_CODES.indexOf(form) + 1) << FORM_SHIFT)
+  for (const [word, form] of verbForms) {
+    const position = at(word)
+    flags[position] = ((flags[position] as number) & ((1 << FORM_SHIFT) - 1)) | ((FORM_CODES.indexOf(form) + 1) << FORM_SHIFT)
+  }
   return { words: buildWordTable(forms), counts: Uint32Array.from(counts), flags: Uint8Array.from(flags) }
 }
 

@@ -75,9 +75,3 @@ export function findWord(table: WordTable, text: string, start: number, end: num
     if (id === -1 || sameText(table, id, text, start, end)) return id
   }
 }
-
-/** Indexes the lowercase ASCII entries of `vocab` (of duplicates the last wins, as in a `Map` built from it). */
-export function vocabIndex(vocab: readonly string[]): VocabIndex {
-  const table = buildWordTable(vocab, lowercaseAscii)
-  return { find: (text, start, end) => findWord(table, text, start, end) }
-}

@@ -28,8 +28,11 @@ const MONTHS = 'jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust
 const DATE = new RegExp(`\\b(${MONTHS})\\.?\\s+\\d{1,2}(st|nd|rd|th)?\\b|\\b\\d{1,2}\\.?\\s+(${MONTHS})\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b`, 'iu')
 const BYLINE = /^(by|posted|written|published|updated|author:|von|par|por|di|door|autor:|auteur\s?:|veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b\s*\S/iu
 const RELATIVE_TIME = /\b\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b/i
-/** A line that is only a time of day ("01:52 PM EDT", "13.10 BST", "9:30 a.m.", "3:24 pm |"). */
-const CLOCK = /^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|UTC[+-]\d{1,2})?[\s|•·–—-]*$/iu
+/** Parts of a time of day: "PM", "p.m."; a zone in capitals ending in T ("EDT", "BST", "GMT+2") or UTC. */
+const MERIDIEM = String.raw`[AaPp]\.?\s?[Mm]\.?(?!\p{L})`
+const ZONE = String.raw`(?:(?:[A-Z]{1,4}T|UTC)(?:[+-]\d{1,2})?)`
+/** A line that is only a time of day ("01:52 PM EDT", "3:24 pm |", "13.10 BST"): with a dot, only with a meridiem or zone ("12.50" is a price). */
+const CLOCK = new RegExp(String.raw`^\d{1,2}(?::\d{2}(?::\d{2})?\s*(?:${MERIDIEM})?\s*${ZONE}?|\.\d{2}\s*(?:${MERIDIEM}\s*${ZONE}?|${ZONE}))[\s|•·–—-]*$`, 'u')
 
 /** Every date form has a digit: lines without one (most) skip the long month alternation. */
 const DIGIT = /\d/

@@ -51,6 +51,24 @@ async function makeTree(root: string): Promise<string> {
   return input
 }
 
+/** A config with a `trap` stage after decode: it spins on "HANG-HERE" and kills its thread on "Page 22". */
+async function trapConfig(file: string): Promise<string> {
+  const stages = `${pathUrl(path.join(repo, 'src/stages/index.ts'))}`
+  const code = [
+    `import { defaultStages } from ${JSON.stringify(stages)}`,
+    `const trap = { name: 'trap', rules: ['trap/never'], run(doc) {`,
+    `  const body = doc.text + (doc.html ?? '')`,
+    `  if (body.includes('HANG-HERE')) { const end = Date.now() + 60000; while (Date.now() < end) {} }`,
+    `  if (body.includes('Page 22')) process.exit(3)`,
+    `  return doc } }`,
+    `const stages = defaultStages()`,
+    `stages.splice(stages.findIndex((stage) => stage.name === 'decode') + 1, 0, trap)`,
+    `export default { stages }`,
+  ]
+  await writeFile(file, code.join('\n'))
+  return file
+}
+
 let root = ''
 let input = ''
 beforeAll(async () => {
@@ -79,22 +97,7 @@ describe('worker pool', () => {
   })
 
   it('rejects a document past the timeout and one whose worker dies, and goes on', async () => {
-    const configFile = path.join(root, 'slow.config.mts')
-    const stages = `${pathUrl(path.join(repo, 'src/stages/index.ts'))}`
-    await writeFile(
-      configFile,
-      [
-        `import { defaultStages } from ${JSON.stringify(stages)}`,
-        `const trap = { name: 'trap', rules: ['trap/never'], run(doc) {`,
-        `  const body = doc.text + (doc.html ?? '')`,
-        `  if (body.includes('HANG-HERE')) { const end = Date.now() + 60000; while (Date.now() < end) {} }`,
-        `  if (body.includes('Page 22')) process.exit(3)`,
-        `  return doc } }`,
-        `const stages = defaultStages()`,
-        `stages.splice(stages.findIndex((stage) => stage.name === 'decode') + 1, 0, trap)`,
-        `export default { stages }`,
-      ].join('\n'),
-    )
+    const configFile = await trapConfig(path.join(root, 'slow.config.mts'))
     const overrides = { input, output: path.join(root, 'out-slow'), workers: 2, documentTimeoutMs: 4000 }
     const loaded = await loadConfig(configFile, overrides)
     if (!loaded.ok) throw new Error(loaded.issues.join('\n'))
@@ -107,6 +110,23 @@ describe('worker pool', () => {
     const kept = (await readFile(result.outputs.clean, 'utf8')).split('\n').length
     expect(kept).toBe((clean as string).split('\n').length - 2)
   }, 90_000)
+
+  it('posts the document held behind a timed-out one again, bytes and all', async () => {
+    // The held page is over 4 KiB, so it owns its buffer, which a worker starting it would take.
+    const held = path.join(root, 'held')
+    await mkdir(held, { recursive: true })
+    await writeFile(path.join(held, 'a-hang.txt'), `HANG-HERE\n${dump(70)}`)
+    await writeFile(path.join(held, 'b-page.html'), page(71).replace('</article>', `<p>${paragraph(72, 40)}</p></article>`))
+    const configFile = await trapConfig(path.join(root, 'held.config.mts'))
+    const overrides = { input: held, output: path.join(root, 'out-held'), workers: 1, documentTimeoutMs: 2500 }
+    const loaded = await loadConfig(configFile, overrides)
+    if (!loaded.ok) throw new Error(loaded.issues.join('\n'))
+    const result = await runPipeline(loaded.config, {}, { configFile: { file: configFile, overrides } })
+    const [clean, rejects] = await outputs(path.join(root, 'out-held'))
+    expect(rejects).toContain('runner/timeout')
+    expect(clean?.trim().split('\n').map((line) => (JSON.parse(line) as { source: string }).source)).toEqual(['b-page.html'])
+    expect(result.execution).toEqual({ mode: 'workers', workers: 1 })
+  }, 60_000)
 
   it('keeps stages built in memory on the main thread, and says why', async () => {
     const custom: Stage = { name: 'shout', rules: ['shout/loud'], run: (doc) => doc }

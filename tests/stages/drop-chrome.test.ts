@@ -165,12 +165,6 @@ const removals: Case[] = [
     rules: ['drop-chrome/nav-run', 'drop-chrome/breadcrumb'],
   },
   {
-    name: 'a breadcrumb behind a label ("Full list of categories: …")',
-    input: lines('Harbour to close for the winter', '', P.en1, '', 'Full list of categories: City Guide » Food » Restaurants', '', P.en2),
-    expected: lines('Harbour to close for the winter', '', P.en1, '', P.en2),
-    rules: ['drop-chrome/breadcrumb'],
-  },
-  {
     name: 'a typed list after the last paragraph stays with the article',
     input: lines(P.en1, '', P.en2, '', 'What changes:', '- the quay closes', '- boats move to the north pier', '- the ferry keeps running', '- the market stays open', '', 'Home', 'Contact'),
     expected: lines(P.en1, '', P.en2, '', 'What changes:', '- the quay closes', '- boats move to the north pier', '- the ferry keeps running', '- the market stays open'),

@@ -19,6 +19,7 @@ describe('headlineAbove', () => {
     ['a link ending in an arrow', ['Harbour to close for winter', 'more in Local News | Find New »']],
     ['a caption with a "Photograph:" credit', ['Harbour to close for winter', 'Boats moored in the old harbour on Monday. Photograph: Jane Doe/Example Images']],
     ['a caption with a bracketed credit', ['Harbour to close for winter', 'Boats in the old harbour, July 23, 2012, in Portsmouth. (Jane Doe/Example News/AP Photo)']],
+    ['a photo credit alone', ['Harbour to close for winter', 'Photo: Jane Doe for Example News']],
   ])('steps over %s', (_name, above) => {
     expect(headlineOf(...above)).toBe('Harbour to close for winter')
   })
@@ -30,8 +31,13 @@ describe('headlineAbove', () => {
     expect(headlineAbove(lines, 3, 12, (index) => match(lines[index] as string) !== undefined).headline).toBe(0)
   })
 
-  it('takes a headline that merely mentions a photo', () => {
-    expect(headlineOf('Photo of the harbour wins the city prize')).toBe('Photo of the harbour wins the city prize')
+  it.each(['Photo of the harbour wins the city prize', 'In pictures: Floods sweep the harbour towns', 'Photos: the harbour in the great storm', 'Snow blankets the harbour town (photos)', 'Harbour to close for winter (AP)'])('takes a headline that merely mentions a photo: %s', (headline) => {
+    expect(headlineOf(headline)).toBe(headline)
+  })
+
+  it('records a byline that also names the photographer as the byline', () => {
+    const lines = ['Harbour to close for winter', 'By Jane Doe · Photo: John Smith', BODY]
+    expect(headlineAbove(lines, 2, 12, () => false)).toEqual({ headline: 0, byline: 1 })
   })
 })
 
@@ -43,8 +49,21 @@ describe('isBylineOrDate', () => {
     ['3:24 pm |', true],
     ['Updated 10:48 AM', true],
     ['7:30 Club opens its doors downtown', false],
+    ['9.99 a month', false],
+    ['12.50', false],
+    ['19.99 USD', false],
     ['Harbour to close for winter', false],
   ])('%s → %s', (text, expected) => {
     expect(isBylineOrDate(text)).toBe(expected)
+  })
+})
+
+describe('breadcrumbs behind a label', () => {
+  it.each([
+    ['Full list of categories: City Guide » Food » Restaurants', 'breadcrumb'],
+    ['Full list of topics: News › Coast › Harbours', 'breadcrumb'],
+    ['You can find it under: Settings > Display > Brightness', undefined],
+  ])('%s → %s', (line, kind) => {
+    expect(createChromeMatcher()(line)).toBe(kind)
   })
 })
