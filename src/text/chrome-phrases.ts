@@ -87,7 +87,7 @@ export const SHARE_WORDS: readonly string[] = words(`
 export const COMMENT_HEADINGS: readonly string[] = words(`
   comments, comment, responses, response, replies, reactions, discussion, reader comments, user comments, readers comments, your comments,
   add a comment, add comment, add new comment, add your comment, leave a comment, leave your comment, post a comment, write a comment,
-  join the discussion, join the conversation, show comments, view comments, comments rss, conversation, discuss,
+  join the discussion, join the conversation, show comments, view comments, jump to comments, comments rss, conversation, discuss,
   discuss this article, see comments, read comments, comment now, kommentare, kommentar, leserkommentare, diskussion, commentaires,
   commentaire, réactions, comentarios, comentario, commenti, commento, comentários, comentário, reacties, reactie
 `)
@@ -200,7 +200,7 @@ export const NEWSLETTER_PATTERNS: readonly RegExp[] = [
   /^enter (your )?e-?mail( address)?\b/i,
   /^(your )?e-?mail address:?$/i,
   /\bdelivered by feedburner\b/i,
-  /^subscribe (to|via|by) (our |the )?(rss|feed|e-?mail|newsletter|blog|posts|comments|updates)\b/i,
+  /^subscribe (to|via|by) (our |the |my |this )?(rss|feed|e-?mail|newsletter|blog|posts|comments|updates)\b/i,
   /\b(newsletter|boletín|infolettre|nieuwsbrief)\b.{0,30}\b(abonnieren|anmelden|inscri|abonn|suscr|iscri|assin|inscrev|aanmeld|inschrijv)/i,
   /\b(abonnier\w*|abonnez|abonne|anmelden|inscri\w*|suscr[ií]b\w*|iscri\w*|assin\w*|inscrev\w*|meld je aan|schrijf je in)\b.{0,40}\b(newsletter|boletín|infolettre|nieuwsbrief)\b/i,
   /\b(unsubscribe at any time|you can unsubscribe)\b/i,

@@ -18,14 +18,17 @@ const MIN_HEADLINE_WORDS = 3
  * classes do not cover: a link ending in an arrow ("More in Tech »"), and a photo caption
  * ending in its credit, after a sentence ("… groups. Photograph: Marco Secchi/Getty Images") or
  * in brackets with a slash ("… (RJ Sangosti/Denver Post/AP Photo)"), or a credit alone
- * ("Photo: Jane Doe", "(Credit: Dan Farber/CNET)"). "In pictures: Floods sweep Pakistan",
- * "Photos: the royal wedding" and "Snow in the city (photos)" stay headlines.
+ * ("Photo: Jane Doe", "photos by Jane Doe", "(Credit: Dan Farber/CNET)"); and a post's
+ * filing line ending in its time ("In Stories at 10:25am"). "In pictures: Floods sweep
+ * Pakistan", "Photos: the royal wedding" and "Snow in the city (photos)" stay headlines.
  */
 const NOT_HEADLINE = [
   /(?:[»›→]|>>)$/u,
   /[.!?)”"]\s+(?:photo(?:graph)?s?|images?|pictures?|credit)(?:\s+credit)?\s*(?:by)?\s*:\s*[^.!?]{2,80}$/iu,
   /\([^()]*\/[^()]*\b(?:photos?|images|getty|reuters|ap|afp|epa|upi|credit)\b[^()]*\)$|\([^()]*\b(?:photos?|images|getty|reuters|ap|afp|epa|upi)\b[^()]*\/[^()]*\)$/iu,
   /^\(?(?:photo(?:graph)?|image|picture|credit)(?:\s+credit)?\s*(?:by)?\s*:[^().!?]{2,80}\)?$/iu,
+  /^(?:photo(?:graph)?s?|images?|pictures?)\s+by\s+[^.!?:]{2,60}$/iu,
+  /^(?:\S+\s+){0,7}at\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?$/iu,
 ]
 
 /** The headline found above a paragraph, and the highest byline or date line passed on the way. */

@@ -67,3 +67,16 @@ describe('breadcrumbs behind a label', () => {
     expect(createChromeMatcher()(line)).toBe(kind)
   })
 })
+
+describe('more lines that are never the headline', () => {
+  it.each([
+    ['a credit with "by"', 'photos by Jane Doe'],
+    ["a post's filing line ending in its time", 'In Harbour News, Local at 10:25am'],
+  ])('steps over %s', (_name, line) => {
+    expect(headlineOf('Harbour to close for winter', line)).toBe('Harbour to close for winter')
+  })
+
+  it.each([['subscribe to my feed', 'newsletter'], ['Jump to comments (…)', 'comments']])('the chrome matcher knows %s', (line, kind) => {
+    expect(createChromeMatcher()(line)).toBe(kind)
+  })
+})

@@ -42,17 +42,22 @@ function repeatedAtTop(lines: readonly string[], match: ChromeMatcher, window: n
   return undefined
 }
 
-function aboveArticle(doc: DocLines, window: number): TitleLine | undefined {
+/**
+ * The headline above the article's first paragraph. A line the chrome matcher knows is never
+ * the headline, even where the features let it be (a "Leave a comment!" link by the byline is
+ * kept as a line when no comments follow, but it is no title).
+ */
+function aboveArticle(doc: DocLines, match: ChromeMatcher, window: number): TitleLine | undefined {
   const lines = doc.lines
   const infos = doc.features()
   const { body } = findBody(createBodySearch(infos, DEFAULT_BODY_WEIGHTS), DEFAULT_BODY_WEIGHTS, true)
   if (body === undefined) return undefined
   const start = backfillStart(infos, body.start, DEFAULT_BACKFILL_GAP)
-  const found = headlineAbove(lines, start, window, (index) => infos[index]?.kind !== undefined)
+  const found = headlineAbove(lines, start, window, (index) => infos[index]?.kind !== undefined || match((lines[index] as string).trim()) !== undefined)
   return found.headline === undefined ? undefined : { index: found.headline, text: (lines[found.headline] as string).trim(), evidence: 'headline' }
 }
 
 /** The title line of a text dump, or undefined when none is convincing; the article search uses the features of `doc`. */
 export function findTitleLine(doc: DocLines, match: ChromeMatcher, search: TitleSearch): TitleLine | undefined {
-  return repeatedAtTop(doc.lines, match, search.topWindow) ?? aboveArticle(doc, search.aboveWindow)
+  return repeatedAtTop(doc.lines, match, search.topWindow) ?? aboveArticle(doc, match, search.aboveWindow)
 }
