@@ -197,7 +197,7 @@ export const COOKIE_PATTERNS: readonly RegExp[] = [
 /** Newsletter and e-mail sign-up boxes. */
 export const NEWSLETTER_PATTERNS: readonly RegExp[] = [
   /\b(sign up|subscribe|register|join|get|receive)\b.{0,40}\b(newsletter|e-?mail updates|daily e-?mail|weekly e-?mail|e-?mail alerts|updates by e-?mail|via e-?mail|by e-?mail)\b/i,
-  /^enter (your )?e-?mail( address)?\b/i,
+  /^(or )?enter (your )?e-?mail( address)?\b/i,
   /^(your )?e-?mail address:?$/i,
   /\bdelivered by feedburner\b/i,
   /^subscribe (to|via|by) (our |the |my |this )?(rss|feed|e-?mail|newsletter|blog|posts|comments|updates)\b/i,

@@ -76,7 +76,7 @@ describe('more lines that are never the headline', () => {
     expect(headlineOf('Harbour to close for winter', line)).toBe('Harbour to close for winter')
   })
 
-  it.each([['subscribe to my feed', 'newsletter'], ['Jump to comments (…)', 'comments']])('the chrome matcher knows %s', (line, kind) => {
+  it.each([['subscribe to my feed', 'newsletter'], ['Or enter your email below to get our posts in your inbox:', 'newsletter'], ['Jump to comments (…)', 'comments']])('the chrome matcher knows %s', (line, kind) => {
     expect(createChromeMatcher()(line)).toBe(kind)
   })
 })
