@@ -7,6 +7,7 @@
  * Shared by dedupe-headers (title from text) and drop-chrome (where the article starts).
  */
 import { isCommentMetaLine } from './chrome-match.ts'
+import { TIME_OF_DAY } from './chrome-phrases.ts'
 import { wordsOf } from './lines.ts'
 import { isBylineOrDate, isHeadingLike } from './prose.ts'
 
@@ -28,7 +29,7 @@ const NOT_HEADLINE = [
   /\([^()]*\/[^()]*\b(?:photos?|images|getty|reuters|ap|afp|epa|upi|credit)\b[^()]*\)$|\([^()]*\b(?:photos?|images|getty|reuters|ap|afp|epa|upi)\b[^()]*\/[^()]*\)$/iu,
   /^\(?(?:photo(?:graph)?|image|picture|credit)(?:\s+credit)?\s*(?:by)?\s*:[^().!?]{2,80}\)?$/iu,
   /^(?:photo(?:graph)?s?|images?|pictures?)\s+by\s+[^.!?:]{2,60}$/iu,
-  /^(?:\S+\s+){0,7}at\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?$/iu,
+  new RegExp(`^(?:\\S+\\s+){0,7}at\\s+${TIME_OF_DAY.source}$`, 'iu'),
 ]
 
 /** The headline found above a paragraph, and the highest byline or date line passed on the way. */

@@ -103,13 +103,12 @@ function lexiconOf({ words, counts, flags }: LexiconData): Lexicon {
     const at = position(word)
     return listed(at) ? { count: counts[at] as number, capitalized: ((flags[at] as number) & FLAGS.capitalized) !== 0 } : undefined
   }
-  const isWord = (word: string, minCount = 1): boolean => {
-    if (word.length === 1 && !/^[aiAI]$/u.test(word)) return false
-    return count(position(word)) >= minCount
-  }
+  /** Of the one-letter forms only "a" and "i" are words. */
+  const wordShaped = (word: string): boolean => word.length !== 1 || /^[aiAI]$/u.test(word)
+  const isWord = (word: string, minCount = 1): boolean => wordShaped(word) && count(position(word)) >= minCount
   const isCommonLowercase = (word: string, minCount = 1): boolean => {
     const at = position(word)
-    return listed(at) && ((flags[at] as number) & FLAGS.capitalized) === 0 && count(at) > 0 && count(at) >= minCount && isWord(word)
+    return wordShaped(word) && listed(at) && ((flags[at] as number) & FLAGS.capitalized) === 0 && (counts[at] as number) >= Math.max(1, minCount)
   }
   const isRarelyNoun = (word: string): boolean => {
     const at = position(word)
@@ -150,8 +149,5 @@ export function loadEnglishLexicon(): Lexicon {
 
 /** Builds the lexicon into shared memory for the worker threads started after this call. */
 export function shareEnglishLexicon(): void {
-  shareOnce(SHARED_KEY, () => {
-    const data = readEnglishLexicon()
-    return { ...inSharedMemory(data), words: inSharedMemory(data.words) }
-  })
+  shareOnce(SHARED_KEY, () => inSharedMemory(readEnglishLexicon()))
 }

@@ -29,8 +29,5 @@ export function loadNgramModel(name: string): NgramModel {
  * worker environment data), so N workers hold one copy of its tables instead of N.
  */
 export function shareNgramModel(name: string): void {
-  shareOnce(sharedKey(name), () => {
-    const parts = readParts(name)
-    return { ...inSharedMemory(parts), arrays: inSharedMemory(parts.arrays), index: inSharedMemory(parts.index) }
-  })
+  shareOnce(sharedKey(name), () => inSharedMemory(readParts(name)))
 }

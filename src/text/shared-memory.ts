@@ -7,15 +7,19 @@ import { getEnvironmentData, setEnvironmentData } from 'node:worker_threads'
 
 type Shareable = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array
 
-/** `record` with every typed array copied into a SharedArrayBuffer; other values stay as they are. */
+function share(array: Shareable): Shareable {
+  const shared = new (array.constructor as new (buffer: SharedArrayBuffer) => Shareable)(new SharedArrayBuffer(array.byteLength))
+  shared.set(array as never)
+  return shared
+}
+
+/** `record` with every typed array in it or in its plain-object fields copied into a SharedArrayBuffer; other values stay as they are. */
 export function inSharedMemory<T extends object>(record: T): T {
-  const share = (array: Shareable): Shareable => {
-    const shared = new (array.constructor as new (buffer: SharedArrayBuffer) => Shareable)(new SharedArrayBuffer(array.byteLength))
-    shared.set(array as never)
-    return shared
+  const shared = (value: unknown): unknown => {
+    if (ArrayBuffer.isView(value)) return share(value as Shareable)
+    return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype ? inSharedMemory(value) : value
   }
-  const entries = Object.entries(record).map(([key, value]) => [key, ArrayBuffer.isView(value) ? share(value as Shareable) : value])
-  return Object.fromEntries(entries) as T
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, shared(value)])) as T
 }
 
 /** What the main thread shared under `key` for the worker threads started after it, or undefined. */
