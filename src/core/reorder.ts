@@ -12,9 +12,15 @@ export interface Reorder<T> {
   waitForRoom(next: number): Promise<void>
   /** Resolves when every pushed result up to `count` has been emitted. */
   drain(count: number): Promise<void>
+  /**
+   * Ends the run with `error` (the first one given wins): pending and later `waitForRoom` and
+   * `drain` calls reject with it. Callers signal a failure here rather than racing each wait
+   * against a promise that never settles, which would keep a reaction per document alive.
+   */
+  fail(error: unknown): void
 }
 
-/** Creates a reorder buffer that calls `emit` in order; an emit error rejects `drain`. */
+/** Creates a reorder buffer that calls `emit` in order; an emit error, or {@link Reorder.fail}, rejects the waits. */
 export function createReorder<T>(window: number, emit: (value: T) => Promise<void>): Reorder<T> {
   const waiting = new Map<number, T>()
   let emitted = 0
@@ -35,14 +41,16 @@ export function createReorder<T>(window: number, emit: (value: T) => Promise<voi
       listeners.add(check)
       check()
     })
+  const fail = (error: unknown): void => {
+    failure ??= error
+    notify()
+  }
   const flush = (): void => {
     while (waiting.has(emitted)) {
       const value = waiting.get(emitted) as T
       waiting.delete(emitted)
       emitted += 1
-      chain = chain.then(() => emit(value)).catch((error: unknown) => {
-        failure ??= error
-      }).then(notify)
+      chain = chain.then(() => emit(value)).catch(fail).then(notify)
     }
   }
   return {
@@ -56,5 +64,6 @@ export function createReorder<T>(window: number, emit: (value: T) => Promise<voi
       await chain
       if (failure !== undefined) throw failure
     },
+    fail,
   }
 }

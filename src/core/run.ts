@@ -162,11 +162,6 @@ async function streamDocuments(settings: ResolvedConfig, inputs: string[], plumb
   // A resumed run reads the documents its checkpoint holds but does not process them again.
   const skip = plumbing.session?.skipDocuments ?? 0
   const read = plumbing.session?.read ?? readInputs
-  let abort: (error: unknown) => void = () => {}
-  const failure = new Promise<never>((_resolve, reject) => {
-    abort = reject
-  })
-  failure.catch(() => {})
   let sequence = 0
   for await (const item of read(inputs, { fields: settings.fields, limits: settings.limits })) {
     if (item.kind === 'skipped') {
@@ -177,10 +172,10 @@ async function streamDocuments(settings: ResolvedConfig, inputs: string[], plumb
     if (sequence <= skip) continue
     const doc = createDoc(item.init, sequence - 1)
     const current = sequence - 1 - skip
-    await Promise.race([reorder.waitForRoom(current), failure])
+    await reorder.waitForRoom(current)
     const work = rejectOversized(doc, settings.limits.maxDocumentBytes) ?? executor.process(doc)
-    Promise.resolve(work).then((result) => reorder.push(current, result), abort)
+    Promise.resolve(work).then((result) => reorder.push(current, result), reorder.fail)
   }
   if (sequence < skip) throw new RunRefusedError(`Cannot resume: the inputs now hold ${sequence} documents, fewer than the ${skip} the checkpoint already wrote; run without --resume to start over.`)
-  await Promise.race([reorder.drain(sequence - skip), failure])
+  await reorder.drain(sequence - skip)
 }

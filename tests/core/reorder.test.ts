@@ -32,4 +32,14 @@ describe('createReorder', () => {
     reorder.push(0, 0)
     await expect(reorder.drain(1)).rejects.toThrow('disk full')
   })
+
+  it('rejects pending and later waits with the first failure it is given', async () => {
+    const reorder = createReorder<number>(1, async () => undefined)
+    const pending = reorder.waitForRoom(1)
+    reorder.fail(new Error('workers could not start'))
+    reorder.fail(new Error('a later error'))
+    await expect(pending).rejects.toThrow('workers could not start')
+    await expect(reorder.waitForRoom(0)).rejects.toThrow('workers could not start')
+    await expect(reorder.drain(0)).rejects.toThrow('workers could not start')
+  })
 })
