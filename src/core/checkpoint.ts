@@ -20,9 +20,12 @@ import type { RunState } from './stage.ts'
 import { blobName, decodeState } from './state-codec.ts'
 import type { EncodedState } from './state-codec.ts'
 
+/** Raised whenever the stages' saved state changes shape (3: compact dedupe and url tables). */
+export const CHECKPOINT_VERSION = 3 as const
+
 /** The checkpoint's readable half; the state lives in `stateFile`. */
 export interface CheckpointMeta {
-  version: 2
+  version: typeof CHECKPOINT_VERSION
   /** Config hash plus output format: a checkpoint only resumes the same settings. */
   runKey: string
   /** Hash of the input listing (labels, sizes, modification times). */
@@ -170,8 +173,8 @@ export async function readCheckpoint(directory: string): Promise<{ meta: Checkpo
   } catch {
     throw damaged(`${CHECKPOINT_FILE} is not JSON`)
   }
-  if (typeof meta.version === 'number' && meta.version !== 2) throw new RunRefusedError(`The checkpoint in ${directory} was written by another version of sluice; run without --resume to start over.`)
-  if (meta.version !== 2 || typeof meta.stateFile !== 'string' || !STATE_PATTERN.test(meta.stateFile)) throw damaged('unknown format')
+  if (typeof meta.version === 'number' && meta.version !== CHECKPOINT_VERSION) throw new RunRefusedError(`The checkpoint in ${directory} was written by another version of sluice; run without --resume to start over.`)
+  if (meta.version !== CHECKPOINT_VERSION || typeof meta.stateFile !== 'string' || !STATE_PATTERN.test(meta.stateFile)) throw damaged('unknown format')
   const bytes = await readFile(path.join(directory, meta.stateFile)).catch(() => undefined)
   if (bytes === undefined) throw damaged(`${meta.stateFile} is missing`)
   if (blobName(bytes) !== meta.stateSha256) throw damaged(`${meta.stateFile} does not match its checksum`)

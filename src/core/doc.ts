@@ -58,7 +58,7 @@ export interface Doc extends DocMetadata {
 export type DocInit = Omit<Partial<Doc>, 'id' | 'source' | 'sequence'> & { source: DocSource }
 
 /** `dump.zip!/site/a.txt#3`: the one-line name of a source used in outputs and reports. */
-export function sourceLabel(source: DocSource): string {
+export function sourceLabel(source: Pick<DocSource, 'path' | 'entry' | 'index'>): string {
   const file = source.entry === undefined ? source.path : `${source.path}!/${source.entry}`
   return source.index === undefined ? file : `${file}#${source.index}`
 }

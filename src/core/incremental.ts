@@ -28,9 +28,12 @@ import { writeFileAtomic } from './checkpoint.ts'
 export const STATE_FILE = 'sluice-state.json'
 const ORDERED_PATTERN = /^ordered-[0-9a-f]{16}\.bin$/u
 
+/** Raised whenever the stored state changes shape (2: compact dedupe and url tables). */
+const STATE_VERSION = 2 as const
+
 /** What STATE_DIR/sluice-state.json holds. */
 interface StoredState {
-  version: 1
+  version: typeof STATE_VERSION
   runKey: string
   /** Top-level input label → SHA-256 of its bytes. */
   inputs: Record<string, string>
@@ -90,7 +93,7 @@ async function loadState(stateDir: string): Promise<{ state?: StoredState; probl
   }
   try {
     const state = JSON.parse(text) as StoredState
-    return state.version === 1 ? { state } : { problem: `${STATE_FILE} has an unknown version` }
+    return state.version === STATE_VERSION ? { state } : { problem: `${STATE_FILE} was written by another version of sluice` }
   } catch {
     return { problem: `${STATE_FILE} is not JSON` }
   }
@@ -154,7 +157,7 @@ export async function saveIncrementalState(plan: IncrementalPlan, facts: { runKe
   const orderedFile = `ordered-${orderedSha256.slice(0, 16)}.bin`
   await writeFileAtomic(path.join(stateDir, orderedFile), ordered)
   const state: StoredState = {
-    version: 1,
+    version: STATE_VERSION,
     runKey: facts.runKey,
     inputs: plan.hashes,
     outputs: facts.outputs,

@@ -22,7 +22,7 @@ import { openResumableWriter } from '../sinks/resumable-writer.ts'
 import type { ResumableWriter } from '../sinks/resumable-writer.ts'
 import { readInputs } from '../sources/index.ts'
 import type { SourceItem, SourceOptions } from '../sources/types.ts'
-import { createCheckpointSchedule, createSnapshotRunState, findUnrestorable, readCheckpoint, removeCheckpoint, RunRefusedError, writeCheckpoint } from './checkpoint.ts'
+import { CHECKPOINT_VERSION, createCheckpointSchedule, createSnapshotRunState, findUnrestorable, readCheckpoint, removeCheckpoint, RunRefusedError, writeCheckpoint } from './checkpoint.ts'
 import { encodeState } from './state-codec.ts'
 import type { EncodedState } from './state-codec.ts'
 import type { CheckpointMeta, SnapshotRunState } from './checkpoint.ts'
@@ -138,7 +138,7 @@ function createCheckpointer(parts: SessionParts): Checkpointer {
       return disable(`the ordered stages' state cannot be saved (${error instanceof Error ? error.message : String(error)})`)
     }
     const files = { clean: { temporary: path.basename(writers.clean.temporary), bytes: lengths.clean }, rejects: { temporary: path.basename(writers.rejects.temporary), bytes: lengths.rejects } }
-    const meta = { version: 2 as const, runKey: parts.runKey, inputFingerprint: parts.inputFingerprint, emitted, phase, files, ...(parts.plan === undefined ? {} : { incremental: parts.plan }) }
+    const meta = { version: CHECKPOINT_VERSION, runKey: parts.runKey, inputFingerprint: parts.inputFingerprint, emitted, phase, files, ...(parts.plan === undefined ? {} : { incremental: parts.plan }) }
     const written = writeCheckpoint(directory, meta, encoded, emitted)
     const cost = performance.now() - started
     await written

@@ -6,13 +6,22 @@
  * `#fragment`) was seen before with a different cleaned text (compared whitespace-insensitively),
  * naming the first one and its line. Identical copies are left to `dedupe-docs`. `ordered:
  * true` so "first" means first in input order whatever the concurrency: place it just before
- * `dedupe-docs`. Memory: one entry per distinct url (a 16-hex-character text hash and the first
- * document's source label), kept in the run state, never module-wide.
+ * `dedupe-docs`. Memory, in the run state (never module-wide): per distinct url the first 64
+ * bits of its SHA-256 in a typed-array table (src/text/key-table.ts), 32 bits of the first
+ * text's hash and the first document's name (src/core/document-names.ts): about 40 bytes, not
+ * the url's text. The text is hashed in `prepare`, so with workers the main thread does not
+ * read it again.
  */
 import { z } from 'zod'
-import { sourceLabel } from '../core/doc.ts'
+import { createHash } from 'node:crypto'
+import { addDocumentName, createDocumentNames, documentName } from '../core/document-names.ts'
+import type { DocumentNames } from '../core/document-names.ts'
 import type { Stage } from '../core/stage.ts'
+import { appendRecord, createChunkedRecords, recordAt } from '../text/chunked-records.ts'
+import type { ChunkedRecords } from '../text/chunked-records.ts'
 import { fingerprint } from '../text/fingerprint.ts'
+import { createKeyTable, hexKey, lookupKey, storeKey } from '../text/key-table.ts'
+import type { KeyTable } from '../text/key-table.ts'
 
 const Options = z.object({}).strict()
 
@@ -22,14 +31,22 @@ export type CheckUrlsOptions = z.input<typeof Options>
 /** Rule ids of the check-urls stage. */
 export const checkUrlsRules = ['check-urls/conflicting-content'] as const
 
-interface FirstSeen {
-  hash: string
-  source: string
-  line?: number
+/** What the run remembers: url hashes, each to its first document's number in `names` and `textHashes`. */
+interface CheckUrlsState {
+  urls: KeyTable
+  names: DocumentNames
+  /** 32 bits of the first document's text hash, one record per url. */
+  textHashes: ChunkedRecords
 }
 
-function urlKey(url: string): string {
-  return URL.canParse(url) ? new URL(url).href.replace(/#.*$/u, '') : url.trim()
+function urlHash(url: string): { high: number; low: number } {
+  const key = URL.canParse(url) ? new URL(url).href.replace(/#.*$/u, '') : url.trim()
+  return hexKey(createHash('sha256').update(key).digest('hex'))
+}
+
+/** 32 bits of the whitespace-insensitive text hash: a collision only hides one warning (odds 1 in 4 billion). */
+function textHash(text: string): number {
+  return hexKey(fingerprint(text, { ignoreCase: false, ignoreWhitespace: true })).high
 }
 
 /** Creates the check-urls stage; its memory is per run (`context.run`). */
@@ -40,18 +57,23 @@ export function checkUrls(options: CheckUrlsOptions = {}): Stage<(typeof checkUr
     rules: checkUrlsRules,
     ordered: true,
     options: settings,
+    prepare(doc) {
+      return doc.url === undefined || doc.url === '' ? doc : { ...doc, prepared: { ...doc.prepared, 'check-urls': textHash(doc.text) } }
+    },
     run(doc, context) {
       if (doc.url === undefined || doc.url === '') return doc
-      const seen = context.run.state('check-urls', () => new Map<string, FirstSeen>())
-      const key = urlKey(doc.url)
-      const hash = fingerprint(doc.text, { ignoreCase: false, ignoreWhitespace: true }).slice(0, 16)
-      const first = seen.get(key)
-      if (first === undefined) {
-        seen.set(key, { hash, source: sourceLabel(doc.source), ...(doc.source.line === undefined ? {} : { line: doc.source.line }) })
+      const state = context.run.state<CheckUrlsState>('check-urls', () => ({ urls: createKeyTable(), names: createDocumentNames(), textHashes: createChunkedRecords(1) }))
+      const { high, low } = urlHash(doc.url)
+      const hash = (doc.prepared?.['check-urls'] as number | undefined) ?? textHash(doc.text)
+      const first = lookupKey(state.urls, high, low)
+      if (first === -1) {
+        appendRecord(state.textHashes, [hash])
+        storeKey(state.urls, high, low, addDocumentName(state.names, doc))
         return doc
       }
-      if (first.hash !== hash) {
-        const where = first.line === undefined ? first.source : `${first.source} (line ${first.line})`
+      if (recordAt(state.textHashes, first)[0] !== hash) {
+        const { source, line } = documentName(state.names, first)
+        const where = line === undefined ? source : `${source} (line ${line})`
         context.warn('check-urls/conflicting-content', `Same url as ${where}, but different content: the scraper may have mixed up pages.`, { ...(doc.source.line === undefined ? {} : { place: { line: doc.source.line } }), actual: doc.url })
       }
       return doc

@@ -6,13 +6,18 @@
  * often reaches a batch several times (a page, its feed item, its copy in an archive): only the
  * first is kept. Rules: `dedupe-docs/duplicate` (fatal), naming the kept document's source and
  * id. `ordered: true`, so the runner feeds documents in input order and the kept copy never
- * depends on concurrency. State lives in the run (`dedupe-docs` key) and holds one hash per
- * kept document, so memory stays small on large batches.
+ * depends on concurrency. State lives in the run (`dedupe-docs` key): per kept document the
+ * first 64 bits of the text's SHA-256 in a typed-array table (src/text/key-table.ts) and its
+ * name (src/core/document-names.ts), about 40 bytes, never its text. Two different texts share
+ * those 64 bits with probability about n² / 2⁶⁵ (3 in a million for 10 million documents).
  */
 import { z } from 'zod'
-import { sourceLabel } from '../core/doc.ts'
+import { addDocumentName, createDocumentNames, documentName } from '../core/document-names.ts'
+import type { DocumentNames } from '../core/document-names.ts'
 import type { Stage } from '../core/stage.ts'
 import { fingerprint } from '../text/fingerprint.ts'
+import { createKeyTable, hexKey, lookupKey, storeKey } from '../text/key-table.ts'
+import type { KeyTable } from '../text/key-table.ts'
 
 const Options = z
   .object({
@@ -29,10 +34,10 @@ export type DedupeDocsOptions = z.input<typeof Options>
 /** Rule ids of the dedupe-docs stage. */
 export const dedupeDocsRules = ['dedupe-docs/duplicate'] as const
 
-/** What the run remembers about a kept document: enough to name it in a rejection. */
-interface KeptDocument {
-  id: string
-  source: string
+/** What the run remembers: kept texts' hashes, each to the kept document's number in `names`. */
+interface DedupeDocsState {
+  table: KeyTable
+  names: DocumentNames
 }
 
 /** Creates the dedupe-docs stage; its memory is per run (`context.run`), never module-wide. */
@@ -47,13 +52,14 @@ export function dedupeDocs(options: DedupeDocsOptions = {}): Stage<(typeof dedup
       return { ...doc, prepared: { ...doc.prepared, 'dedupe-docs': fingerprint(doc.text, settings) } }
     },
     run(doc, context) {
-      const seen = context.run.state('dedupe-docs', () => new Map<string, KeptDocument>())
-      const hash = (doc.prepared?.['dedupe-docs'] as string | undefined) ?? fingerprint(doc.text, settings)
-      const kept = seen.get(hash)
-      if (kept !== undefined) {
-        return context.drop('dedupe-docs/duplicate', `Same text as ${kept.source} (id ${kept.id}), which came first and was kept.`)
+      const state = context.run.state<DedupeDocsState>('dedupe-docs', () => ({ table: createKeyTable(), names: createDocumentNames() }))
+      const { high, low } = hexKey((doc.prepared?.['dedupe-docs'] as string | undefined) ?? fingerprint(doc.text, settings))
+      const kept = lookupKey(state.table, high, low)
+      if (kept !== -1) {
+        const { source, id } = documentName(state.names, kept)
+        return context.drop('dedupe-docs/duplicate', `Same text as ${source} (id ${id}), which came first and was kept.`)
       }
-      seen.set(hash, { id: doc.id, source: sourceLabel(doc.source) })
+      storeKey(state.table, high, low, addDocumentName(state.names, doc))
       return doc
     },
   }

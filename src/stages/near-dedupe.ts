@@ -11,11 +11,13 @@
  * default); `bands`/`rows` override it. Rules: `near-dedupe/near-duplicate` (fatal), naming the
  * kept document's source and id and the estimated similarity. `ordered: true`, so the kept copy
  * never depends on concurrency. State lives in the run (`near-dedupe/index` key, see
- * src/text/minhash-index.ts): one signature (4 × permutations bytes) and about 20 bytes per band
- * for each kept document, plus its id and source; texts are never stored. Rejected documents are not indexed, so clusters are judged against kept ones.
+ * src/text/minhash-index.ts): the signature’s low 16 bits (2 × permutations bytes) and about 15
+ * bytes per band for each kept document, plus its name (src/core/document-names.ts, about 20
+ * bytes): about 0.6 KB with the defaults; texts are never stored. Rejected documents are not indexed, so clusters are judged against kept ones.
  */
 import { z } from 'zod'
-import { sourceLabel } from '../core/doc.ts'
+import { addDocumentName, createDocumentNames, documentName } from '../core/document-names.ts'
+import type { DocumentNames } from '../core/document-names.ts'
 import type { Stage } from '../core/stage.ts'
 import { seedSequence } from '../text/hash32.ts'
 import { bandKeys, chooseBanding, minhashSignature } from '../text/minhash.ts'
@@ -49,11 +51,10 @@ export type NearDedupeOptions = z.input<typeof Options>
 /** Rule ids of the near-dedupe stage. */
 export const nearDedupeRules = ['near-dedupe/near-duplicate'] as const
 
-/** What the run remembers: the index of kept documents' signatures, and their ids and sources by index. */
+/** What the run remembers: the index of kept documents' signatures, and their names in the same order. */
 interface NearDedupeState {
   index: MinhashIndex
-  ids: string[]
-  sources: string[]
+  names: DocumentNames
 }
 
 /** Creates the near-dedupe stage; its memory is per run (`context.run`), never module-wide. */
@@ -77,16 +78,15 @@ export function nearDedupe(options: NearDedupeOptions = {}): Stage<(typeof nearD
     run(doc, context) {
       const signature = (doc.prepared?.['near-dedupe'] as Uint32Array | undefined) ?? signatureOf(doc.text)
       if (signature === undefined) return doc
-      const state = context.run.state<NearDedupeState>('near-dedupe/index', () => ({ index: createMinhashIndex(banding, settings.permutations), ids: [], sources: [] }))
+      const state = context.run.state<NearDedupeState>('near-dedupe/index', () => ({ index: createMinhashIndex(banding, settings.permutations), names: createDocumentNames() }))
       const keys = bandKeys(signature, banding)
       const match = bestMatch(state.index, signature, keys)
       if (match !== undefined && match.similarity >= settings.threshold) {
-        const [source, id] = [state.sources[match.document], state.ids[match.document]]
+        const { source, id } = documentName(state.names, match.document)
         return context.drop('near-dedupe/near-duplicate', `Near-duplicate of ${source} (id ${id}), which came first and was kept: estimated similarity ${match.similarity.toFixed(2)} of word ${settings.shingleSize}-grams (threshold ${settings.threshold}).`)
       }
       addSignature(state.index, signature, keys)
-      state.ids.push(doc.id)
-      state.sources.push(sourceLabel(doc.source))
+      addDocumentName(state.names, doc)
       return doc
     },
   }

@@ -1,10 +1,11 @@
 /**
  * An LSH index of MinHash signatures held in typed arrays: near-dedupe keeps one entry per kept
  * document for the whole run, so its size is the run's memory growth. Per document it costs the
- * signature (4 bytes × permutations) and, per band, a chain link and about two hash-table slots
- * (about 20 bytes): roughly 0.9 KB with the defaults, against 1.5 KB for one typed array and a
- * Map entry per band. It is plain data (numbers and typed arrays), so a checkpoint saves and
- * restores it as it is, in one copy.
+ * signature's low 16 bits (2 bytes × permutations: b-bit MinHash; two different 32-bit values
+ * agree there with probability 2⁻¹⁶, which raises an estimate by at most 0.00002) and, per
+ * band, a chain link and one to three hash-table slots (about 15 bytes): roughly 0.55 KB with
+ * the defaults, against 1.5 KB for one typed array and a Map entry per band. It is plain data
+ * (numbers and typed arrays), so a checkpoint saves and restores it as it is, in one copy.
  */
 import { estimateSimilarity } from './minhash.ts'
 import type { Banding } from './minhash.ts'
@@ -23,11 +24,11 @@ export interface MinhashIndex {
   permutations: number
   count: number
   /**
-   * Signatures of the indexed documents end to end (`permutations` values each), in chunks of
+   * Low 16 bits of the indexed documents' signatures end to end (`permutations` values each), in chunks of
    * {@link CHUNK} documents: growing never copies, and a checkpoint saves at most one chunk of
    * unused room.
    */
-  signatures: Uint32Array[]
+  signatures: Uint16Array[]
   /** Per document and band, chunked alike: the next (older) document in the same bucket, -1 at the end. */
   next: Int32Array[]
   tables: BandTable[]
@@ -36,7 +37,7 @@ export interface MinhashIndex {
 /** Documents per chunk of {@link MinhashIndex.signatures} and {@link MinhashIndex.next}. */
 const CHUNK = 4096
 
-/** Slots of a band table at first; it doubles when half full. */
+/** Slots of a band table at first; it doubles when ¾ full. */
 const FIRST_SLOTS = 2048
 
 function createTable(capacity: number): BandTable {
@@ -63,7 +64,7 @@ function slotOf(table: BandTable, key: number): number {
   return slot
 }
 
-/** The same table with twice the slots, once it is half full. */
+/** The same table with twice the slots, once it is ¾ full. */
 function grown(table: BandTable): BandTable {
   const bigger = createTable(table.keys.length * 2)
   for (let slot = 0; slot < table.keys.length; slot += 1) {
@@ -76,10 +77,10 @@ function grown(table: BandTable): BandTable {
   return bigger
 }
 
-/** The signature of document `index`, as a view (no copy). */
-export function signatureAt(index: MinhashIndex, document: number): Uint32Array {
+/** The stored (low 16 bits of the) signature of document `index`, as a view (no copy). */
+export function signatureAt(index: MinhashIndex, document: number): Uint16Array {
   const at = (document % CHUNK) * index.permutations
-  return (index.signatures[Math.floor(document / CHUNK)] as Uint32Array).subarray(at, at + index.permutations)
+  return (index.signatures[Math.floor(document / CHUNK)] as Uint16Array).subarray(at, at + index.permutations)
 }
 
 /** The next (older) document after `document` in its bucket of `band`, or -1. */
@@ -91,16 +92,16 @@ function nextInBucket(index: MinhashIndex, document: number, band: number): numb
 export function addSignature(index: MinhashIndex, signature: Uint32Array, keys: Uint32Array): number {
   const document = index.count
   if (document % CHUNK === 0) {
-    index.signatures.push(new Uint32Array(CHUNK * index.permutations))
+    index.signatures.push(new Uint16Array(CHUNK * index.permutations))
     index.next.push(new Int32Array(CHUNK * index.bands))
   }
   const chunk = Math.floor(document / CHUNK)
   const at = document % CHUNK
-  ;(index.signatures[chunk] as Uint32Array).set(signature, at * index.permutations)
+  ;(index.signatures[chunk] as Uint16Array).set(signature, at * index.permutations)
   const next = index.next[chunk] as Int32Array
   for (let band = 0; band < index.bands; band += 1) {
     let table = index.tables[band] as BandTable
-    if ((table.size + 1) * 2 > table.keys.length) index.tables[band] = table = grown(table)
+    if ((table.size + 1) * 4 > table.keys.length * 3) index.tables[band] = table = grown(table)
     const slot = slotOf(table, keys[band] as number)
     if (table.heads[slot] === -1) table.size += 1
     next[at * index.bands + band] = table.heads[slot] as number
@@ -119,12 +120,13 @@ export function addSignature(index: MinhashIndex, signature: Uint32Array, keys: 
 export function bestMatch(index: MinhashIndex, signature: Uint32Array, keys: Uint32Array): { document: number; similarity: number } | undefined {
   let best: { document: number; similarity: number } | undefined
   const seen = new Set<number>()
+  const low = Uint16Array.from(signature)
   for (let band = 0; band < index.bands; band += 1) {
     const table = index.tables[band] as BandTable
     for (let document = table.heads[slotOf(table, keys[band] as number)] as number; document !== -1; document = nextInBucket(index, document, band)) {
       if (seen.has(document)) continue
       seen.add(document)
-      const similarity = estimateSimilarity(signature, signatureAt(index, document))
+      const similarity = estimateSimilarity(low, signatureAt(index, document))
       if (best === undefined || similarity > best.similarity || (similarity === best.similarity && document < best.document)) best = { document, similarity }
     }
   }

@@ -68,8 +68,8 @@ function fillSignature(shingles: Uint32Array, seeds: Uint32Array, signature: Uin
   }
 }
 
-/** Share of positions where two signatures agree: the estimated Jaccard similarity. */
-export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
+/** Share of positions where two signatures of the same width agree: the estimated Jaccard similarity. */
+export function estimateSimilarity(a: Uint32Array | Uint16Array, b: Uint32Array | Uint16Array): number {
   const length = Math.min(a.length, b.length)
   if (length === 0) return 0
   let same = 0

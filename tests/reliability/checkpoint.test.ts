@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHECKPOINT_FILE, readCheckpoint, RunRefusedError, writeCheckpoint } from '../../src/core/checkpoint.ts'
+import { CHECKPOINT_FILE, CHECKPOINT_VERSION, readCheckpoint, RunRefusedError, writeCheckpoint } from '../../src/core/checkpoint.ts'
 import { blobName, encodeState } from '../../src/core/state-codec.ts'
 import { runPipeline } from '../../src/core/run.ts'
 import type { Stage } from '../../src/core/stage.ts'
@@ -107,7 +107,7 @@ describe('output lock and unrestorable state', () => {
 })
 
 describe('checkpoint blobs', () => {
-  const meta = { version: 2 as const, runKey: 'k', inputFingerprint: 'f', phase: 'running' as const, files: { clean: { temporary: 'c', bytes: 0 }, rejects: { temporary: 'r', bytes: 0 } } }
+  const meta = { version: CHECKPOINT_VERSION, runKey: 'k', inputFingerprint: 'f', phase: 'running' as const, files: { clean: { temporary: 'c', bytes: 0 }, rejects: { temporary: 'r', bytes: 0 } } }
   const blobs = async (directory: string): Promise<string[]> => (await readdir(directory)).filter((name) => name.startsWith('.sluice-blob-')).sort()
 
   it('writes an unchanged array once, drops blobs no checkpoint names, and restores the newest state', async () => {

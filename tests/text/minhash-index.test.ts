@@ -32,13 +32,25 @@ describe('minhash index', () => {
         stored.push(signature)
       }
       expect(index.count).toBe(stored.length)
-      expect([...signatureAt(index, stored.length - 1)]).toEqual([...(stored.at(-1) as Uint32Array)])
+      expect([...signatureAt(index, stored.length - 1)]).toEqual([...Uint16Array.from(stored.at(-1) as Uint32Array)])
     },
   )
 
+  it('keeps the low 16 bits of each value: values that differ only above them count as equal', () => {
+    const index = createMinhashIndex(banding, PERMUTATIONS)
+    const first = Uint32Array.from([0x1_0001, 0x2_0002, 3, 4, 5, 6, 7, 8])
+    addSignature(index, first, bandKeys(first, banding))
+    expect([...signatureAt(index, 0)]).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+    // Shares the last three bands with the first; the first two values differ only in their high bits.
+    const second = Uint32Array.from([0x5_0001, 0x6_0002, 3, 4, 5, 6, 7, 8])
+    expect(bestMatch(index, second, bandKeys(second, banding))).toEqual({ document: 0, similarity: 1 })
+    const third = Uint32Array.from([9, 10, 3, 4, 5, 6, 7, 8])
+    expect(bestMatch(index, third, bandKeys(third, banding))).toEqual({ document: 0, similarity: 0.75 })
+  })
+
   it('grows past its first tables (5,000 signatures) and still finds what a scan finds', () => {
     let state = 7
-    const next = (): number => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 16) % 40
+    const next = (): number => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 16) % 60
     const index = createMinhashIndex(banding, PERMUTATIONS)
     const stored: Uint32Array[] = []
     for (let position = 0; position < 5000; position += 1) {
