@@ -28,7 +28,7 @@ import { writeFileAtomic } from './checkpoint.ts'
 export const STATE_FILE = 'sluice-state.json'
 const ORDERED_PATTERN = /^ordered-[0-9a-f]{16}\.bin$/u
 
-/** Raised whenever the stored state changes shape (2: compact dedupe and url tables). */
+/** Raised whenever the stored state changes shape (2: compact dedupe and url tables, site-chrome's run-wide bound). */
 const STATE_VERSION = 2 as const
 
 /** What STATE_DIR/sluice-state.json holds. */

@@ -11,7 +11,11 @@
  * folder of pages from many sites would otherwise lose headings common to many articles).
  * Memory is bounded and holds no text: per site, a table of line fingerprints (32-bit hashes,
  * see line-fingerprint.ts) to page counts, at most `maxLinesPerSite` entries (lines first
- * seen once the table is full are not learned), so about 40 bytes per entry.
+ * seen once the table is full are not learned), about 40 bytes per entry; and at most
+ * `maxLines` entries over all sites, since a crawl of many domains has many sites. Past that
+ * bound the sites seen on fewer than `minPages` pages are forgotten, first seen first, until
+ * the tables are ¾ full (a forgotten site starts learning again if it comes back); when only
+ * established sites are left, new lines are not learned.
  * Lines of more than `maxLineLength` characters are never touched: prose is not furniture.
  * A page made only of known lines is left as it is. After a removal the stage rebuilds
  * `paragraphs`, `sentences` (when present) and the counts in `stats`, as segment does.
@@ -32,6 +36,8 @@ const Options = z
     maxLineLength: z.number().int().positive().default(100),
     /** Fingerprints remembered per site (memory bound). */
     maxLinesPerSite: z.number().int().positive().default(2000),
+    /** Fingerprints remembered over all sites (memory bound: about 40 bytes each). */
+    maxLines: z.number().int().positive().default(500_000),
   })
   .strict()
 
@@ -43,8 +49,18 @@ type Settings = z.output<typeof Options>
 export const siteChromeRules = ['site-chrome/line-removed'] as const
 type Rule = (typeof siteChromeRules)[number]
 
-/** Per site: line fingerprint → pages it stood on so far. */
-type SiteTables = Map<string, Map<number, number>>
+/** One site: pages seen, and line fingerprint → pages it stood on so far. */
+interface SiteTable {
+  pages: number
+  lines: Map<number, number>
+}
+
+/** Every site's table, how many entries they hold together, and the sites below `minPages` pages in first-seen order. */
+interface SiteTables {
+  sites: Map<string, SiteTable>
+  lines: number
+  young: Set<string>
+}
 
 /** The short lines of a text with their fingerprints (undefined for other lines). */
 function fingerprints(lines: readonly string[], settings: Settings): (number | undefined)[] {
@@ -60,24 +76,42 @@ function unpackFingerprints(packed: Float64Array): (number | undefined)[] {
   return Array.from(packed, (print) => (print === -1 ? undefined : print))
 }
 
-/** Counts each distinct fingerprint of this page once, within the site's bound. */
-function learn(table: Map<number, number>, prints: readonly (number | undefined)[], settings: Settings): void {
-  for (const print of new Set(prints)) {
-    if (print === undefined) continue
-    const pages = table.get(print)
-    if (pages !== undefined) table.set(print, pages + 1)
-    else if (table.size < settings.maxLinesPerSite) table.set(print, 1)
+/** Forgets sites not yet seen on `minPages` pages, first seen first, until the tables are ¾ full. */
+function forgetYoungSites(tables: SiteTables, current: string, settings: Settings): void {
+  for (const site of tables.young) {
+    if (tables.lines * 4 <= settings.maxLines * 3) return
+    if (site === current) continue
+    tables.lines -= tables.sites.get(site)?.lines.size ?? 0
+    tables.sites.delete(site)
+    tables.young.delete(site)
   }
 }
 
+/** Counts each distinct fingerprint of this page once, within the site's and the run's bounds. */
+function learn(tables: SiteTables, site: string, prints: readonly (number | undefined)[], settings: Settings): void {
+  const table = tables.sites.get(site) as SiteTable
+  table.pages += 1
+  if (table.pages >= settings.minPages) tables.young.delete(site)
+  for (const print of new Set(prints)) {
+    if (print === undefined) continue
+    const pages = table.lines.get(print)
+    if (pages !== undefined) table.lines.set(print, pages + 1)
+    else if (table.lines.size < settings.maxLinesPerSite && tables.lines < settings.maxLines) {
+      table.lines.set(print, 1)
+      tables.lines += 1
+    }
+  }
+  if (tables.lines >= settings.maxLines) forgetYoungSites(tables, site, settings)
+}
+
 /** Removes the known lines, reporting each; undefined when nothing (or everything) would go. */
-function removeKnown(site: string, lines: readonly string[], prints: readonly (number | undefined)[], table: Map<number, number>, context: StageContext<Rule>, settings: Settings): string | undefined {
-  const known = prints.map((print) => print !== undefined && (table.get(print) ?? 0) >= settings.minPages)
+function removeKnown(site: string, lines: readonly string[], prints: readonly (number | undefined)[], table: SiteTable, context: StageContext<Rule>, settings: Settings): string | undefined {
+  const known = prints.map((print) => print !== undefined && (table.lines.get(print) ?? 0) >= settings.minPages)
   const textLeft = lines.some((line, index) => !known[index] && line.trim() !== '')
   if (!known.includes(true) || !textLeft) return undefined
   known.forEach((isKnown, index) => {
     if (!isKnown) return
-    const pages = table.get(prints[index] as number) as number
+    const pages = table.lines.get(prints[index] as number) as number
     context.info('site-chrome/line-removed', `Removed a line that stood on ${pages} earlier pages of ${site}: the site's chrome, not this article's text.`, { place: { line: index + 1 }, actual: excerpt(lines[index] as string) })
   })
   return lines.filter((_line, index) => !known[index]).join('\n')
@@ -98,14 +132,17 @@ export function siteChrome(options: SiteChromeOptions = {}): Stage<Rule> {
     run(doc, context) {
       const site = siteOf(doc)
       if (site === TOP_LEVEL_SITE) return doc
-      const tables = context.run.state<SiteTables>('site-chrome', () => new Map())
-      let table = tables.get(site)
-      if (table === undefined) tables.set(site, (table = new Map()))
+      const tables = context.run.state<SiteTables>('site-chrome', () => ({ sites: new Map(), lines: 0, young: new Set() }))
+      let table = tables.sites.get(site)
+      if (table === undefined) {
+        tables.sites.set(site, (table = { pages: 0, lines: new Map() }))
+        tables.young.add(site)
+      }
       const lines = doc.text.split('\n')
       const packed = doc.prepared?.['site-chrome'] as Float64Array | undefined
       const prints = packed === undefined ? fingerprints(lines, settings) : unpackFingerprints(packed)
       const cleaned = removeKnown(site, lines, prints, table, context, settings)
-      learn(table, prints, settings)
+      learn(tables, site, prints, settings)
       if (cleaned === undefined) return doc
       const { text, paragraphs, sentences, counts } = segmentText(cleaned, doc.sentences !== undefined)
       const stats = { ...doc.stats, ...counts }

@@ -97,7 +97,31 @@ describe('site-chrome', () => {
 
   it('rejects bad options with a sentence naming them', () => {
     expect(() => siteChrome({ minPages: 1 })).toThrow(/minPages/)
-    expect(() => siteChrome({ maxLines: 3 } as SiteChromeOptions)).toThrow(/maxLines/)
+    expect(() => siteChrome({ maxLines: 0 })).toThrow(/maxLines/)
+    expect(() => siteChrome({ maxLinez: 3 } as SiteChromeOptions)).toThrow(/maxLinez/)
+  })
+
+  it('holds at most `maxLines` fingerprints over all sites, forgetting sites seen on too few pages first', async () => {
+    const run = createRunState()
+    // 40 sites seen once each (5 lines a page), then one site seen on six pages.
+    const strays = Array.from({ length: 40 }, (_, index) => ({ text: page(`site${index}`, index), url: `https://site${index}.example/a` }))
+    const results = await runPages([...strays, ...[0, 1, 2, 3, 4, 5].map(news)], { minPages: 2, maxLines: 30 }, run)
+    const tables = run.state<{ sites: Map<string, { lines: Map<number, number> }>; lines: number }>('site-chrome', () => {
+      throw new Error('the stage keeps no state')
+    })
+    expect(tables.lines).toBeLessThanOrEqual(30)
+    expect(tables.lines).toBe([...tables.sites.values()].reduce((sum, table) => sum + table.lines.size, 0))
+    expect(tables.sites.has('site0.example')).toBe(false)
+    // The established site still learned its furniture: both lines go from its third page on.
+    expect(results.slice(40).map(removed)).toEqual([0, 0, 2, 2, 2, 2])
+  })
+
+  it('stops learning new lines when every remembered site is established', async () => {
+    const run = createRunState()
+    const results = await runPages([0, 1, 2, 3].map(news).concat([0, 1, 2, 3].map(blog)), { minPages: 2, maxLines: 8 }, run)
+    // news fills the 8 entries and is established, so blog's lines are never learned.
+    expect(results.slice(0, 4).map(removed)).toEqual([0, 0, 2, 2])
+    expect(results.slice(4).map(removed)).toEqual([0, 0, 0, 0])
   })
 })
 
