@@ -83,7 +83,25 @@ async function sluiceRows(set: InputSet, counts: readonly number[]): Promise<Ben
   return rows
 }
 
+/**
+ * One untimed run on a one-page input first: after a code change the CLI bundles itself
+ * (esbuild, node_modules/.cache/sluice) on its first run, which would otherwise land in the
+ * first row's time and peak RSS.
+ */
+async function warmUp(): Promise<void> {
+  const dir = path.join(benchRoot, 'warm-up')
+  await rm(dir, { recursive: true, force: true })
+  await mkdir(path.join(dir, 'input'), { recursive: true })
+  await writeFile(path.join(dir, 'input', 'page.txt'), 'A short page\n\nThe bench runs sluice once on this page before it measures anything, so the bundle is built.\n')
+  log('bench: warm-up run (builds the CLI bundle if the code changed) …')
+  const cli = path.join(repoRoot, 'bin/sluice.js')
+  const child = spawnSync(process.execPath, [cli, 'run', '--input', path.join(dir, 'input'), '--output', path.join(dir, 'output'), '--workers', '1'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] })
+  if (child.status !== 0) throw new Error(`The warm-up run of sluice exited with ${child.status}; its error is printed above.`)
+  await rm(dir, { recursive: true, force: true })
+}
+
 async function run(options: BenchOptions): Promise<BenchRow[]> {
+  await warmUp()
   const shared = process.env.SLUICE_SHARED ?? path.resolve(repoRoot, '../shared')
   const counts = [...new Set([1, options.workers])]
   const rows: BenchRow[] = []
