@@ -20,37 +20,56 @@ export interface Reorder<T> {
   fail(error: unknown): void
 }
 
-/** Creates a reorder buffer that calls `emit` in order; an emit error, or {@link Reorder.fail}, rejects the waits. */
-export function createReorder<T>(window: number, emit: (value: T) => Promise<void>): Reorder<T> {
-  const waiting = new Map<number, T>()
-  let emitted = 0
-  let chain: Promise<void> = Promise.resolve()
-  let failure: unknown
+/** Waits on conditions over shared state; `fail` rejects every pending and later wait with the first error given, even `undefined`. */
+interface Waits {
+  until(condition: () => boolean): Promise<void>
+  notify(): void
+  fail(error: unknown): void
+  /** Throws the failure, if there was one. */
+  check(): void
+}
+
+function createWaits(): Waits {
   const listeners = new Set<() => void>()
+  let failure: { error: unknown } | undefined
   const notify = (): void => {
     for (const listener of [...listeners]) listener()
   }
-  const until = (condition: () => boolean): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const check = (): void => {
-        if (failure !== undefined) reject(failure)
-        else if (condition()) resolve()
-        else return
-        listeners.delete(check)
-      }
-      listeners.add(check)
-      check()
-    })
-  const fail = (error: unknown): void => {
-    failure ??= error
-    notify()
+  return {
+    until: (condition) =>
+      new Promise((resolve, reject) => {
+        const check = (): void => {
+          if (failure !== undefined) reject(failure.error)
+          else if (condition()) resolve()
+          else return
+          listeners.delete(check)
+        }
+        listeners.add(check)
+        check()
+      }),
+    notify,
+    fail(error) {
+      failure ??= { error }
+      notify()
+    },
+    check() {
+      if (failure !== undefined) throw failure.error
+    },
   }
+}
+
+/** Creates a reorder buffer that calls `emit` in order; an emit error, or {@link Reorder.fail}, rejects the waits. */
+export function createReorder<T>(window: number, emit: (value: T) => Promise<void>): Reorder<T> {
+  const waiting = new Map<number, T>()
+  const waits = createWaits()
+  let emitted = 0
+  let chain: Promise<void> = Promise.resolve()
   const flush = (): void => {
     while (waiting.has(emitted)) {
       const value = waiting.get(emitted) as T
       waiting.delete(emitted)
       emitted += 1
-      chain = chain.then(() => emit(value)).catch(fail).then(notify)
+      chain = chain.then(() => emit(value)).catch(waits.fail).then(waits.notify)
     }
   }
   return {
@@ -58,12 +77,12 @@ export function createReorder<T>(window: number, emit: (value: T) => Promise<voi
       waiting.set(sequence, value)
       flush()
     },
-    waitForRoom: (next) => until(() => next - emitted < window),
+    waitForRoom: (next) => waits.until(() => next - emitted < window),
     drain: async (count) => {
-      await until(() => emitted >= count)
+      await waits.until(() => emitted >= count)
       await chain
-      if (failure !== undefined) throw failure
+      waits.check()
     },
-    fail,
+    fail: waits.fail,
   }
 }

@@ -12,10 +12,11 @@
  * Memory is bounded and holds no text: per site, a table of line fingerprints (32-bit hashes,
  * see line-fingerprint.ts) to page counts, at most `maxLinesPerSite` entries (lines first
  * seen once the table is full are not learned), about 40 bytes per entry; and at most
- * `maxLines` entries over all sites, since a crawl of many domains has many sites. Past that
- * bound the sites seen on fewer than `minPages` pages are forgotten, first seen first, until
- * the tables are ¾ full (a forgotten site starts learning again if it comes back); when only
- * established sites are left, new lines are not learned.
+ * `maxLines` entries over all sites, each site counting as one more, since a crawl of many
+ * domains has many sites. Past that bound the sites seen on fewer than `minPages` pages are
+ * forgotten, first seen first, until the tables are ¾ full (a forgotten site starts learning
+ * again if it comes back); when only established sites are left, new lines and new sites are
+ * not learned.
  * Lines of more than `maxLineLength` characters are never touched: prose is not furniture.
  * A page made only of known lines is left as it is. After a removal the stage rebuilds
  * `paragraphs`, `sentences` (when present) and the counts in `stats`, as segment does.
@@ -55,10 +56,13 @@ interface SiteTable {
   lines: Map<number, number>
 }
 
-/** Every site's table, how many entries they hold together, and the sites below `minPages` pages in first-seen order. */
+/**
+ * Every site's table; `entries`, the tables' lines plus one per site (what `maxLines` bounds);
+ * and the sites below `minPages` pages, in first-seen order.
+ */
 interface SiteTables {
   sites: Map<string, SiteTable>
-  lines: number
+  entries: number
   young: Set<string>
 }
 
@@ -77,31 +81,43 @@ function unpackFingerprints(packed: Float64Array): (number | undefined)[] {
 }
 
 /** Forgets sites not yet seen on `minPages` pages, first seen first, until the tables are ¾ full. */
-function forgetYoungSites(tables: SiteTables, current: string, settings: Settings): void {
+function forgetYoungSites(tables: SiteTables, current: string | undefined, settings: Settings): void {
   for (const site of tables.young) {
-    if (tables.lines * 4 <= settings.maxLines * 3) return
+    if (tables.entries * 4 <= settings.maxLines * 3) return
     if (site === current) continue
-    tables.lines -= tables.sites.get(site)?.lines.size ?? 0
+    tables.entries -= (tables.sites.get(site)?.lines.size ?? 0) + 1
     tables.sites.delete(site)
     tables.young.delete(site)
   }
 }
 
+/** The site's table; a new one unless the tables are full of established sites (then undefined). */
+function tableOf(tables: SiteTables, site: string, settings: Settings): SiteTable | undefined {
+  const known = tables.sites.get(site)
+  if (known !== undefined) return known
+  if (tables.entries >= settings.maxLines) forgetYoungSites(tables, undefined, settings)
+  if (tables.entries >= settings.maxLines) return undefined
+  const table = { pages: 0, lines: new Map<number, number>() }
+  tables.sites.set(site, table)
+  tables.young.add(site)
+  tables.entries += 1
+  return table
+}
+
 /** Counts each distinct fingerprint of this page once, within the site's and the run's bounds. */
-function learn(tables: SiteTables, site: string, prints: readonly (number | undefined)[], settings: Settings): void {
-  const table = tables.sites.get(site) as SiteTable
+function learn(tables: SiteTables, site: string, table: SiteTable, prints: readonly (number | undefined)[], settings: Settings): void {
   table.pages += 1
   if (table.pages >= settings.minPages) tables.young.delete(site)
   for (const print of new Set(prints)) {
     if (print === undefined) continue
     const pages = table.lines.get(print)
     if (pages !== undefined) table.lines.set(print, pages + 1)
-    else if (table.lines.size < settings.maxLinesPerSite && tables.lines < settings.maxLines) {
+    else if (table.lines.size < settings.maxLinesPerSite && tables.entries < settings.maxLines) {
       table.lines.set(print, 1)
-      tables.lines += 1
+      tables.entries += 1
     }
   }
-  if (tables.lines >= settings.maxLines) forgetYoungSites(tables, site, settings)
+  if (tables.entries >= settings.maxLines) forgetYoungSites(tables, site, settings)
 }
 
 /** Removes the known lines, reporting each; undefined when nothing (or everything) would go. */
@@ -132,17 +148,14 @@ export function siteChrome(options: SiteChromeOptions = {}): Stage<Rule> {
     run(doc, context) {
       const site = siteOf(doc)
       if (site === TOP_LEVEL_SITE) return doc
-      const tables = context.run.state<SiteTables>('site-chrome', () => ({ sites: new Map(), lines: 0, young: new Set() }))
-      let table = tables.sites.get(site)
-      if (table === undefined) {
-        tables.sites.set(site, (table = { pages: 0, lines: new Map() }))
-        tables.young.add(site)
-      }
+      const tables = context.run.state<SiteTables>('site-chrome', () => ({ sites: new Map(), entries: 0, young: new Set() }))
+      const table = tableOf(tables, site, settings)
+      if (table === undefined) return doc
       const lines = doc.text.split('\n')
       const packed = doc.prepared?.['site-chrome'] as Float64Array | undefined
       const prints = packed === undefined ? fingerprints(lines, settings) : unpackFingerprints(packed)
       const cleaned = removeKnown(site, lines, prints, table, context, settings)
-      learn(tables, site, prints, settings)
+      learn(tables, site, table, prints, settings)
       if (cleaned === undefined) return doc
       const { text, paragraphs, sentences, counts } = segmentText(cleaned, doc.sentences !== undefined)
       const stats = { ...doc.stats, ...counts }

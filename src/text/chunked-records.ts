@@ -31,7 +31,7 @@ export function appendRecord(records: ChunkedRecords, values: ArrayLike<number>)
 
 /** Record `record` as a view (no copy). */
 export function recordAt(records: ChunkedRecords, record: number): Uint32Array {
-  if (!Number.isInteger(record) || record < 0 || record >= records.count) throw new RangeError(`Expected a record number below ${records.count}, got ${record}`)
+  if (!Number.isInteger(record) || record < 0 || record >= records.count) throw new RangeError(`Expected a record number below ${records.count}, got ${record}.`)
   const at = (record % CHUNK) * records.width
   return (records.chunks[Math.floor(record / CHUNK)] as Uint32Array).subarray(at, at + records.width)
 }

@@ -51,7 +51,7 @@ function grow(table: KeyTable): void {
 
 /** Stores `value` (≥ 0) under the key, replacing the value it had. */
 export function storeKey(table: KeyTable, high: number, low: number, value: number): void {
-  if (!Number.isInteger(value) || value < 0 || value > 0x7fffffff) throw new RangeError(`Expected a key table value to be an integer from 0 to 2^31 - 1, got ${value}`)
+  if (!Number.isInteger(value) || value < 0 || value > 0x7fffffff) throw new RangeError(`Expected a key table value to be an integer from 0 to 2^31 - 1, got ${value}.`)
   if ((table.size + 1) * 4 > table.values.length * 3) grow(table)
   const slot = slotOf(table, high >>> 0, low >>> 0)
   if (table.values[slot] === -1) table.size += 1
@@ -62,6 +62,6 @@ export function storeKey(table: KeyTable, high: number, low: number, value: numb
 
 /** The first 64 bits of a hex digest as the two halves a {@link KeyTable} takes. */
 export function hexKey(hex: string): { high: number; low: number } {
-  if (!/^[0-9a-f]{16}/u.test(hex)) throw new Error(`Expected a hex digest of at least 16 characters, got ${JSON.stringify(hex.slice(0, 20))}`)
+  if (!/^[0-9a-f]{16}/u.test(hex)) throw new Error(`Expected a hex digest of at least 16 characters, got ${JSON.stringify(hex.slice(0, 20))}.`)
   return { high: Number.parseInt(hex.slice(0, 8), 16), low: Number.parseInt(hex.slice(8, 16), 16) }
 }

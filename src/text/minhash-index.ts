@@ -2,7 +2,7 @@
  * An LSH index of MinHash signatures held in typed arrays: near-dedupe keeps one entry per kept
  * document for the whole run, so its size is the run's memory growth. Per document it costs the
  * signature's low 16 bits (2 bytes × permutations: b-bit MinHash; two different 32-bit values
- * agree there with probability 2⁻¹⁶, which raises an estimate by at most 0.00002) and, per
+ * agree there with probability 2⁻¹⁶, which raises an estimate by 0.00002 on average) and, per
  * band, a chain link and one to three hash-table slots (about 15 bytes): roughly 0.55 KB with
  * the defaults, against 1.5 KB for one typed array and a Map entry per band. It is plain data
  * (numbers and typed arrays), so a checkpoint saves and restores it as it is, in one copy.

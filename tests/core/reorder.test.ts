@@ -42,4 +42,12 @@ describe('createReorder', () => {
     await expect(reorder.waitForRoom(0)).rejects.toThrow('workers could not start')
     await expect(reorder.drain(0)).rejects.toThrow('workers could not start')
   })
+
+  it('fails the waits even when the failure carries no error value', async () => {
+    const reorder = createReorder<number>(1, async () => undefined)
+    const pending = reorder.waitForRoom(1)
+    reorder.fail(undefined)
+    await expect(pending).rejects.toBeUndefined()
+    await expect(reorder.drain(1)).rejects.toBeUndefined()
+  })
 })

@@ -106,22 +106,33 @@ describe('site-chrome', () => {
     // 40 sites seen once each (5 lines a page), then one site seen on six pages.
     const strays = Array.from({ length: 40 }, (_, index) => ({ text: page(`site${index}`, index), url: `https://site${index}.example/a` }))
     const results = await runPages([...strays, ...[0, 1, 2, 3, 4, 5].map(news)], { minPages: 2, maxLines: 30 }, run)
-    const tables = run.state<{ sites: Map<string, { lines: Map<number, number> }>; lines: number }>('site-chrome', () => {
+    const tables = run.state<{ sites: Map<string, { lines: Map<number, number> }>; entries: number }>('site-chrome', () => {
       throw new Error('the stage keeps no state')
     })
-    expect(tables.lines).toBeLessThanOrEqual(30)
-    expect(tables.lines).toBe([...tables.sites.values()].reduce((sum, table) => sum + table.lines.size, 0))
+    expect(tables.entries).toBeLessThanOrEqual(30)
+    expect(tables.entries).toBe([...tables.sites.values()].reduce((sum, table) => sum + table.lines.size + 1, 0))
     expect(tables.sites.has('site0.example')).toBe(false)
     // The established site still learned its furniture: both lines go from its third page on.
     expect(results.slice(40).map(removed)).toEqual([0, 0, 2, 2, 2, 2])
   })
 
-  it('stops learning new lines when every remembered site is established', async () => {
+  it('learns no new sites or lines when every remembered site is established', async () => {
     const run = createRunState()
-    const results = await runPages([0, 1, 2, 3].map(news).concat([0, 1, 2, 3].map(blog)), { minPages: 2, maxLines: 8 }, run)
-    // news fills the 8 entries and is established, so blog's lines are never learned.
+    const results = await runPages([0, 1, 2, 3].map(news).concat([0, 1, 2, 3].map(blog)), { minPages: 2, maxLines: 9 }, run)
+    // news (one entry for the site, eight for its lines) fills the bound and is established, so blog is never learned.
     expect(results.slice(0, 4).map(removed)).toEqual([0, 0, 2, 2])
     expect(results.slice(4).map(removed)).toEqual([0, 0, 0, 0])
+    const tables = run.state<{ sites: Map<string, unknown> }>('site-chrome', () => ({ sites: new Map() }))
+    expect([...tables.sites.keys()]).toEqual(['news.example'])
+  })
+
+  it('counts each site in the bound, so sites whose pages have only long lines cannot pile up', async () => {
+    const run = createRunState()
+    const long = (index: number) => ({ text: `${'A long line of prose that is far over a hundred characters, as an article paragraph is. '.repeat(2)}${index}`, url: `https://many${index}.example/` })
+    await runPages(Array.from({ length: 50 }, (_, index) => long(index)), { minPages: 2, maxLines: 20 }, run)
+    const tables = run.state<{ sites: Map<string, unknown>; entries: number }>('site-chrome', () => ({ sites: new Map(), entries: 0 }))
+    expect(tables.sites.size).toBeLessThanOrEqual(20)
+    expect(tables.entries).toBe(tables.sites.size)
   })
 })
 
