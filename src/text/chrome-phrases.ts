@@ -238,6 +238,7 @@ export const ADVERTISEMENT_LINES: readonly string[] = words(`
 export const SKIP_LINES: readonly string[] = words(`
   skip to content, skip to main content, skip to navigation, skip to main navigation, skip to footer, skip to search, skip to sidebar,
   jump to content, jump to navigation, skip navigation, skip links, skip to primary navigation, skip to secondary navigation,
+  skip to primary content, skip to secondary content, jump to main content, skip to main,
   zum inhalt springen, zum hauptinhalt springen, zum hauptinhalt, direkt zum inhalt, zur navigation springen, aller au contenu,
   aller au contenu principal, passer au contenu, aller à la navigation, saltar al contenido, ir al contenido, ir al contenido principal,
   vai al contenuto, salta al contenuto, ir para o conteúdo, saltar para o conteúdo, naar inhoud springen, ga naar de inhoud,

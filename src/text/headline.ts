@@ -29,6 +29,8 @@ const NOT_HEADLINE = [
   /\([^()]*\/[^()]*\b(?:photos?|images|getty|reuters|ap|afp|epa|upi|credit)\b[^()]*\)$|\([^()]*\b(?:photos?|images|getty|reuters|ap|afp|epa|upi)\b[^()]*\/[^()]*\)$/iu,
   /^\(?(?:photo(?:graph)?|image|picture|credit)(?:\s+credit)?\s*(?:by)?\s*:[^().!?]{2,80}\)?$/iu,
   /^(?:photo(?:graph)?s?|images?|pictures?)\s+by\s+[^.!?:]{2,60}$/iu,
+  // A photo credit opening the line: "(Jane Doe/Agency) …".
+  /^\([^()/]{2,40}\/[^()]{2,40}\)/u,
   new RegExp(`^(?:\\S+\\s+){0,7}at\\s+${TIME_OF_DAY.source}$`, 'iu'),
 ]
 
@@ -40,17 +42,28 @@ export interface HeadlineSearch {
 }
 
 /**
- * Walks up from `start - 1` over at most `window` non-blank lines. `isChrome` tells which lines
- * to step over (buttons, share bars between the headline and the text).
+ * Chrome lines do not count towards a walk's window: a share bar ("Share:", "Facebook",
+ * "Twitter", …) between the headline and the text is one line per button. A walk still stops
+ * after this many times the window in non-blank lines, so it cannot climb through the menus.
+ */
+const CHROME_STEPS = 3
+
+/**
+ * Walks up from `start - 1` over at most `window` non-blank lines that are not chrome, and
+ * {@link CHROME_STEPS} times that in all. `isChrome` tells which lines to step over (buttons,
+ * share bars between the headline and the text).
  */
 export function headlineAbove(lines: readonly string[], start: number, window: number, isChrome: (index: number) => boolean): HeadlineSearch {
   let byline: number | undefined
   let seen = 0
-  for (let index = start - 1; index >= 0 && seen < window; index -= 1) {
+  let stepped = 0
+  for (let index = start - 1; index >= 0 && seen < window && stepped < window * CHROME_STEPS; index -= 1) {
     const text = (lines[index] as string).trim()
     if (text === '') continue
+    stepped += 1
+    if (isChrome(index)) continue
     seen += 1
-    if (isChrome(index) || wordsOf(text).length < MIN_HEADLINE_WORDS) continue
+    if (wordsOf(text).length < MIN_HEADLINE_WORDS) continue
     if (isBylineOrDate(text) || isCommentMetaLine(text)) {
       byline = index
       continue

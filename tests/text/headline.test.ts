@@ -35,6 +35,21 @@ describe('headlineAbove', () => {
     expect(headlineOf(headline)).toBe(headline)
   })
 
+  it('does not count a share bar against its window, but stops after three windows of lines', () => {
+    const match = createChromeMatcher()
+    const bar = ['Text Size', 'Print', 'Share:', 'Facebook', 'Twitter', 'StumbleUpon', 'Digg', 'Delicious']
+    expect(bar.every((line) => match(line) !== undefined)).toBe(true)
+    const lines = ['Harbour to close for winter', 'Posted by Jane Doe on July 22, 2012 at 5:30 pm', ...bar, BODY]
+    const isChrome = (index: number): boolean => match(lines[index] as string) !== undefined
+    expect(headlineAbove(lines, lines.length - 1, 6, isChrome).headline).toBe(0)
+    // Eight chrome lines and a byline fill three windows of three: the walk stops short of the headline.
+    expect(headlineAbove(lines, lines.length - 1, 3, isChrome).headline).toBeUndefined()
+  })
+
+  it('takes no line that opens with a photo credit', () => {
+    expect(headlineOf('Harbour to close for winter', '(Jane Doe/Example News) Instagram: @janedoe')).toBe('Harbour to close for winter')
+  })
+
   it('records a byline that also names the photographer as the byline', () => {
     const lines = ['Harbour to close for winter', 'By Jane Doe · Photo: John Smith', BODY]
     expect(headlineAbove(lines, 2, 12, () => false)).toEqual({ headline: 0, byline: 1 })
