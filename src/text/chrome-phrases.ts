@@ -40,7 +40,7 @@ export const UI_LINES: readonly string[] = words(`
   print this post, print this story, print story, print friendly, printer friendly, print friendly version, printer friendly version, save, saved, bookmark, loading, reply, follow, follow us, contact, contact us, about, about us,
   privacy, privacy policy, terms, terms of use, terms of service, terms and conditions, help, faq, sitemap, site map, rss, rss feed, feed,
   advertise, advertise with us, careers, jobs, archives, archive, blog archive, categories, tags, blogroll, recent posts, recent comments, meta,
-  text size, font size, a a a, a a, enlarge text, expand, collapse, hide, show, open, accept, decline, agree, i agree, got it, learn more,
+  reprints, reprint, order reprints, reprints permissions, reprints and permissions, text size, font size, a a a, a a, enlarge text, expand, collapse, hide, show, open, accept, decline, agree, i agree, got it, learn more,
   more info, listen, play, pause, watch, video, photos, gallery, enlarge, enlarge image, view larger, zoom, view comments, hide comments,
   show comments, report, report abuse, flag, edit, menu search, search menu, settings, my account, account, profile, dashboard, notifications,
   close ad, skip ad, previous slide, next slide, view gallery, see gallery, share this article, recommend, more options, options,

@@ -57,6 +57,12 @@ const removals: Case[] = [
     rules: ['drop-chrome/ui-line'],
   },
   {
+    name: 'text-size, print and reprints buttons between the byline and the text',
+    input: lines('Harbour to close for the winter', 'By Jane Doe', '', 'Text Size', 'Print', 'Reprints', '', P.en1, '', P.en2),
+    expected: lines('Harbour to close for the winter', 'By Jane Doe', '', P.en1, '', P.en2),
+    rules: ['drop-chrome/ui-line'],
+  },
+  {
     name: 'close buttons above, a subhead inside and an empty comment form below',
     input: lines('close', 'close', '', 'Harbour to close for the winter', '', P.en1, '', 'What comes next?', '', P.en2, '', 'Leave a Reply', '', 'Your email address will not be published. Required fields are marked *'),
     expected: lines('Harbour to close for the winter', '', P.en1, '', 'What comes next?', '', P.en2),
