@@ -49,11 +49,12 @@ function pathNumber(names: DocumentNames, path: string): number {
 
 /** Remembers `doc`'s name and returns its number in the store. */
 export function addDocumentName(names: DocumentNames, doc: Pick<Doc, 'id' | 'source'>): number {
-  const { high, low } = HEX_ID.test(doc.id) ? hexKey(doc.id) : { high: 0, low: 0 }
+  const ownId = HEX_ID.test(doc.id)
+  const { high, low } = ownId ? hexKey(doc.id) : { high: 0, low: 0 }
   const { source } = doc
   const number = appendRecord(names.records, [high, low, pathNumber(names, source.path), (source.index ?? -1) + 1, (source.line ?? -1) + 1])
   if (source.entry !== undefined) names.entries.set(number, source.entry)
-  if (!HEX_ID.test(doc.id)) names.otherIds.set(number, doc.id)
+  if (!ownId) names.otherIds.set(number, doc.id)
   return number
 }
 

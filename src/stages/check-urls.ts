@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto'
 import { addDocumentName, createDocumentNames, documentName } from '../core/document-names.ts'
 import type { DocumentNames } from '../core/document-names.ts'
 import type { Stage } from '../core/stage.ts'
-import { appendRecord, createChunkedRecords, recordAt } from '../text/chunked-records.ts'
+import { appendRecord, createChunkedRecords, recordValue } from '../text/chunked-records.ts'
 import type { ChunkedRecords } from '../text/chunked-records.ts'
 import { fingerprint } from '../text/fingerprint.ts'
 import { createKeyTable, hexKey, lookupKey, storeKey } from '../text/key-table.ts'
@@ -71,7 +71,7 @@ export function checkUrls(options: CheckUrlsOptions = {}): Stage<(typeof checkUr
         storeKey(state.urls, high, low, addDocumentName(state.names, doc))
         return doc
       }
-      if (recordAt(state.textHashes, first)[0] !== hash) {
+      if (recordValue(state.textHashes, first, 0) !== hash) {
         const { source, line } = documentName(state.names, first)
         const where = line === undefined ? source : `${source} (line ${line})`
         context.warn('check-urls/conflicting-content', `Same url as ${where}, but different content: the scraper may have mixed up pages.`, { ...(doc.source.line === undefined ? {} : { place: { line: doc.source.line } }), actual: doc.url })

@@ -7,6 +7,8 @@
  * the defaults, against 1.5 KB for one typed array and a Map entry per band. It is plain data
  * (numbers and typed arrays), so a checkpoint saves and restores it as it is, in one copy.
  */
+import { appendRecord, createChunkedRecords, recordAt, recordValue } from './chunked-records.ts'
+import type { ChunkedRecords } from './chunked-records.ts'
 import { estimateSimilarity } from './minhash.ts'
 import type { Banding } from './minhash.ts'
 
@@ -23,19 +25,12 @@ export interface MinhashIndex {
   bands: number
   permutations: number
   count: number
-  /**
-   * Low 16 bits of the indexed documents' signatures end to end (`permutations` values each), in chunks of
-   * {@link CHUNK} documents: growing never copies, and a checkpoint saves at most one chunk of
-   * unused room.
-   */
-  signatures: Uint16Array[]
-  /** Per document and band, chunked alike: the next (older) document in the same bucket, -1 at the end. */
-  next: Int32Array[]
+  /** Low 16 bits of the indexed documents' signatures, one record (`permutations` values) each. */
+  signatures: ChunkedRecords<'uint16'>
+  /** Per document, one value per band: the next (older) document in the same bucket, -1 at the end. */
+  next: ChunkedRecords<'int32'>
   tables: BandTable[]
 }
-
-/** Documents per chunk of {@link MinhashIndex.signatures} and {@link MinhashIndex.next}. */
-const CHUNK = 4096
 
 /** Slots of a band table at first; it doubles when ¾ full. */
 const FIRST_SLOTS = 2048
@@ -50,8 +45,8 @@ export function createMinhashIndex(banding: Banding, permutations: number): Minh
     bands: banding.bands,
     permutations,
     count: 0,
-    signatures: [],
-    next: [],
+    signatures: createChunkedRecords(permutations, 'uint16'),
+    next: createChunkedRecords(banding.bands, 'int32'),
     tables: Array.from({ length: banding.bands }, () => createTable(FIRST_SLOTS)),
   }
 }
@@ -79,35 +74,24 @@ function grown(table: BandTable): BandTable {
 
 /** The stored (low 16 bits of the) signature of document `index`, as a view (no copy). */
 export function signatureAt(index: MinhashIndex, document: number): Uint16Array {
-  const at = (document % CHUNK) * index.permutations
-  return (index.signatures[Math.floor(document / CHUNK)] as Uint16Array).subarray(at, at + index.permutations)
-}
-
-/** The next (older) document after `document` in its bucket of `band`, or -1. */
-function nextInBucket(index: MinhashIndex, document: number, band: number): number {
-  return (index.next[Math.floor(document / CHUNK)] as Int32Array)[(document % CHUNK) * index.bands + band] as number
+  return recordAt(index.signatures, document)
 }
 
 /** Adds a signature (with its band keys, see bandKeys) and returns its document index. */
 export function addSignature(index: MinhashIndex, signature: Uint32Array, keys: Uint32Array): number {
   const document = index.count
-  if (document % CHUNK === 0) {
-    index.signatures.push(new Uint16Array(CHUNK * index.permutations))
-    index.next.push(new Int32Array(CHUNK * index.bands))
-  }
-  const chunk = Math.floor(document / CHUNK)
-  const at = document % CHUNK
-  ;(index.signatures[chunk] as Uint16Array).set(signature, at * index.permutations)
-  const next = index.next[chunk] as Int32Array
+  const next = new Int32Array(index.bands)
   for (let band = 0; band < index.bands; band += 1) {
     let table = index.tables[band] as BandTable
     if ((table.size + 1) * 4 > table.keys.length * 3) index.tables[band] = table = grown(table)
     const slot = slotOf(table, keys[band] as number)
     if (table.heads[slot] === -1) table.size += 1
-    next[at * index.bands + band] = table.heads[slot] as number
+    next[band] = table.heads[slot] as number
     table.keys[slot] = keys[band] as number
     table.heads[slot] = document
   }
+  appendRecord(index.signatures, signature)
+  appendRecord(index.next, next)
   index.count += 1
   return document
 }
@@ -123,7 +107,7 @@ export function bestMatch(index: MinhashIndex, signature: Uint32Array, keys: Uin
   const low = Uint16Array.from(signature)
   for (let band = 0; band < index.bands; band += 1) {
     const table = index.tables[band] as BandTable
-    for (let document = table.heads[slotOf(table, keys[band] as number)] as number; document !== -1; document = nextInBucket(index, document, band)) {
+    for (let document = table.heads[slotOf(table, keys[band] as number)] as number; document !== -1; document = recordValue(index.next, document, band)) {
       if (seen.has(document)) continue
       seen.add(document)
       const similarity = estimateSimilarity(low, signatureAt(index, document))

@@ -60,7 +60,7 @@ describe('minhash index', () => {
       stored.push(signature)
     }
     expect(index.tables[0]?.keys.length).toBeGreaterThan(2048)
-    expect(index.signatures.length).toBe(2)
+    expect(index.signatures.chunks.length).toBe(2)
   })
 
   it('survives a checkpoint: a structured clone answers the same', () => {
