@@ -4,9 +4,11 @@
  * Uses eld (Efficient Language Detector, n-gram model, 60 languages, ISO 639-1 codes), chosen
  * by `npm run eval:language`: the most accurate and fastest of eld, tinyld, franc-min and
  * cld3-asm on 886 samples in 14 languages. `size` picks eld's database (`extrasmall` by default:
- * 0.990 accuracy, 1.000 on articles and paragraphs, for 26 MiB of heap per thread; `small` 0.991
- * for 42 MiB; `large` 0.997 for 133 MiB). The first `maxCharacters`
- * characters are enough for a page and keep long documents cheap.
+ * 0.990 accuracy, 1.000 on articles and paragraphs; `small` 0.991; `large` 0.997). eld's own
+ * entries load the database as a JavaScript object in every thread (26 to 133 MiB each); this
+ * stage gives eld the same database from typed arrays the threads share (text/language-data.ts,
+ * 1.3 to 5.7 MiB per process). The first `maxCharacters` characters are enough for a page and
+ * keep long documents cheap.
  * `lang`: a language the source declared (JSON field, HTML `lang`) is kept by default, because
  * it is the publisher's statement; a reliable detection that disagrees is a warning,
  * `detect-language/mismatch`. With `override: true` the detection replaces it
@@ -16,15 +18,20 @@
  * `languages: ['en', 'de']` rejects every other language, and documents whose language cannot
  * be determined: `detect-language/unwanted-language` (fatal).
  */
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { z } from 'zod'
 import type { Doc } from '../core/doc.ts'
 import type { Stage } from '../core/stage.ts'
+import { LANGUAGE_DATA_SIZES, loadLanguageData, ngramTable, shareLanguageData } from '../text/language-data.ts'
 import { primaryLanguage } from '../text/language-tag.ts'
 
 const Options = z
   .object({
     /** eld database size: accuracy against memory (see the header). */
-    size: z.enum(['extrasmall', 'small', 'medium', 'large']).default('extrasmall'),
+    size: z.enum(LANGUAGE_DATA_SIZES).default('extrasmall'),
     /** Replace a declared `lang` with the detected one. */
     override: z.boolean().default(false),
     /** Keep only these languages (ISO 639-1 primary subtags); empty keeps all. */
@@ -51,10 +58,37 @@ export interface Detection {
 
 type Detect = (text: string) => Detection
 
+/** The part of eld's detector this stage uses (eld's index.d.ts has no type for createEld). */
+interface EldInstance {
+  detect(text: string): { language: string; getScores(): Record<string, number>; isReliable(): boolean }
+}
+type CreateEld = () => { instance: EldInstance; loadData(data: object): string }
+
+/**
+ * A file of the installed eld package as a URL to import. Found through the folders Node would
+ * search from this file (not `import.meta.resolve`, which in the bundle of a config file
+ * elsewhere would search from that file's folder); eld's exports map hides its other files.
+ */
+function eldModule(file: string): string {
+  const folders = createRequire(import.meta.url).resolve.paths('eld') ?? []
+  const root = folders.map((folder) => path.join(folder, 'eld')).find((folder) => existsSync(path.join(folder, 'package.json')))
+  if (root === undefined) throw new Error('Cannot find the eld package that detect-language needs; run `npm install`.')
+  return pathToFileURL(path.join(root, file)).href
+}
+
+/**
+ * eld's detector, fed the shared compact database (text/language-data.ts) instead of the
+ * object literal its static entries import in every thread. `createEld` is eld's own factory,
+ * exported from its languageDetector.js but not from the package's entries, so it is imported
+ * by file URL; eld is pinned to the version the databases were built from.
+ */
 async function loadDetector(size: Settings['size']): Promise<Detect> {
-  const module = size === 'large' ? await import('eld/large') : size === 'medium' ? await import('eld/medium') : size === 'extrasmall' ? await import('eld/extrasmall') : await import('eld/small')
+  const detector = (await import(eldModule('src/languageDetector.js'))) as { createEld: CreateEld }
+  const data = loadLanguageData(size)
+  const { instance, loadData } = detector.createEld()
+  if (!loadData({ ...data.header, ngrams: ngramTable(data) })) throw new Error(`eld did not accept the ${size} language database; reinstall the eld version in package.json.`)
   return (text) => {
-    const result = module.eld.detect(text)
+    const result = instance.detect(text)
     const language = result.language === '' ? undefined : result.language
     const confidence = language === undefined ? 0 : (result.getScores()[language] ?? 0)
     return { language, confidence: Math.round(confidence * 1000) / 1000, reliable: language !== undefined && result.isReliable() }
@@ -88,6 +122,7 @@ export function detectLanguage(options: DetectLanguageOptions = {}): Stage<Rule>
     name: 'detect-language',
     rules: detectLanguageRules,
     options: settings,
+    share: () => shareLanguageData(settings.size),
     async run(doc, context) {
       detector ??= loadDetector(settings.size)
       const detection = (await detector)(doc.text.slice(0, settings.maxCharacters))
