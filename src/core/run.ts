@@ -23,6 +23,7 @@ import { rejectOversized } from './document-limit.ts'
 import { ConfigError } from './errors.ts'
 import { createExecutor } from './executor.ts'
 import type { Execution } from './executor.ts'
+import { createHeapCap } from './heap-cap.ts'
 import { processDocument } from './process.ts'
 import { openRunSession } from './run-session.ts'
 import type { RunSession, SessionOptions } from './run-session.ts'
@@ -136,10 +137,17 @@ export interface Plumbing {
   session?: Pick<RunSession, 'emitted' | 'skipDocuments' | 'read' | 'orderedState'>
 }
 
+/**
+ * Garbage the main thread may hold before it collects, after a document (heap-cap.ts): its live
+ * set is small, and V8 alone let its heap grow to about three times that.
+ */
+const MAIN_GARBAGE_ALLOWANCE = 24 * 1024 * 1024
+
 /** Writes one finished document (after the ordered stages) and counts it; the distributed coordinator reuses it. */
 export function createEmit(plumbing: Omit<Plumbing, 'executor'>, run: RunState): (result: ProcessResult) => Promise<void> {
   const { writers, collector, hooks, ordered } = plumbing
   const progress = { done: 0, kept: 0, rejected: 0 }
+  const heap = createHeapCap(MAIN_GARBAGE_ALLOWANCE)
   return async (result) => {
     const final = await finishOrdered(result, ordered, run)
     await (final.dropped ? writers.rejects.write(rejectRecord(final.doc)) : writers.clean.write(cleanRecord(final.doc)))
@@ -148,6 +156,7 @@ export function createEmit(plumbing: Omit<Plumbing, 'executor'>, run: RunState):
     progress.done += 1
     progress[final.dropped ? 'rejected' : 'kept'] += 1
     hooks.onDocument?.({ ...progress, source: final.doc.source.path })
+    heap.check()
   }
 }
 

@@ -5,11 +5,10 @@
  * here is per worker, so only order-free caches may live in it; order-dependent state belongs
  * to `ordered` stages, which stay on the main thread.
  */
-import v8 from 'node:v8'
-import { runInNewContext } from 'node:vm'
 import { parentPort, workerData } from 'node:worker_threads'
 import type { MessagePort } from 'node:worker_threads'
 import { createDoc } from './doc.ts'
+import { createHeapCap } from './heap-cap.ts'
 import { processDocument } from './process.ts'
 import type { ProcessResult } from './process.ts'
 import { splitStages } from './split-stages.ts'
@@ -49,17 +48,11 @@ async function warmUp(stages: readonly Stage[]): Promise<void> {
 }
 
 /**
- * Garbage allowed on top of the warmed-up heap before the worker collects it at once, after a
- * document. V8 otherwise lets a thread's heap grow by hundreds of MB of dead DOM trees before a
- * full collection, and every worker would hold that much.
+ * Garbage a worker may hold before it collects at once, after a document (heap-cap.ts). V8
+ * otherwise lets a thread's heap grow by hundreds of MB of dead DOM trees before a full
+ * collection, and every worker would hold that much.
  */
 const GARBAGE_ALLOWANCE = 48 * 1024 * 1024
-
-/** The engine's garbage collector as a function (exposing it is a process-wide V8 flag). */
-function garbageCollector(): () => void {
-  v8.setFlagsFromString('--expose-gc')
-  return runInNewContext('gc') as () => void
-}
 
 /** Runs the ordered stages' `prepare` steps on a kept document (see Stage.prepare). */
 function prepared(result: ProcessResult, preparers: readonly Stage[]): ProcessResult {
@@ -72,9 +65,7 @@ function prepared(result: ProcessResult, preparers: readonly Stage[]): ProcessRe
 async function serve(port: MessagePort, stages: readonly Stage[], preparers: readonly Stage[]): Promise<void> {
   await warmUp(stages)
   const run = createRunState()
-  const collect = garbageCollector()
-  collect()
-  const limit = v8.getHeapStatistics().used_heap_size + GARBAGE_ALLOWANCE
+  const heap = createHeapCap(GARBAGE_ALLOWANCE)
   // The pool sends the next document before this one is done (worker-pool.ts): documents
   // wait here and run one at a time, in the order they came, so each has the thread to itself.
   const waiting: WorkerTask[] = []
@@ -83,7 +74,7 @@ async function serve(port: MessagePort, stages: readonly Stage[], preparers: rea
       const result = await processDocument(task.doc, stages, run)
       waiting.shift()
       reply(port, task.id, prepared(result, preparers))
-      if (v8.getHeapStatistics().used_heap_size > limit) collect()
+      heap.check()
     }
   }
   port.on('message', (task: WorkerTask) => {
