@@ -8,10 +8,11 @@ import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { encodeLanguageData, LANGUAGE_DATA_SIZES, languageDataFile } from '../src/text/language-data.ts'
-import { eldDatabase } from './lib/eld-database.ts'
+import { eldDatabase, eldVersion } from './lib/eld-database.ts'
 
+const version = await eldVersion()
 for (const size of LANGUAGE_DATA_SIZES) {
-  const bytes = encodeLanguageData(await eldDatabase(size))
+  const bytes = encodeLanguageData(await eldDatabase(size), version)
   writeFileSync(languageDataFile(size), gzipSync(bytes, { level: 9 }))
-  process.stdout.write(`${size}: ${(bytes.length / 1024).toFixed(0)} KiB, ${path.basename(languageDataFile(size).pathname)}\n`)
+  process.stdout.write(`${size}: ${(bytes.length / 1024).toFixed(0)} KiB, ${path.basename(languageDataFile(size).pathname)} (eld ${version})\n`)
 }

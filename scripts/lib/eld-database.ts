@@ -9,3 +9,9 @@ export async function eldDatabase(size: LanguageDataSize): Promise<LanguageDataH
   const module = (await import(new URL(`../ngrams/${size}.js`, import.meta.resolve('eld')).href)) as { ngramsData: LanguageDataHeader & { ngrams: Record<string, Record<string, number>> } }
   return module.ngramsData
 }
+
+/** The installed eld's version, which the built files record. */
+export async function eldVersion(): Promise<string> {
+  const manifest = (await import(new URL('../../package.json', import.meta.resolve('eld')).href, { with: { type: 'json' } })) as { default: { version: string } }
+  return manifest.default.version
+}

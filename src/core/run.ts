@@ -23,7 +23,7 @@ import { rejectOversized } from './document-limit.ts'
 import { ConfigError } from './errors.ts'
 import { createExecutor } from './executor.ts'
 import type { Execution } from './executor.ts'
-import { createHeapCap } from './heap-cap.ts'
+import { createHeapCap, MAIN_GARBAGE_ALLOWANCE, STAGE_GARBAGE_ALLOWANCE } from './heap-cap.ts'
 import { processDocument } from './process.ts'
 import { openRunSession } from './run-session.ts'
 import type { RunSession, SessionOptions } from './run-session.ts'
@@ -138,16 +138,13 @@ export interface Plumbing {
 }
 
 /**
- * Garbage the main thread may hold before it collects, after a document (heap-cap.ts): its live
- * set is small, and V8 alone let its heap grow to about three times that.
+ * Writes one finished document (after the ordered stages) and counts it; the distributed
+ * coordinator reuses it. With `garbageAllowance`, the main thread's heap is capped (heap-cap.ts).
  */
-const MAIN_GARBAGE_ALLOWANCE = 24 * 1024 * 1024
-
-/** Writes one finished document (after the ordered stages) and counts it; the distributed coordinator reuses it. */
-export function createEmit(plumbing: Omit<Plumbing, 'executor'>, run: RunState): (result: ProcessResult) => Promise<void> {
+export function createEmit(plumbing: Omit<Plumbing, 'executor'>, run: RunState, garbageAllowance?: number): (result: ProcessResult) => Promise<void> {
   const { writers, collector, hooks, ordered } = plumbing
   const progress = { done: 0, kept: 0, rejected: 0 }
-  const heap = createHeapCap(MAIN_GARBAGE_ALLOWANCE)
+  const heap = garbageAllowance === undefined ? undefined : createHeapCap(garbageAllowance)
   return async (result) => {
     const final = await finishOrdered(result, ordered, run)
     await (final.dropped ? writers.rejects.write(rejectRecord(final.doc)) : writers.clean.write(cleanRecord(final.doc)))
@@ -156,7 +153,7 @@ export function createEmit(plumbing: Omit<Plumbing, 'executor'>, run: RunState):
     progress.done += 1
     progress[final.dropped ? 'rejected' : 'kept'] += 1
     hooks.onDocument?.({ ...progress, source: final.doc.source.path })
-    heap.check()
+    heap?.check()
   }
 }
 
@@ -167,7 +164,8 @@ export function createEmit(plumbing: Omit<Plumbing, 'executor'>, run: RunState):
 async function streamDocuments(settings: ResolvedConfig, inputs: string[], plumbing: Plumbing): Promise<void> {
   const { executor } = plumbing
   const window = Math.max(settings.concurrency, executor.execution.workers) * 8
-  const reorder = createReorder<ProcessResult>(window, createEmit(plumbing, plumbing.session?.orderedState ?? createRunState()))
+  const allowance = executor.execution.mode === 'workers' ? MAIN_GARBAGE_ALLOWANCE : STAGE_GARBAGE_ALLOWANCE
+  const reorder = createReorder<ProcessResult>(window, createEmit(plumbing, plumbing.session?.orderedState ?? createRunState(), allowance))
   // A resumed run reads the documents its checkpoint holds but does not process them again.
   const skip = plumbing.session?.skipDocuments ?? 0
   const read = plumbing.session?.read ?? readInputs

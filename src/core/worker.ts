@@ -8,7 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import type { MessagePort } from 'node:worker_threads'
 import { createDoc } from './doc.ts'
-import { createHeapCap } from './heap-cap.ts'
+import { createHeapCap, STAGE_GARBAGE_ALLOWANCE } from './heap-cap.ts'
 import { processDocument } from './process.ts'
 import type { ProcessResult } from './process.ts'
 import { splitStages } from './split-stages.ts'
@@ -47,13 +47,6 @@ async function warmUp(stages: readonly Stage[]): Promise<void> {
   for (const doc of samples) await processDocument(doc, stages, createRunState())
 }
 
-/**
- * Garbage a worker may hold before it collects at once, after a document (heap-cap.ts). V8
- * otherwise lets a thread's heap grow by hundreds of MB of dead DOM trees before a full
- * collection, and every worker would hold that much.
- */
-const GARBAGE_ALLOWANCE = 48 * 1024 * 1024
-
 /** Runs the ordered stages' `prepare` steps on a kept document (see Stage.prepare). */
 function prepared(result: ProcessResult, preparers: readonly Stage[]): ProcessResult {
   if (result.dropped || preparers.length === 0) return result
@@ -65,7 +58,7 @@ function prepared(result: ProcessResult, preparers: readonly Stage[]): ProcessRe
 async function serve(port: MessagePort, stages: readonly Stage[], preparers: readonly Stage[]): Promise<void> {
   await warmUp(stages)
   const run = createRunState()
-  const heap = createHeapCap(GARBAGE_ALLOWANCE)
+  const heap = createHeapCap(STAGE_GARBAGE_ALLOWANCE, { collectFirst: true })
   // The pool sends the next document before this one is done (worker-pool.ts): documents
   // wait here and run one at a time, in the order they came, so each has the thread to itself.
   const waiting: WorkerTask[] = []

@@ -18,7 +18,7 @@
  * `languages: ['en', 'de']` rejects every other language, and documents whose language cannot
  * be determined: `detect-language/unwanted-language` (fatal).
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -65,26 +65,29 @@ interface EldInstance {
 type CreateEld = () => { instance: EldInstance; loadData(data: object): string }
 
 /**
- * A file of the installed eld package as a URL to import. Found through the folders Node would
- * search from this file (not `import.meta.resolve`, which in the bundle of a config file
- * elsewhere would search from that file's folder); eld's exports map hides its other files.
+ * The installed eld package's folder. Found through the folders Node would search from this
+ * file (not `import.meta.resolve`, which in the bundle of a config file elsewhere would search
+ * from that file's folder); eld's exports map hides the files this stage needs.
  */
-function eldModule(file: string): string {
+function eldFolder(): string {
   const folders = createRequire(import.meta.url).resolve.paths('eld') ?? []
   const root = folders.map((folder) => path.join(folder, 'eld')).find((folder) => existsSync(path.join(folder, 'package.json')))
   if (root === undefined) throw new Error('Cannot find the eld package that detect-language needs; run `npm install`.')
-  return pathToFileURL(path.join(root, file)).href
+  return root
 }
 
 /**
  * eld's detector, fed the shared compact database (text/language-data.ts) instead of the
  * object literal its static entries import in every thread. `createEld` is eld's own factory,
  * exported from its languageDetector.js but not from the package's entries, so it is imported
- * by file URL; eld is pinned to the version the databases were built from.
+ * by file URL; the database must come from the same eld version.
  */
 async function loadDetector(size: Settings['size']): Promise<Detect> {
-  const detector = (await import(eldModule('src/languageDetector.js'))) as { createEld: CreateEld }
+  const folder = eldFolder()
   const data = loadLanguageData(size)
+  const { version } = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { version: string }
+  if (version !== data.eldVersion) throw new Error(`The installed eld is ${version} but sluice's language databases come from eld ${data.eldVersion}; install eld ${data.eldVersion} (package.json pins it) or rebuild them with \`npx tsx scripts/build-language-data.ts\`.`)
+  const detector = (await import(pathToFileURL(path.join(folder, 'src/languageDetector.js')).href)) as { createEld: CreateEld }
   const { instance, loadData } = detector.createEld()
   if (!loadData({ ...data.header, ngrams: ngramTable(data) })) throw new Error(`eld did not accept the ${size} language database; reinstall the eld version in package.json.`)
   return (text) => {

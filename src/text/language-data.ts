@@ -3,12 +3,14 @@
  * reads one shared copy. Imported as eld ships it, the default 'extrasmall' database is a
  * 950 KB JavaScript object literal: each thread that loads it keeps about 30 MiB of objects and
  * needs 40 MiB more while V8 compiles it; 'large' keeps 133 MiB. Here the same n-grams and
- * scores take 0.3–3 MiB once per process (`src/text/data/eld-<size>.bin.gz`, made from the
- * installed eld by `npx tsx scripts/build-language-data.ts`; a test checks they still agree).
+ * scores take 1.3–5.7 MiB once per process (`src/text/data/eld-<size>.bin.gz`, made from the
+ * installed eld by `npx tsx scripts/build-language-data.ts`; a test checks they still agree,
+ * and each file names the eld version it came from). The file is little-endian.
  *
  * eld looks an n-gram up as `ngrams[key]` and reads the language scores of the object it gets
  * (`{11: 176, 17: 40}`: language index → score); {@link ngramTable} answers the same lookups
- * from the arrays.
+ * from the arrays. Only that lookup: listing its keys (eld's browser-only `saveSubset`) sees
+ * an empty object.
  */
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
@@ -29,6 +31,8 @@ export interface LanguageDataHeader {
 /** The n-grams (one byte per character) and their scores, in arrays that can be shared. */
 export interface LanguageData {
   header: LanguageDataHeader
+  /** The version of eld the database was taken from: eld's detector must be the same. */
+  eldVersion: string
   /** Key i is keyBytes[keyStarts[i] .. keyStarts[i + 1]]. */
   keyBytes: Uint8Array
   keyStarts: Uint32Array
@@ -76,7 +80,7 @@ function sameKey(data: LanguageData, index: number, key: string): boolean {
   return true
 }
 
-/** The index of `key`, or -1. */
+/** The index of `key`, or -1 (its own export so tests can probe the table). */
 export function findKey(data: LanguageData, key: string): number {
   const mask = data.slots.length - 1
   for (let slot = hashKey(key) & mask; ; slot = (slot + 1) & mask) {
@@ -98,7 +102,7 @@ export function ngramTable(data: LanguageData): Record<string, Record<number, nu
   return new Proxy({}, { get: (_target, key) => (typeof key === 'string' ? lookup(key) : undefined) })
 }
 
-/** The file a size's database is stored in. */
+/** Where a size's database is stored: shared by the loader and the script that writes it. */
 export function languageDataFile(size: LanguageDataSize): URL {
   return new URL(`./data/eld-${size}.bin.gz`, import.meta.url)
 }
@@ -108,7 +112,7 @@ export function languageDataFile(size: LanguageDataSize): URL {
  * {@link decodeLanguageData}. Keys must be one byte per character, scores and language
  * indices 0–255, as in every eld database.
  */
-export function encodeLanguageData(source: LanguageDataHeader & { ngrams: Record<string, Record<string, number>> }): Uint8Array {
+export function encodeLanguageData(source: LanguageDataHeader & { ngrams: Record<string, Record<string, number>> }, eldVersion: string): Uint8Array {
   const keys = Object.keys(source.ngrams)
   const keyStarts = new Uint32Array(keys.length + 1)
   const pairStarts = new Uint32Array(keys.length + 1)
@@ -124,13 +128,17 @@ export function encodeLanguageData(source: LanguageDataHeader & { ngrams: Record
     keyStarts[index + 1] = bytes.length
     pairStarts[index + 1] = scores.length
   })
-  const header = new TextEncoder().encode(JSON.stringify({ type: source.type, languages: source.languages, isSubset: source.isSubset, keys: keys.length, bytes: bytes.length, pairs: scores.length }))
-  const parts = [new Uint32Array([header.length]), header, keyStarts, pairStarts, Uint8Array.from(bytes), Uint8Array.from(languages), Uint8Array.from(scores)]
-  return Buffer.concat(parts.map((part) => new Uint8Array(part.buffer, part.byteOffset, part.byteLength)))
+  const header = new TextEncoder().encode(JSON.stringify({ type: source.type, languages: source.languages, isSubset: source.isSubset, eldVersion, keys: keys.length, bytes: bytes.length, pairs: scores.length }))
+  const words = (values: Uint32Array): Buffer => {
+    const buffer = Buffer.alloc(values.length * 4)
+    values.forEach((value, index) => buffer.writeUInt32LE(value, index * 4))
+    return buffer
+  }
+  return Buffer.concat([words(Uint32Array.of(header.length)), header, words(keyStarts), words(pairStarts), Uint8Array.from(bytes), Uint8Array.from(languages), Uint8Array.from(scores)])
 }
 
 function byte(value: number, what: string): number {
-  if (!Number.isInteger(value) || value < 0 || value > 255) throw new Error(`Expected ${what} in the eld database to fit in one byte, got ${value}; the database format changed, so update scripts/build-language-data.ts.`)
+  if (!Number.isInteger(value) || value < 0 || value > 255) throw new Error(`Expected ${what} in the eld database to fit in one byte, got ${value}; eld's database format changed, so encodeLanguageData (src/text/language-data.ts) needs wider arrays.`)
   return value
 }
 
@@ -138,17 +146,20 @@ function byte(value: number, what: string): number {
 export function decodeLanguageData(bytes: Uint8Array): LanguageData {
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const headerLength = view.readUInt32LE(0)
-  const meta = JSON.parse(view.toString('utf8', 4, 4 + headerLength)) as LanguageDataHeader & { keys: number; bytes: number; pairs: number }
+  const meta = JSON.parse(view.toString('utf8', 4, 4 + headerLength)) as LanguageDataHeader & { eldVersion: string; keys: number; bytes: number; pairs: number }
   let offset = 4 + headerLength
-  const take = (length: number): Uint8Array => view.subarray(offset, (offset += length))
-  const words = (count: number): Uint32Array => new Uint32Array(Uint8Array.from(take(count * 4)).buffer)
+  const take = (length: number): Buffer => view.subarray(offset, (offset += length))
+  const words = (count: number): Uint32Array => {
+    const bytes = take(count * 4)
+    return Uint32Array.from({ length: count }, (_, index) => bytes.readUInt32LE(index * 4))
+  }
   const keyStarts = words(meta.keys + 1)
   const pairStarts = words(meta.keys + 1)
-  const keyBytes = Uint8Array.from(take(meta.bytes))
-  const languages = Uint8Array.from(take(meta.pairs))
-  const scores = Uint8Array.from(take(meta.pairs))
+  const keyBytes = new Uint8Array(take(meta.bytes))
+  const languages = new Uint8Array(take(meta.pairs))
+  const scores = new Uint8Array(take(meta.pairs))
   const header = { type: meta.type, languages: meta.languages, isSubset: meta.isSubset }
-  return { header, keyBytes, keyStarts, pairStarts, languages, scores, slots: buildSlots({ keyBytes, keyStarts }) }
+  return { header, eldVersion: meta.eldVersion, keyBytes, keyStarts, pairStarts, languages, scores, slots: buildSlots({ keyBytes, keyStarts }) }
 }
 
 const sharedKey = (size: LanguageDataSize): string => `sluice.language-data:${size}`

@@ -2,11 +2,13 @@
  * The compact eld databases (src/text/language-data.ts) must hold exactly what the installed eld
  * ships, and detect-language fed from them must say exactly what eld's own entries say.
  */
+import { readFileSync } from 'node:fs'
+import { gunzipSync } from 'node:zlib'
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 import { detectLanguage } from '../../src/stages/detect-language.ts'
-import { decodeLanguageData, encodeLanguageData, findKey, LANGUAGE_DATA_SIZES, loadLanguageData, ngramTable } from '../../src/text/language-data.ts'
-import { eldDatabase } from '../../scripts/lib/eld-database.ts'
+import { decodeLanguageData, encodeLanguageData, findKey, LANGUAGE_DATA_SIZES, languageDataFile, loadLanguageData, ngramTable, shareLanguageData } from '../../src/text/language-data.ts'
+import { eldDatabase, eldVersion } from '../../scripts/lib/eld-database.ts'
 import { runStage } from '../helpers/run-stage.ts'
 
 describe('language-data', () => {
@@ -14,12 +16,22 @@ describe('language-data', () => {
     const eld = await eldDatabase(size)
     const data = loadLanguageData(size)
     expect(data.header).toEqual({ type: eld.type, languages: eld.languages, isSubset: eld.isSubset })
+    expect(data.eldVersion).toBe(await eldVersion())
     const keys = Object.keys(eld.ngrams)
     expect(data.keyStarts.length - 1).toBe(keys.length)
     const table = ngramTable(data)
     const differing = keys.filter((key) => JSON.stringify(table[key]) !== JSON.stringify(eld.ngrams[key]))
     expect(differing.slice(0, 5)).toEqual([])
   }, 30_000)
+
+  it('reads the same database from the copy shared for worker threads', () => {
+    shareLanguageData('extrasmall')
+    const shared = loadLanguageData('extrasmall')
+    expect(shared.keyBytes.buffer).toBeInstanceOf(SharedArrayBuffer)
+    expect(shared.slots.buffer).toBeInstanceOf(SharedArrayBuffer)
+    const own = decodeLanguageData(gunzipSync(readFileSync(languageDataFile('extrasmall'))))
+    expect({ ...shared, keyBytes: [...shared.keyBytes], slots: [...shared.slots] }).toEqual({ ...own, keyBytes: [...own.keyBytes], slots: [...own.slots] })
+  })
 
   it('answers undefined for n-grams it does not hold, and for symbols', () => {
     const table = ngramTable(loadLanguageData('extrasmall'))
@@ -30,14 +42,15 @@ describe('language-data', () => {
 
   it('round-trips a small database through encode and decode', () => {
     const source = { type: 'T2', languages: { 0: 'en', 1: 'de' }, isSubset: false, ngrams: { ' the ': { 0: 207 }, 'der ': { 1: 90, 0: 6 }, ' \u00e4b': { 1: 0 } } }
-    const data = decodeLanguageData(encodeLanguageData(source))
+    const data = decodeLanguageData(encodeLanguageData(source, '9.9.9'))
     expect(data.header).toEqual({ type: 'T2', languages: { 0: 'en', 1: 'de' }, isSubset: false })
+    expect(data.eldVersion).toBe('9.9.9')
     for (const [key, scores] of Object.entries(source.ngrams)) expect(ngramTable(data)[key]).toEqual(scores)
     expect(findKey(data, ' the')).toBe(-1)
   })
 
   it('refuses a database whose scores do not fit in a byte, naming the key', () => {
-    expect(() => encodeLanguageData({ type: 'T', languages: { 0: 'en' }, isSubset: false, ngrams: { abc: { 0: 300 } } })).toThrow(/score of "abc".*got 300/)
+    expect(() => encodeLanguageData({ type: 'T', languages: { 0: 'en' }, isSubset: false, ngrams: { abc: { 0: 300 } } }, '1.0.0')).toThrow(/score of "abc".*got 300/)
   })
 })
 
@@ -68,6 +81,15 @@ async function eldSays(size: Size, text: string): Promise<{ lang: string | undef
   return { lang: reliable ? result.language : undefined, confidence }
 }
 
+/** eld's own factory (as detect-language uses it) loaded with the compact extrasmall table. */
+async function compactEld(): Promise<Eld> {
+  const detector = (await import(new URL('../languageDetector.js', import.meta.resolve('eld')).href)) as { createEld: () => { instance: Eld; loadData(data: object): string } }
+  const data = loadLanguageData('extrasmall')
+  const { instance, loadData } = detector.createEld()
+  loadData({ ...data.header, ngrams: ngramTable(data) })
+  return instance
+}
+
 async function stageSays(size: Size, text: string): Promise<{ lang: string | undefined; confidence: number }> {
   const { doc } = await runStage(stages[size], { text })
   return { lang: doc.lang, confidence: doc.stats['lang.confidence'] as number }
@@ -80,5 +102,12 @@ describe('detect-language on the compact databases', () => {
 
   test.prop([fc.string({ unit: 'grapheme', maxLength: 300 })], { numRuns: 300 })('agrees with eld/extrasmall on any text', async (text) => {
     expect(await stageSays('extrasmall', text)).toEqual(await eldSays('extrasmall', text))
+  })
+
+  test.prop([fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constantFrom(...samples))], { numRuns: 300 })('eld on the compact table gives eld\'s own scores and reliability', async (text) => {
+    const compact = await compactEld()
+    const own = (await eldEntries.extrasmall()).detect(text)
+    const result = compact.detect(text)
+    expect([result.language, result.getScores(), result.isReliable()]).toEqual([own.language, own.getScores(), own.isReliable()])
   })
 })
