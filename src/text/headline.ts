@@ -32,7 +32,29 @@ const NOT_HEADLINE = [
   // A photo credit opening the line: "(Jane Doe/Agency) …".
   /^\([^()/]{2,40}\/[^()]{2,40}\)/u,
   new RegExp(`^(?:\\S+\\s+){0,7}at\\s+${TIME_OF_DAY.source}$`, 'iu'),
+  // A wire service's credit, a staff or contributor byline, a name with initials ("A.J. Doe").
+  /^(?:the\s+)?(?:associated press|canadian press|press association|press trust of india|agence france[- ]presse|reuters|bloomberg news|afp|ap|pti|ians|dpa|xinhua|kyodo news|yonhap(?: news)?)$/iu,
+  /^[^\s,|]{2,40}\.(?:com|org|net|co\.uk)\s+staff$|^staff\s+(?:writer|reporter|report)$|,\s*(?:contributor|contributing writer|staff writer|senior writer|correspondent|columnist|reporter|editor)$/iu,
+  /^(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{Ll}’'-]+$/u,
+  // Social buttons and a gallery's pager: "Follow me on Twitter", "We're on Pinterest!", "Previous 1 / 13 Next".
+  /\b(?:follow|find|join|like)\s+(?:me|us)\s+on\s+(?:twitter|facebook|instagram|linkedin|pinterest)\b|^we(?:'|’)re\s+on\s+(?:twitter|facebook|instagram|pinterest)\b|^bookmarks?\s*:/iu,
+  /^(?:previous|prev)\b.{0,20}\bnext$/iu,
 ]
+
+/**
+ * A post's filing line: parts split by "|" or "•", one of them a comment count or link, a
+ * filing ("Published in …", "Filed under …", "In Design, Furniture"), tags or categories
+ * ("Leave a comment! | Published in Interviews", "NFL.com Staff | Tags: …"); or a line that
+ * opens with "Categories" or "Tags:". Never a headline, though its first part may look like one.
+ */
+const META_PART = /^(?:(?:\d+|no|one)\s+comments?\b|(?:leave|make|add|post)\s+a\s+comment\b|(?:published|posted|filed)\s+(?:in|under)\b|tags?\s*:|categor(?:y|ies)\b|in\s+[^,]+,)/iu
+const META_LINE = /^(?:categories\b|(?:tags?|category)\s*:)/iu
+
+function isPostMeta(text: string): boolean {
+  if (META_LINE.test(text)) return true
+  const parts = text.split(/\s+[|•]\s+/u)
+  return parts.length > 1 && parts.some((part) => META_PART.test(part.trim()))
+}
 
 /** The headline found above a paragraph, and the highest byline or date line passed on the way. */
 export interface HeadlineSearch {
@@ -64,7 +86,7 @@ export function headlineAbove(lines: readonly string[], start: number, window: n
     if (isChrome(index)) continue
     seen += 1
     if (wordsOf(text).length < MIN_HEADLINE_WORDS) continue
-    if (isBylineOrDate(text) || isCommentMetaLine(text)) {
+    if (isBylineOrDate(text) || isCommentMetaLine(text) || isPostMeta(text)) {
       byline = index
       continue
     }

@@ -31,7 +31,7 @@ describe('headlineAbove', () => {
     expect(headlineAbove(lines, 3, 12, (index) => match(lines[index] as string) !== undefined).headline).toBe(0)
   })
 
-  it.each(['Photo of the harbour wins the city prize', 'In pictures: Floods sweep the harbour towns', 'Photos: the harbour in the great storm', 'Snow blankets the harbour town (photos)', 'Harbour to close for winter (AP)'])('takes a headline that merely mentions a photo: %s', (headline) => {
+  it.each(['Photo of the harbour wins the city prize', 'In pictures: Floods sweep the harbour towns', 'Photos: the harbour in the great storm', 'Snow blankets the harbour town (photos)', 'Harbour to close for winter (AP)', 'Harbour Council Cuts 40 Staff', 'Category 5 storm heads for the harbour', 'Reuters reporter held at the harbour'])('takes a headline that merely mentions a photo, staff or a wire service: %s', (headline) => {
     expect(headlineOf(headline)).toBe(headline)
   })
 
@@ -68,6 +68,9 @@ describe('isBylineOrDate', () => {
     ['12.50', false],
     ['19.99 USD', false],
     ['Harbour to close for winter', false],
+    ['Author: Jane Doe', true],
+    ['Text by Example Digital', true],
+    ['Authorities close the harbour', false],
   ])('%s → %s', (text, expected) => {
     expect(isBylineOrDate(text)).toBe(expected)
   })
@@ -87,6 +90,16 @@ describe('more lines that are never the headline', () => {
   it.each([
     ['a credit with "by"', 'photos by Jane Doe'],
     ["a post's filing line ending in its time", 'In Harbour News, Local at 10:25am'],
+    ["a post's filing line led by its comment link", 'Leave a comment! | Published in Harbour News, Local'],
+    ["a post's filing line led by its categories", 'In Harbour News, Local, Winter | No Comments'],
+    ["a post's filing line with tags", 'Example.com Staff | Tags: harbour, council, winter'],
+    ['a list of categories', 'Categories Harbour News, Local, Winter'],
+    ["a wire service's credit", 'The Canadian Press'],
+    ['a staff byline', 'Example.com Staff'],
+    ["a contributor's byline", 'Harbour Stock Channel, Contributor'],
+    ['a name with initials', 'J.K. Doe'],
+    ['a social button line', 'View Staff Page Follow me on twitter'],
+    ["a gallery's pager", 'Previous 1 / 13 Next'],
   ])('steps over %s', (_name, line) => {
     expect(headlineOf('Harbour to close for winter', line)).toBe('Harbour to close for winter')
   })
