@@ -1,9 +1,9 @@
 /**
  * Finding the headline above a run of prose: text dumps put the headline, then the byline and
  * the date, right above the first paragraph. Walking up from the paragraph over bylines, dates,
- * comment-style timestamps, chrome lines (breadcrumbs and tag lines among them), links, photo
- * captions and lines of one or two words (an author's name, "View profile", a count), the first
- * headline-shaped line is the headline.
+ * comment-style timestamps, a post's filing lines, chrome lines (breadcrumbs and tag lines among
+ * them), links, photo captions, credits and lines of one or two words (an author's name, "View
+ * profile", a count), the first headline-shaped line is the headline.
  * Shared by dedupe-headers (title from text) and drop-chrome (where the article starts).
  */
 import { isCommentMetaLine } from './chrome-match.ts'
