@@ -248,6 +248,12 @@ export const SKIP_LINES: readonly string[] = words(`
 /** Taxonomy lines under or over an article ("Tags: …", "Filed under: …", "Posted in …"). */
 export const TAG_PATTERNS: readonly RegExp[] = [
   /^(tags?|tagged( with| as)?|topics?|categories|category|filed (under|in)|posted (in|under)|labels?|keywords|related tags|related topics|schlagwörter|schlagworte|themen|kategorien?|étiquettes|mots-clés|catégories?|etiquetas|categorías?|categorie|etichette|argomenti|categorias|trefwoorden|categorieën)\s*(:|»|›)/i,
+  // "Categories Travel, Food, Odds & Ends": the label without its colon, then a list.
+  /^categories\s+[^.!?:]*,[^.!?]*$/i,
+  // A post's filing line, parts split by "|" or "•", one of them a comment count or link, a
+  // filing, tags or categories: "Leave a comment! | Published in Interviews", "In Design,
+  // Furniture | No Comments", "Example.com Staff | Tags: harbour, council".
+  /^(?=.*\s[|•]\s)(?:|.*\s[|•]\s)(?:(?:\d+|no|one)\s+comments?\b|(?:leave|make|add|post)\s+a\s+comment\b|(?:published|posted|filed)\s+(?:in|under)\b|tags?\s*:|categor(?:y|ies)\b|in\s+[^,|]+,)/i,
 ]
 
 /** "You are here" and its translations, which open a breadcrumb. */

@@ -1,7 +1,7 @@
 /**
  * Finding the headline above a run of prose: text dumps put the headline, then the byline and
  * the date, right above the first paragraph. Walking up from the paragraph over bylines, dates,
- * comment-style timestamps, a post's filing lines, chrome lines (breadcrumbs and tag lines among
+ * comment-style timestamps, chrome lines (breadcrumbs, tag lines and a post's filing lines among
  * them), links, photo captions, credits and lines of one or two words (an author's name, "View
  * profile", a count), the first headline-shaped line is the headline.
  * Shared by dedupe-headers (title from text) and drop-chrome (where the article starts).
@@ -41,21 +41,6 @@ const NOT_HEADLINE = [
   /^(?:previous|prev)\b.{0,20}\bnext$/iu,
 ]
 
-/**
- * A post's filing line: parts split by "|" or "•", one of them a comment count or link, a
- * filing ("Published in …", "Filed under …", "In Design, Furniture"), tags or categories
- * ("Leave a comment! | Published in Interviews", "NFL.com Staff | Tags: …"); or a line that
- * opens with "Categories" or "Tags:". Never a headline, though its first part may look like one.
- */
-const META_PART = /^(?:(?:\d+|no|one)\s+comments?\b|(?:leave|make|add|post)\s+a\s+comment\b|(?:published|posted|filed)\s+(?:in|under)\b|tags?\s*:|categor(?:y|ies)\b|in\s+[^,]+,)/iu
-const META_LINE = /^(?:categories\b|(?:tags?|category)\s*:)/iu
-
-function isPostMeta(text: string): boolean {
-  if (META_LINE.test(text)) return true
-  const parts = text.split(/\s+[|•]\s+/u)
-  return parts.length > 1 && parts.some((part) => META_PART.test(part.trim()))
-}
-
 /** The headline found above a paragraph, and the highest byline or date line passed on the way. */
 export interface HeadlineSearch {
   headline: number | undefined
@@ -86,7 +71,7 @@ export function headlineAbove(lines: readonly string[], start: number, window: n
     if (isChrome(index)) continue
     seen += 1
     if (wordsOf(text).length < MIN_HEADLINE_WORDS) continue
-    if (isBylineOrDate(text) || isCommentMetaLine(text) || isPostMeta(text)) {
+    if (isBylineOrDate(text) || isCommentMetaLine(text)) {
       byline = index
       continue
     }

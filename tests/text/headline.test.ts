@@ -90,10 +90,6 @@ describe('more lines that are never the headline', () => {
   it.each([
     ['a credit with "by"', 'photos by Jane Doe'],
     ["a post's filing line ending in its time", 'In Harbour News, Local at 10:25am'],
-    ["a post's filing line led by its comment link", 'Leave a comment! | Published in Harbour News, Local'],
-    ["a post's filing line led by its categories", 'In Harbour News, Local, Winter | No Comments'],
-    ["a post's filing line with tags", 'Example.com Staff | Tags: harbour, council, winter'],
-    ['a list of categories', 'Categories Harbour News, Local, Winter'],
     ["a wire service's credit", 'The Canadian Press'],
     ['a staff byline', 'Example.com Staff'],
     ["a contributor's byline", 'Harbour Stock Channel, Contributor'],
@@ -102,6 +98,23 @@ describe('more lines that are never the headline', () => {
     ["a gallery's pager", 'Previous 1 / 13 Next'],
   ])('steps over %s', (_name, line) => {
     expect(headlineOf('Harbour to close for winter', line)).toBe('Harbour to close for winter')
+  })
+
+  it.each([
+    'Leave a comment! | Published in Harbour News, Local',
+    'In Harbour News, Local, Winter | No Comments',
+    'Example.com Staff | Tags: harbour, council, winter',
+    '1 Comment » | Published in Harbour News | 1 Comment',
+    'Categories Harbour News, Local, Winter',
+  ])("the chrome matcher takes a post's filing line for a tag line, so the walk steps over it: %s", (line) => {
+    const match = createChromeMatcher()
+    expect(match(line)).toBe('tags')
+    const lines = ['Harbour to close for winter', line, BODY]
+    expect(headlineAbove(lines, 2, 12, (index) => match(lines[index] as string) !== undefined).headline).toBe(0)
+  })
+
+  it.each(['Harbour | Council votes to close it for the winter', 'In the harbour, boats wait for spring', 'Comments on the harbour plan close on Friday | City news'])('the chrome matcher leaves a headline with a bar or a comma alone: %s', (line) => {
+    expect(createChromeMatcher()(line)).toBeUndefined()
   })
 
   it.each([['subscribe to my feed', 'newsletter'], ['Or enter your email below to get our posts in your inbox:', 'newsletter'], ['Jump to comments (…)', 'comments']])('the chrome matcher knows %s', (line, kind) => {
