@@ -15,6 +15,7 @@ import {
   COMMENT_SIGNATURE,
   COMMENT_STAMP_PATTERNS,
   COOKIE_PATTERNS,
+  FILING_PART,
   COPYRIGHT_PATTERNS,
   FEED_FOOTER_PATTERNS,
   NEWSLETTER_PATTERNS,
@@ -24,6 +25,7 @@ import {
   SIGNATURE_VERBS,
   SKIP_LINES,
   TAG_PATTERNS,
+  TAGS_PART,
   TIME_OF_DAY,
   UI_LINES,
 } from './chrome-phrases.ts'
@@ -129,16 +131,23 @@ function endsInStop(text: string): boolean {
   return code === 0x2e || code === 0x21 || code === 0x3f
 }
 
+/** A post's filing line: parts split by " | " or " • ", with two filing parts or a tag list (see FILING_PART). */
+function isFilingLine(line: string): boolean {
+  if (!line.includes(' | ') && !line.includes(' • ')) return false
+  const parts = line.split(/ [|•] /u).map((part) => part.trim())
+  return parts.some((part) => TAGS_PART.test(part)) || parts.filter((part) => FILING_PART.test(part)).length >= 2
+}
+
 /** Checks the pattern tables, in order from most to least specific. */
 function patternKind(line: string, lower: string): ChromeKind | undefined {
   if (line.length > MAX_PATTERN_CHARS) return FEED_FOOTER(line, lower) ? 'feed-footer' : undefined
-  if (!ANY_PATTERN(line, lower)) return undefined
+  if (!ANY_PATTERN(line, lower)) return line.length <= 200 && isFilingLine(line) ? 'tags' : undefined
   if (FEED_FOOTER(line, lower)) return 'feed-footer'
   if (COPYRIGHT(line, lower)) return 'copyright'
   if (COMMENT_FORM(line, lower)) return 'comment-form'
   if (COOKIE(line, lower)) return 'cookie'
   if (line.length <= 200 && NEWSLETTER(line, lower)) return 'newsletter'
-  if (line.length <= 200 && TAGS(line, lower)) return 'tags'
+  if (line.length <= 200 && (TAGS(line, lower) || isFilingLine(line))) return 'tags'
   if (BREADCRUMB(line, lower)) return 'breadcrumb'
   return undefined
 }

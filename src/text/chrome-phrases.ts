@@ -245,16 +245,23 @@ export const SKIP_LINES: readonly string[] = words(`
   direct naar de inhoud, naar de hoofdinhoud
 `)
 
-/** Taxonomy lines under or over an article ("Tags: …", "Filed under: …", "Posted in …"). */
+/** Taxonomy lines under or over an article ("Tags: …", "Filed under: …", "Posted in …", "Categories A, B"). */
 export const TAG_PATTERNS: readonly RegExp[] = [
   /^(tags?|tagged( with| as)?|topics?|categories|category|filed (under|in)|posted (in|under)|labels?|keywords|related tags|related topics|schlagwörter|schlagworte|themen|kategorien?|étiquettes|mots-clés|catégories?|etiquetas|categorías?|categorie|etichette|argomenti|categorias|trefwoorden|categorieën)\s*(:|»|›)/i,
-  // "Categories Travel, Food, Odds & Ends": the label without its colon, then a list.
-  /^categories\s+[^.!?:]*,[^.!?]*$/i,
-  // A post's filing line, parts split by "|" or "•", one of them a comment count or link, a
-  // filing, tags or categories: "Leave a comment! | Published in Interviews", "In Design,
-  // Furniture | No Comments", "Example.com Staff | Tags: harbour, council".
-  /^(?=.*\s[|•]\s)(?:|.*\s[|•]\s)(?:(?:\d+|no|one)\s+comments?\b|(?:leave|make|add|post)\s+a\s+comment\b|(?:published|posted|filed)\s+(?:in|under)\b|tags?\s*:|categor(?:y|ies)\b|in\s+[^,|]+,)/i,
+  // The label without its colon, then a list of capitalised names: "Categories Travel, Food, Odds & Ends".
+  /^[Cc]ategories\s\p{Lu}[^.!?:]*,\s\p{Lu}[^.!?]*$/u,
 ]
+
+/**
+ * The parts of a post's filing line ("Leave a comment! | Published in Interviews", "In Design,
+ * Furniture | No Comments") that file it: a comment count or link, "Published in", a list of
+ * categories. One alone also opens headlines ("In Texas, a town braces | Site", "No comment
+ * from the mayor | Site") and references ("Published in Nature, 2012 | doi …"), so a line is a
+ * filing line only with two of them, or with a part that opens with "Tags:".
+ */
+export const FILING_PART = /^(?:(?:\d+|no|one)\s(?:comments?|responses?)\b|(?:leave|make|add|post)\sa\s(?:comment|reply)\b|(?:published|posted|filed)\s(?:in|under)\b|categor(?:y|ies)\s?:|in\s[^,]{1,40},)/i
+/** A part that makes a filing line on its own: "Example.com Staff | Tags: harbour, council". */
+export const TAGS_PART = /^tags?\s?:/i
 
 /** "You are here" and its translations, which open a breadcrumb. */
 export const BREADCRUMB_PATTERNS: readonly RegExp[] = [

@@ -19,8 +19,10 @@ const MIN_HEADLINE_WORDS = 3
  * classes do not cover: a link ending in an arrow ("More in Tech »"), and a photo caption
  * ending in its credit, after a sentence ("… groups. Photograph: Marco Secchi/Getty Images") or
  * in brackets with a slash ("… (RJ Sangosti/Denver Post/AP Photo)"), or a credit alone
- * ("Photo: Jane Doe", "photos by Jane Doe", "(Credit: Dan Farber/CNET)"); and a post's
- * filing line ending in its time ("In Stories at 10:25am"). "In pictures: Floods sweep
+ * ("Photo: Jane Doe", "photos by Jane Doe", "(Credit: Dan Farber/CNET)"); a post's
+ * filing line ending in its time ("In Stories at 10:25am"); and lines that stand where a
+ * headline would but name a source or a button: a wire service's or staff credit, a name with
+ * initials, a social line, a gallery's pager. "In pictures: Floods sweep
  * Pakistan", "Photos: the royal wedding" and "Snow in the city (photos)" stay headlines.
  */
 const NOT_HEADLINE = [
@@ -32,13 +34,13 @@ const NOT_HEADLINE = [
   // A photo credit opening the line: "(Jane Doe/Agency) …".
   /^\([^()/]{2,40}\/[^()]{2,40}\)/u,
   new RegExp(`^(?:\\S+\\s+){0,7}at\\s+${TIME_OF_DAY.source}$`, 'iu'),
-  // A wire service's credit, a staff or contributor byline, a name with initials ("A.J. Doe").
-  /^(?:the\s+)?(?:associated press|canadian press|press association|press trust of india|agence france[- ]presse|reuters|bloomberg news|afp|ap|pti|ians|dpa|xinhua|kyodo news|yonhap(?: news)?)$/iu,
-  /^[^\s,|]{2,40}\.(?:com|org|net|co\.uk)\s+staff$|^staff\s+(?:writer|reporter|report)$|,\s*(?:contributor|contributing writer|staff writer|senior writer|correspondent|columnist|reporter|editor)$/iu,
-  /^(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{Ll}’'-]+$/u,
+  // A wire service's credit, a staff or contributor byline, a name with initials ("A.J. Doe", not "U.S. Senate").
+  /^(?:the\s+)?(?:associated press|canadian press|press association|press trust of india|agence france[- ]presse|united press international|(?:xinhua|yonhap|kyodo) news agency)$/iu,
+  /^[^\s,|]{2,40}\.(?:com|org|net|co\.uk)\s+staff$|,\s*(?:contributor|contributing writer|staff writer|senior writer|correspondent|columnist|reporter|editor)$/iu,
+  /^(?!(?:U\.\s?[SKN]|E\.\s?U)\.)(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{Ll}’'-]+$/u,
   // Social buttons and a gallery's pager: "Follow me on Twitter", "We're on Pinterest!", "Previous 1 / 13 Next".
-  /\b(?:follow|find|join|like)\s+(?:me|us)\s+on\s+(?:twitter|facebook|instagram|linkedin|pinterest)\b|^we(?:'|’)re\s+on\s+(?:twitter|facebook|instagram|pinterest)\b|^bookmarks?\s*:/iu,
-  /^(?:previous|prev)\b.{0,20}\bnext$/iu,
+  /\b(?:follow|find|join)\s+(?:me|us)\s+on\s+(?:twitter|facebook|instagram|linkedin|pinterest)\b|^we(?:'|’)re\s+on\s+(?:twitter|facebook|instagram|pinterest)\b|^bookmarks?\s*:/iu,
+  /^(?:previous|prev)\b\W*\d+\s*(?:\/|of)\s*\d+\W*next$/iu,
 ]
 
 /** The headline found above a paragraph, and the highest byline or date line passed on the way. */

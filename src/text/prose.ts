@@ -26,7 +26,9 @@ export function isProseLine(text: string, thresholds: ProseThresholds = DEFAULT_
 
 const MONTHS = 'jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|mei|augustus'
 const DATE = new RegExp(`\\b(${MONTHS})\\.?\\s+\\d{1,2}(st|nd|rd|th)?\\b|\\b\\d{1,2}\\.?\\s+(${MONTHS})\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b`, 'iu')
-const BYLINE = /^(?:(?:by|posted|written|published|updated|von|par|por|di|door|veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b|(?:text|words|story|reporting)\s+by\b|(?:author|autor|auteur)\s?:)\s*\S/iu
+const BYLINE = /^(?:(?:by|posted|written|published|updated|von|par|por|di|door|veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b|(?:author|autor|auteur)\s?:)\s*\S/iu
+/** A credit naming its writer: "Text by Jane Doe", "Words by …" (a capital after "by", so "Story by story, …" stays prose). */
+const CREDIT = /^(?:[Tt]ext|[Ww]ords|[Ss]tory|[Rr]eporting)\s+by:?\s+\p{Lu}/u
 const RELATIVE_TIME = /\b\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b/i
 /** Parts of a time of day: "PM", "p.m."; a zone in capitals ending in T ("EDT", "BST", "GMT+2") or UTC. */
 const MERIDIEM = String.raw`[AaPp]\.?\s?[Mm]\.?(?!\p{L})`
@@ -45,7 +47,7 @@ export function hasDate(text: string): boolean {
 /** True for a byline ("By Jane Doe", "Posted by …"), a short line carrying a date, or a time of day alone. */
 export function isBylineOrDate(text: string): boolean {
   const trimmed = text.trim()
-  if (BYLINE.test(trimmed)) return wordsOf(trimmed).length <= 16
+  if (BYLINE.test(trimmed) || CREDIT.test(trimmed)) return wordsOf(trimmed).length <= 16
   return DIGIT.test(trimmed) && (DATE.test(trimmed) || RELATIVE_TIME.test(trimmed) || CLOCK.test(trimmed)) && wordsOf(trimmed).length <= 14
 }
 

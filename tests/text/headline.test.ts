@@ -31,7 +31,7 @@ describe('headlineAbove', () => {
     expect(headlineAbove(lines, 3, 12, (index) => match(lines[index] as string) !== undefined).headline).toBe(0)
   })
 
-  it.each(['Photo of the harbour wins the city prize', 'In pictures: Floods sweep the harbour towns', 'Photos: the harbour in the great storm', 'Snow blankets the harbour town (photos)', 'Harbour to close for winter (AP)', 'Harbour Council Cuts 40 Staff', 'Category 5 storm heads for the harbour', 'Reuters reporter held at the harbour'])('takes a headline that merely mentions a photo, staff or a wire service: %s', (headline) => {
+  it.each(['Photo of the harbour wins the city prize', 'In pictures: Floods sweep the harbour towns', 'Photos: the harbour in the great storm', 'Snow blankets the harbour town (photos)', 'Harbour to close for winter (AP)', 'Harbour Council Cuts 40 Staff', 'Category 5 storm heads for the harbour', 'Reuters reporter held at the harbour', 'U.S. Senate', 'Trolls target women like me on Twitter', 'Previous winners look to next', 'Story by story, the harbour rebuilt'])('takes a headline that merely mentions a photo, staff or a wire service: %s', (headline) => {
     expect(headlineOf(headline)).toBe(headline)
   })
 
@@ -70,6 +70,8 @@ describe('isBylineOrDate', () => {
     ['Harbour to close for winter', false],
     ['Author: Jane Doe', true],
     ['Text by Example Digital', true],
+    ['Story by story, the council rebuilt the harbour', false],
+    ['Words by the Water festival returns', false],
     ['Authorities close the harbour', false],
   ])('%s → %s', (text, expected) => {
     expect(isBylineOrDate(text)).toBe(expected)
@@ -94,6 +96,7 @@ describe('more lines that are never the headline', () => {
     ['a staff byline', 'Example.com Staff'],
     ["a contributor's byline", 'Harbour Stock Channel, Contributor'],
     ['a name with initials', 'J.K. Doe'],
+    ["a wire service's credit with its article", 'The Associated Press'],
     ['a social button line', 'View Staff Page Follow me on twitter'],
     ["a gallery's pager", 'Previous 1 / 13 Next'],
   ])('steps over %s', (_name, line) => {
@@ -113,7 +116,15 @@ describe('more lines that are never the headline', () => {
     expect(headlineAbove(lines, 2, 12, (index) => match(lines[index] as string) !== undefined).headline).toBe(0)
   })
 
-  it.each(['Harbour | Council votes to close it for the winter', 'In the harbour, boats wait for spring', 'Comments on the harbour plan close on Friday | City news'])('the chrome matcher leaves a headline with a bar or a comma alone: %s', (line) => {
+  it.each([
+    'Harbour | Council votes to close it for the winter',
+    'In Texas, a border town braces for the storm | Harbour Times',
+    'Category 5 storm heads for the harbour | Harbour Times',
+    'Published in Nature, 2012 | doi:10.1038/nature0001',
+    'In Berlin, Hamburg und München: Streik | tagesschau.de',
+    'Comments on the harbour plan close on Friday | City news',
+    'Categories of workers, such as nurses and teachers',
+  ])('the chrome matcher leaves a headline or a reference with one filing-like part alone: %s', (line) => {
     expect(createChromeMatcher()(line)).toBeUndefined()
   })
 
