@@ -6,6 +6,7 @@ const summaryFile = process.env.SLUICE_TEST_SUMMARY
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/helpers/temporary-folder.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
