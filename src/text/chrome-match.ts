@@ -53,6 +53,8 @@ export interface ChromeMatcher {
 /** Share words that make a line a share bar; the others ("this", "on") only fill one. */
 const SHARE_CORE = new Set(['share', 'shares', 'tweet', 'retweet', 'facebook', 'twitter', 'linkedin', 'pinterest', 'reddit', 'whatsapp', 'pin', 'pinit', 'tumblr', 'stumbleupon', 'digg', 'delicious', 'flipboard', 'xing', 'telegram', 'teilen', 'partager', 'compartir', 'condividi', 'compartilhar', 'partilhar', 'delen', 'tweeten'])
 const SHARE_SET = new Set(SHARE_WORDS)
+/** An author box's or a footer's call to follow on a network, on a short line ("View Staff Page Follow me on Twitter"). */
+const FOLLOW_ON = /\b(?:follow|find|join) (?:me|us) on (?:twitter|facebook|instagram|linkedin|pinterest|google)\b/u
 /** Longest whole-line entry worth checking; longer lines can only match patterns. */
 const MAX_PHRASE_WORDS = 10
 const MAX_PATTERN_CHARS = 400
@@ -183,7 +185,7 @@ export function createChromeMatcher(extra: ExtraPhrases = {}): ChromeMatcher {
     if (trimmed.length <= 120 && !endsInStop(trimmed) && COMMENT_COUNT(key.flat, key.flat)) return 'comment-count'
     if (key.keyWords === 0 || key.keyWords > MAX_PHRASE_WORDS) return undefined
     const phrase = key.keyWords === key.words ? key.flat : withoutNumbers(key.flat)
-    return table.get(phrase) ?? (isShareLine(phrase, key.keyWords) ? 'share' : undefined)
+    return table.get(phrase) ?? (isShareLine(phrase, key.keyWords) || FOLLOW_ON.test(key.flat) ? 'share' : undefined)
   }
   const match = (line: string): ChromeKind | undefined => {
     const trimmed = line.trim()

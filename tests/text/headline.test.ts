@@ -124,11 +124,12 @@ describe('more lines that are never the headline', () => {
     'In Berlin, Hamburg und München: Streik | tagesschau.de',
     'Comments on the harbour plan close on Friday | City news',
     'Categories of workers, such as nurses and teachers',
+    'Why the mayor asked people to follow him on Twitter instead of reading the paper',
   ])('the chrome matcher leaves a headline or a reference with one filing-like part alone: %s', (line) => {
     expect(createChromeMatcher()(line)).toBeUndefined()
   })
 
-  it.each([['subscribe to my feed', 'newsletter'], ['Or enter your email below to get our posts in your inbox:', 'newsletter'], ['Jump to comments (…)', 'comments']])('the chrome matcher knows %s', (line, kind) => {
+  it.each([['View Staff Page Follow me on Twitter', 'share'], ['Join us on Facebook', 'share'], ['subscribe to my feed', 'newsletter'], ['Or enter your email below to get our posts in your inbox:', 'newsletter'], ['Jump to comments (…)', 'comments']])('the chrome matcher knows %s', (line, kind) => {
     expect(createChromeMatcher()(line)).toBe(kind)
   })
 })
