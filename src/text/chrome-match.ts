@@ -15,9 +15,10 @@ import {
   COMMENT_SIGNATURE,
   COMMENT_STAMP_PATTERNS,
   COOKIE_PATTERNS,
-  FILING_PART,
   COPYRIGHT_PATTERNS,
   FEED_FOOTER_PATTERNS,
+  FILING_PART,
+  FOLLOW_ON,
   NEWSLETTER_PATTERNS,
   READ_MORE_LINES,
   RELATED_HEADINGS,
@@ -53,8 +54,6 @@ export interface ChromeMatcher {
 /** Share words that make a line a share bar; the others ("this", "on") only fill one. */
 const SHARE_CORE = new Set(['share', 'shares', 'tweet', 'retweet', 'facebook', 'twitter', 'linkedin', 'pinterest', 'reddit', 'whatsapp', 'pin', 'pinit', 'tumblr', 'stumbleupon', 'digg', 'delicious', 'flipboard', 'xing', 'telegram', 'teilen', 'partager', 'compartir', 'condividi', 'compartilhar', 'partilhar', 'delen', 'tweeten'])
 const SHARE_SET = new Set(SHARE_WORDS)
-/** An author box's or a footer's call to follow on a network, on a short line ("View Staff Page Follow me on Twitter"). */
-const FOLLOW_ON = /\b(?:follow|find|join) (?:me|us) on (?:twitter|facebook|instagram|linkedin|pinterest|google)\b/u
 /** Longest whole-line entry worth checking; longer lines can only match patterns. */
 const MAX_PHRASE_WORDS = 10
 const MAX_PATTERN_CHARS = 400
@@ -140,16 +139,21 @@ function isFilingLine(line: string): boolean {
   return parts.some((part) => TAGS_PART.test(part)) || parts.filter((part) => FILING_PART.test(part)).length >= 2
 }
 
+/** A taxonomy line (TAG_PATTERNS) or a post's filing line, at most 200 characters; filing lines match no pattern table, so this runs whichever way the pattern gate goes. */
+function isTagLine(line: string, lower: string): boolean {
+  return line.length <= 200 && (TAGS(line, lower) || isFilingLine(line))
+}
+
 /** Checks the pattern tables, in order from most to least specific. */
 function patternKind(line: string, lower: string): ChromeKind | undefined {
   if (line.length > MAX_PATTERN_CHARS) return FEED_FOOTER(line, lower) ? 'feed-footer' : undefined
-  if (!ANY_PATTERN(line, lower)) return line.length <= 200 && isFilingLine(line) ? 'tags' : undefined
+  if (!ANY_PATTERN(line, lower)) return isTagLine(line, lower) ? 'tags' : undefined
   if (FEED_FOOTER(line, lower)) return 'feed-footer'
   if (COPYRIGHT(line, lower)) return 'copyright'
   if (COMMENT_FORM(line, lower)) return 'comment-form'
   if (COOKIE(line, lower)) return 'cookie'
   if (line.length <= 200 && NEWSLETTER(line, lower)) return 'newsletter'
-  if (line.length <= 200 && (TAGS(line, lower) || isFilingLine(line))) return 'tags'
+  if (isTagLine(line, lower)) return 'tags'
   if (BREADCRUMB(line, lower)) return 'breadcrumb'
   return undefined
 }

@@ -263,6 +263,9 @@ export const FILING_PART = /^(?:(?:\d+|no|one)\s(?:comments?|responses?)\b|(?:le
 /** A part that makes a filing line on its own: "Example.com Staff | Tags: harbour, council". */
 export const TAGS_PART = /^tags?\s?:/i
 
+/** A call to follow on a network ("View Staff Page Follow me on Twitter"): a share line when short, never a headline. */
+export const FOLLOW_ON = /\b(?:follow|find|join)\s+(?:me|us)\s+on\s+(?:twitter|facebook|instagram|linkedin|pinterest|google)\b/iu
+
 /** "You are here" and its translations, which open a breadcrumb. */
 export const BREADCRUMB_PATTERNS: readonly RegExp[] = [
   /^(you are here|sie sind hier|vous êtes ici|usted está aquí|estás aquí|ti trovi in|você está aqui|u bent hier)\b/i,

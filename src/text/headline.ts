@@ -7,7 +7,7 @@
  * Shared by dedupe-headers (title from text) and drop-chrome (where the article starts).
  */
 import { isCommentMetaLine } from './chrome-match.ts'
-import { TIME_OF_DAY } from './chrome-phrases.ts'
+import { FOLLOW_ON, TIME_OF_DAY } from './chrome-phrases.ts'
 import { wordsOf } from './lines.ts'
 import { isBylineOrDate, isHeadingLike } from './prose.ts'
 
@@ -39,7 +39,8 @@ const NOT_HEADLINE = [
   /^[^\s,|]{2,40}\.(?:com|org|net|co\.uk)\s+staff$|,\s*(?:contributor|contributing writer|staff writer|senior writer|correspondent|columnist|reporter|editor)$/iu,
   /^(?!(?:U\.\s?[SKN]|E\.\s?U)\.)(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{Ll}’'-]+$/u,
   // Social buttons and a gallery's pager: "Follow me on Twitter", "We're on Pinterest!", "Previous 1 / 13 Next".
-  /\b(?:follow|find|join)\s+(?:me|us)\s+on\s+(?:twitter|facebook|instagram|linkedin|pinterest)\b|^we(?:'|’)re\s+on\s+(?:twitter|facebook|instagram|pinterest)\b|^bookmarks?\s*:/iu,
+  FOLLOW_ON,
+  /^we(?:'|’)re\s+on\s+(?:twitter|facebook|instagram|pinterest)\b|^bookmarks?\s*:/iu,
   /^(?:previous|prev)\b\W*\d+\s*(?:\/|of)\s*\d+\W*next$/iu,
 ]
 
