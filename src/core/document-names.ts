@@ -2,8 +2,11 @@
  * The names of documents a stage remembers for the whole run: dedupe-docs, near-dedupe and
  * check-urls name the first copy when they reject or warn about a later one. As two strings
  * per document (id and source label) that cost about 150 bytes; here the id's 64 bits, the
- * file path as a number (each path is stored once), the record number and the line take 20
- * bytes, and only an archive entry's name stays a string. Plain data, so a checkpoint saves it.
+ * file path as a number, the record number and the line take 20 bytes, and only an archive
+ * entry's name stays a string. Documents reach the stages in input order, so a file's documents
+ * come one after another: a path is stored once per run of documents from it, found by looking
+ * at the last one, without a Map entry per file (a folder of dumps has one file per document).
+ * Plain data, so a checkpoint saves it.
  */
 import { sourceLabel } from './doc.ts'
 import type { Doc } from './doc.ts'
@@ -15,8 +18,8 @@ import { hexKey } from '../text/key-table.ts'
 export interface DocumentNames {
   /** Per document: id high and low halves, path number, record number + 1 and line + 1 (0: none). */
   records: ChunkedRecords
+  /** Paths in order of first use; a path seen again after another one is stored again. */
   paths: string[]
-  pathNumbers: Map<string, number>
   /** Archive entries, by document number: only documents read from archives have one. */
   entries: Map<number, string>
   /** Ids that are not 16 hex characters (sluice's own ids always are), by document number. */
@@ -35,16 +38,12 @@ const HEX_ID = /^[0-9a-f]{16}$/u
 
 /** An empty store. */
 export function createDocumentNames(): DocumentNames {
-  return { records: createChunkedRecords(5), paths: [], pathNumbers: new Map(), entries: new Map(), otherIds: new Map() }
+  return { records: createChunkedRecords(5), paths: [], entries: new Map(), otherIds: new Map() }
 }
 
 function pathNumber(names: DocumentNames, path: string): number {
-  let number = names.pathNumbers.get(path)
-  if (number === undefined) {
-    number = names.paths.push(path) - 1
-    names.pathNumbers.set(path, number)
-  }
-  return number
+  const last = names.paths.length - 1
+  return names.paths[last] === path ? last : names.paths.push(path) - 1
 }
 
 /** Remembers `doc`'s name and returns its number in the store. */

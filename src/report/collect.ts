@@ -9,6 +9,8 @@ import type { StageStep } from '../core/process.ts'
 import { countSteps } from '../core/stats.ts'
 import type { StageStats } from '../core/stats.ts'
 import type { SkippedInput } from '../sources/types.ts'
+import { appendRecord, createChunkedRecords, recordAt } from '../text/chunked-records.ts'
+import type { ChunkedRecords } from '../text/chunked-records.ts'
 import { createSiteTracker } from './site-stats.ts'
 import type { SiteTrackerState } from './site-stats.ts'
 import type { DocumentEntry, InputError, InputSummary, RunReport, RunSummary } from './types.ts'
@@ -33,10 +35,21 @@ export interface ReportCollector {
   snapshot(): CollectorState
 }
 
+/**
+ * Documents, kept and rejected per input file, in input order. A folder of dumps has one file
+ * per document, so this is compact: the path (shared with the document) and three numbers. A
+ * file's documents arrive one after another, so a path is added once per such run.
+ */
+export interface InputTally {
+  paths: string[]
+  /** Per entry of `paths`: documents, kept, rejected. */
+  counts: ChunkedRecords
+}
+
 /** A collector's document state as a checkpoint saves it; `createReportCollector(names, state)` restores it. */
 export interface CollectorState {
   stages: StageStats[]
-  inputs: InputSummary[]
+  inputs: InputTally
   errors: InputError[]
   documents: DocumentEntry[]
   sites: SiteTrackerState
@@ -53,11 +66,34 @@ function documentEntry(doc: Doc, dropped: boolean): DocumentEntry | undefined {
   return fatal === undefined ? { ...base, status: 'warned' } : { ...base, status: 'rejected', stage: fatal.stage, rule: fatal.rule, reason: fatal.reason }
 }
 
+function countInput(tally: InputTally, path: string, dropped: boolean): void {
+  const last = tally.paths.length - 1
+  if (tally.paths[last] !== path) {
+    tally.paths.push(path)
+    appendRecord(tally.counts, [1, dropped ? 0 : 1, dropped ? 1 : 0])
+    return
+  }
+  const counts = recordAt(tally.counts, last)
+  counts[0] = (counts[0] as number) + 1
+  counts[dropped ? 2 : 1] = (counts[dropped ? 2 : 1] as number) + 1
+}
+
+/** One summary per input path, in order of first appearance (a path read twice is summed). */
+function inputSummaries(tally: InputTally): InputSummary[] {
+  const byPath = new Map<string, InputSummary>()
+  tally.paths.forEach((path, entry) => {
+    const [documents, kept, rejected] = recordAt(tally.counts, entry) as unknown as [number, number, number]
+    const summary = byPath.get(path) ?? { path, documents: 0, kept: 0, rejected: 0 }
+    byPath.set(path, { path, documents: summary.documents + documents, kept: summary.kept + kept, rejected: summary.rejected + rejected })
+  })
+  return [...byPath.values()]
+}
+
 /** Creates an empty collector (or one restored from a checkpoint); stage counters appear in the order the stages first ran. */
 export function createReportCollector(stageNames: readonly string[], restored?: CollectorState): ReportCollector {
   const initial = restored?.stages ?? stageNames.map((name) => ({ name, in: 0, kept: 0, dropped: 0, milliseconds: 0, byRule: {}, droppedByRule: {} }))
   const stages = new Map<string, StageStats>(initial.map((stage) => [stage.name, stage]))
-  const inputs = new Map<string, InputSummary>((restored?.inputs ?? []).map((input) => [input.path, input]))
+  const inputs: InputTally = restored?.inputs ?? { paths: [], counts: createChunkedRecords(3) }
   const errors: InputError[] = restored?.errors ?? []
   const skipped: SkippedInput[] = []
   const documents: DocumentEntry[] = restored?.documents ?? []
@@ -66,14 +102,11 @@ export function createReportCollector(stageNames: readonly string[], restored?: 
   let errorCount = restored?.counts.errors ?? 0
   let warned = restored?.counts.warned ?? 0
   return {
-    snapshot: () => ({ stages: [...stages.values()], inputs: [...inputs.values()], errors, documents, sites: sites.snapshot(), counts: { omitted, errors: errorCount, warned } }),
+    snapshot: () => ({ stages: [...stages.values()], inputs, errors, documents, sites: sites.snapshot(), counts: { omitted, errors: errorCount, warned } }),
     addDocument(doc, steps, dropped) {
       countSteps(stages, doc, steps)
       sites.add(doc, dropped)
-      const input = inputs.get(doc.source.path) ?? { path: doc.source.path, documents: 0, kept: 0, rejected: 0 }
-      inputs.set(doc.source.path, input)
-      input.documents += 1
-      input[dropped ? 'rejected' : 'kept'] += 1
+      countInput(inputs, doc.source.path, dropped)
       const fatal = firstFatal(doc.messages)
       if (fatal?.stage === 'source') {
         errorCount += 1
@@ -88,10 +121,10 @@ export function createReportCollector(stageNames: readonly string[], restored?: 
       skipped.push(entry)
     },
     finish(facts) {
-      const inputList = [...inputs.values()]
+      const inputList = inputSummaries(inputs)
       const kept = inputList.reduce((sum, input) => sum + input.kept, 0)
       const rejected = inputList.reduce((sum, input) => sum + input.rejected, 0)
-      const topLevel = new Set([...inputs.keys(), ...skipped.map((entry) => entry.path.split('!/')[0] as string)])
+      const topLevel = new Set([...inputList.map((input) => input.path), ...skipped.map((entry) => entry.path.split('!/')[0] as string)])
       const counts = { inputs: topLevel.size, documents: kept + rejected, kept, rejected, warned, skipped: skipped.length, errors: errorCount }
       return { version: 1, run: { ...facts, counts }, stages: [...stages.values()], inputs: inputList, errors, skipped, documents, documentsOmitted: omitted, ...sites.finish(), breaches: [] }
     },

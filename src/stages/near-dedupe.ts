@@ -11,9 +11,10 @@
  * default); `bands`/`rows` override it. Rules: `near-dedupe/near-duplicate` (fatal), naming the
  * kept document's source and id and the estimated similarity. `ordered: true`, so the kept copy
  * never depends on concurrency. State lives in the run (`near-dedupe/index` key, see
- * src/text/minhash-index.ts): the signature’s low 16 bits (2 × permutations bytes) and about 15
- * bytes per band for each kept document, plus its name (src/core/document-names.ts, about 20
- * bytes): about 0.6 KB with the defaults; texts are never stored. Rejected documents are not indexed, so clusters are judged against kept ones.
+ * src/text/minhash-index.ts): the signature’s low 8 bits (one byte per permutation, chance
+ * agreement taken out of the estimate) and 8 bytes per band for each kept document, plus its
+ * name (src/core/document-names.ts, about 20 bytes): about 0.3 KB with the defaults; texts are
+ * never stored. Rejected documents are not indexed, so clusters are judged against kept ones.
  */
 import { z } from 'zod'
 import { addDocumentName, createDocumentNames, documentName } from '../core/document-names.ts'
@@ -32,7 +33,7 @@ const Options = z
     threshold: z.number().gt(0).lt(1).default(0.8),
     /** Words per shingle. */
     shingleSize: z.number().int().min(1).max(32).default(5),
-    /** Hash functions per signature (memory: 4 bytes each per kept document). */
+    /** Hash functions per signature (memory: 1 byte each per kept document). */
     permutations: z.number().int().min(8).max(1024).default(128),
     /** LSH bands; with `rows`, overrides the automatic choice. */
     bands: z.number().int().positive().optional(),

@@ -6,6 +6,7 @@
 
 /** The typed arrays records can be stored in: the type is named, so the records stay plain data. */
 const ARRAYS = {
+  uint8: (length: number) => new Uint8Array(length),
   uint16: (length: number) => new Uint16Array(length),
   int32: (length: number) => new Int32Array(length),
   uint32: (length: number) => new Uint32Array(length),

@@ -69,7 +69,7 @@ function fillSignature(shingles: Uint32Array, seeds: Uint32Array, signature: Uin
 }
 
 /** Share of positions where two signatures of the same width agree: the estimated Jaccard similarity. */
-export function estimateSimilarity(a: Uint32Array | Uint16Array, b: Uint32Array | Uint16Array): number {
+export function estimateSimilarity(a: Uint32Array | Uint16Array | Uint8Array, b: Uint32Array | Uint16Array | Uint8Array): number {
   const length = Math.min(a.length, b.length)
   if (length === 0) return 0
   let same = 0

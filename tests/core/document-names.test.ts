@@ -24,6 +24,20 @@ describe('document names', () => {
     expect(names.paths).toEqual(['a/page.html', 'dump.jsonl', 'site.zip', 'feeds.zip'])
   })
 
+  it('stores a path again when another came between, and still names every document right', () => {
+    const names = createDocumentNames()
+    const order: DocSource[] = [
+      { path: 'a.jsonl', format: 'jsonl', index: 0, line: 0 },
+      { path: 'a.jsonl', format: 'jsonl', index: 1, line: 1 },
+      { path: 'b.txt', format: 'txt' },
+      { path: 'a.jsonl', format: 'jsonl', index: 2, line: 2 },
+    ]
+    const docs = order.map((source, sequence) => createDoc({ source, text: `text ${sequence}` }, sequence))
+    for (const doc of docs) addDocumentName(names, doc)
+    expect(names.paths).toEqual(['a.jsonl', 'b.txt', 'a.jsonl'])
+    expect(docs.map((_, at) => documentName(names, at).source)).toEqual(order.map((source) => sourceLabel(source)))
+  })
+
   it('keeps an id that is not sluice\'s own hex form as it is', () => {
     const names = createDocumentNames()
     addDocumentName(names, { id: 'Article-42', source: { path: 'x.json', format: 'json' } })

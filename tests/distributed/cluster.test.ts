@@ -22,7 +22,7 @@ const DEFAULT_CONFIG = path.join(configs, 'default.config.ts')
 const CUSTOM_CONFIG = path.join(configs, 'custom-stage.config.ts')
 
 let cluster: Awaited<ReturnType<typeof startCluster>>
-let root: string
+let root = ''
 let input: string
 let workers: Spawned[]
 
@@ -37,7 +37,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await cluster?.stop()
-  await rm(root, { recursive: true, force: true })
+  // empty when the cluster could not start: that error is the one to report
+  if (root !== '') await rm(root, { recursive: true, force: true })
 })
 
 async function singleMachine(config: string, output: string): Promise<void> {

@@ -60,6 +60,20 @@ describe('report', () => {
     ])
   })
 
+  it('sums an input read again after another one into one entry, and survives a checkpoint of its state', () => {
+    const collector = createReportCollector(['validate'])
+    const paths = ['a.txt', 'b.jsonl', 'b.jsonl', 'a.txt']
+    paths.forEach((path, at) => collector.addDocument(doc(path, []), [], at === 1))
+    const restored = createReportCollector(['validate'], structuredClone(collector.snapshot()))
+    for (const report of [collector.finish(facts), restored.finish(facts)]) {
+      expect(report.inputs).toEqual([
+        { path: 'a.txt', documents: 2, kept: 2, rejected: 0 },
+        { path: 'b.jsonl', documents: 2, kept: 1, rejected: 1 },
+      ])
+      expect(report.run.counts).toMatchObject({ inputs: 2, documents: 4, kept: 3, rejected: 1 })
+    }
+  })
+
   it('renders JSON and Markdown from the same report', async () => {
     const report = sampleReport()
     expect(JSON.parse(formatJson(report))).toEqual(JSON.parse(JSON.stringify(report)))
