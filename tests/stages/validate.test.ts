@@ -31,6 +31,10 @@ const cases: Case[] = [
   { name: 'long characters but few words is too short', input: { text: 'Supercalifragilistic '.repeat(12).trim() }, rules: ['validate/too-short'], dropped: true },
   { name: 'base64 is not text', input: { text: `Attachment:\n${base64}` }, rules: ['validate/not-text'], dropped: true },
   { name: 'source code is not text', input: { text: code }, rules: ['validate/not-text'], dropped: true },
+  { name: 'Japanese, written without spaces, is text', input: { text: '東京都は火曜日、港湾の遊歩道を二キロ延長することを決めた。住民は古いフェリーターミナルが閉鎖されて以来、この計画を求めてきた。'.repeat(4) }, rules: [], dropped: false },
+  { name: 'Chinese, written without spaces, is text', input: { text: '市议会周二投票决定将旧码头改建为公共公园，此前关于成本和住房计划的争论持续了两年。工程预计将于春季开始，市长表示公园将分阶段开放。'.repeat(4) }, rules: [], dropped: false },
+  // Thai puts spaces between phrases only: runs of 40+ characters without one are ordinary.
+  { name: 'Thai, written without spaces between words, is text', input: { text: 'สภาเมืองลงมติเมื่อวันอังคารให้เปลี่ยนท่าเรือเก่าเป็นสวนสาธารณะ หลังจากถกเถียงกันมาสองปีเรื่องค่าใช้จ่ายและแผนที่อยู่อาศัย งานจะเริ่มในฤดูใบไม้ผลิ '.repeat(9).trim() }, rules: [], dropped: false },
   { name: 'a CSV of numbers is not text', input: { text: csv }, rules: ['validate/not-text'], dropped: true },
   { name: 'an invalid url is removed with a warning', input: article({ url: 'not a url' }), rules: ['validate/invalid-url'], dropped: false },
   { name: 'a javascript: url is removed', input: article({ url: 'javascript:alert(1)' }), rules: ['validate/invalid-url'], dropped: false },
