@@ -14,6 +14,8 @@ import {
   COMMENT_META_PATTERNS,
   COMMENT_SIGNATURE,
   COMMENT_STAMP_PATTERNS,
+  COOKIE_AUDIENCE,
+  COOKIE_LINE,
   COOKIE_PATTERNS,
   COPYRIGHT_PATTERNS,
   FEED_FOOTER_PATTERNS,
@@ -151,7 +153,7 @@ function patternKind(line: string, lower: string): ChromeKind | undefined {
   if (FEED_FOOTER(line, lower)) return 'feed-footer'
   if (COPYRIGHT(line, lower)) return 'copyright'
   if (COMMENT_FORM(line, lower)) return 'comment-form'
-  if (COOKIE(line, lower)) return 'cookie'
+  if (COOKIE(line, lower) && (COOKIE_AUDIENCE.test(lower) || COOKIE_LINE.test(lower))) return 'cookie'
   if (line.length <= 200 && NEWSLETTER(line, lower)) return 'newsletter'
   if (isTagLine(line, lower)) return 'tags'
   if (BREADCRUMB(line, lower)) return 'breadcrumb'

@@ -168,7 +168,11 @@ export const TIME_OF_DAY = /\b\d{1,2}:\d{2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?(?!
 
 /** Copyright and rights lines. */
 export const COPYRIGHT_PATTERNS: readonly RegExp[] = [
-  /^(©|\(c\)\s|copyright\b|&copy;)/i,
+  /^(©|\(c\)\s|&copy;)/i,
+  // A line opening with the word is a notice when it has a year, a sign or a reservation, or is
+  // short ("Copyright Acme Media"): "Copyright law has not kept pace, the judge wrote." is prose.
+  /^copyright\b.*(\d{4}|©|\(c\)|reserved)/i,
+  /^copyright\b(\s+\S+){0,4}\s*$/i,
   /©\s*(\d{4}|\p{Lu})/u,
   /\bcopyright\s*(©|\(c\))?\s*\d{4}/i,
   /\bfor your personal,? non-?commercial use only\b/i,
@@ -187,11 +191,25 @@ export const FEED_FOOTER_PATTERNS: readonly RegExp[] = [
   /^this (entry|post) was posted (on|in)\b/i,
 ]
 
-/** Cookie banners: a cookie word together with a consent or usage word. */
+/** A banner's own short lines ("Cookie settings", "Accept all cookies"). */
+export const COOKIE_LINE = /^(cookie (policy|settings|preferences|notice|consent)|manage cookies|accept (all )?cookies|cookie-einstellungen|cookies akzeptieren)$/i
+
+/** A cookie banner speaks to the reader or names the site, in any of the languages above. */
+export const COOKIE_AUDIENCE = /\b(we|you|your|our|us|site|website|browser|browsing|wir|sie|ihre?|webseite|website|nous|vous|votre|notre|nos|vos|sitio|nuestro|nuestra|usted|sito|nostro|utente|wij|u|uw)\b/i
+
+/**
+ * Cookie banners: cookies together with a consent or usage word (English needs the plural:
+ * "a cookie sheet for later use" is a recipe), or a short banner line. Prose about cookies
+ * matches the first two too ("sold 500 cookies using an app"), so the matcher also asks for
+ * {@link COOKIE_AUDIENCE}.
+ */
 export const COOKIE_PATTERNS: readonly RegExp[] = [
-  /\bcookies?\b.*\b(use|uses|using|used|accept|consent|policy|settings|preferences|browsing|continuing|continue|experience|agree|verwendet|nutzt|einsatz|utilise|utilisons|utiliza|utilizamos|usa|utilizza|usiamo|gebruikt|akzeptieren|accepter|aceptar|accetta|aceitar|accepteren)\b/i,
+  /\bcookies\b.*\b(use|uses|using|used|accept|consent|policy|settings|preferences|browsing|continuing|continue|experience|agree)\b/i,
+  /\b(use|uses|using|accept|consent|agree)\b.*\bcookies\b/i,
+  /\bcookies?\b.*\b(verwendet|verwenden|nutzt|nutzen|einsatz|utilise|utilisons|utiliza|utilizamos|usa|utilizza|usiamo|gebruikt|akzeptieren|accepter|aceptar|accetta|aceitar|accepteren)\b/i,
+  /\b(verwendet|verwenden|nutzt|nutzen|utilise|utilisons|utiliza|utilizamos|utilizza|usiamo|gebruikt|akzeptieren|accepter|aceptar|accetta|aceitar|accepteren)\b.*\bcookies?\b/i,
   /\b(we|this (site|website)) (use|uses) cookies\b/i,
-  /^(cookie (policy|settings|preferences|notice|consent)|manage cookies|accept (all )?cookies|cookie-einstellungen|cookies akzeptieren)$/i,
+  COOKIE_LINE,
 ]
 
 /** Newsletter and e-mail sign-up boxes. */

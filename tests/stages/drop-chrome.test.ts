@@ -81,6 +81,12 @@ const removals: Case[] = [
     rules: ['drop-chrome/skip-link', 'drop-chrome/cookie-notice', 'drop-chrome/ui-line'],
   },
   {
+    name: 'a paragraph about baking cookies or about copyright law is prose, not a notice',
+    input: lines(P.en1, '', 'My grandmother kept her cookie recipes in a tin, and we still use them every Christmas.', '', 'Copyright law has not kept pace with AI, the judge wrote.', '', P.en2),
+    expected: lines(P.en1, '', 'My grandmother kept her cookie recipes in a tin, and we still use them every Christmas.', '', 'Copyright law has not kept pace with AI, the judge wrote.', '', P.en2),
+    rules: [],
+  },
+  {
     name: 'German: skip link, login, related block and rights line',
     input: lines('Zum Inhalt springen', 'Anmelden', '', 'Hafen schließt im Winter', '', P.de1, '', P.de3, '', 'Das könnte Sie auch interessieren', 'Neue Brücke eröffnet', 'Markt zieht um', '', P.de2, '', 'Alle Rechte vorbehalten'),
     expected: lines('Hafen schließt im Winter', '', P.de1, '', P.de3, '', P.de2),

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { createChromeMatcher } from '../../src/text/chrome-match.ts'
+
+describe('chrome matcher: cookie and copyright notices against prose', () => {
+  const match = createChromeMatcher()
+
+  it.each([
+    ['cookie', 'We use cookies to improve your experience. By continuing to browse you accept our cookie policy.'],
+    ['cookie', 'Cookies help us deliver our services. By using our services, you agree to our use of cookies.'],
+    ['cookie', 'This website uses cookies'],
+    ['cookie', 'Cookie settings'],
+    ['cookie', 'Accept all cookies'],
+    ['cookie', 'Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu bieten.'],
+    ['cookie', 'Ce site utilise des cookies pour améliorer votre navigation.'],
+    ['cookie', 'Questo sito utilizza cookie tecnici e di profilazione.'],
+    ['copyright', 'Copyright 2012 The Associated Press. All rights reserved.'],
+    ['copyright', '© 2013 Harbour News'],
+    ['copyright', 'Copyright © Acme Media'],
+    ['copyright', 'Copyright Acme Media Group'],
+    ['copyright', '(c) Jane Doe, used with permission'],
+  ])('takes a %s notice for chrome: %s', (kind, line) => {
+    expect(match(line)).toBe(kind)
+  })
+
+  it.each([
+    'The majority of ravioli were placed on a floured cookie sheet and frozen for later use.',
+    'My grandmother kept her cookie recipes in a tin, and we still use them every Christmas.',
+    'Girl Scout cookie sales will use a new app this year, the council said.',
+    'The bakery sold 500 cookies using a recipe from 1900.',
+    'Copyright law has not kept pace with AI, the judge wrote.',
+    'Copyright holders say the ruling will let anyone copy their work without paying for it.',
+  ])('leaves prose about cookies or copyright alone: %s', (line) => {
+    expect(match(line)).toBeUndefined()
+  })
+})
