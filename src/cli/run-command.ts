@@ -1,4 +1,5 @@
 /** `sluice run`: the batch job. Prints a short summary; the details are in the report. */
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { RunRefusedError } from '../core/checkpoint.ts'
 import { runPipeline } from '../core/run.ts'
@@ -14,11 +15,29 @@ import { createProgress } from './progress.ts'
 import type { DistributedFlags } from './run-distributed.ts'
 import { createShardProgress } from './shard-progress.ts'
 
+/**
+ * A sentence for each input path that does not exist, and for an input folder that is also the
+ * output folder. A typo in a nightly job's path must fail the job (exit 2), not pass as a run
+ * with one unreadable input; an output folder inside an input folder is skipped by the walk.
+ */
+async function inputProblems(input: string | readonly string[], output: string): Promise<string[]> {
+  const paths = typeof input === 'string' ? [input] : input
+  const exists = await Promise.all(paths.map((entry) => stat(entry).then(() => true, (error: NodeJS.ErrnoException) => error.code !== 'ENOENT')))
+  const missing = paths.filter((_, at) => !exists[at]).map((entry) => `Input ${entry} does not exist (looked for ${path.resolve(entry)}); check the path given with --input or as \`input\` in the config.`)
+  const same = paths.filter((entry) => path.resolve(entry) === path.resolve(output)).map((entry) => `Input ${entry} is also the output folder; give an output folder outside it with --output, or the run would read its own outputs.`)
+  return [...missing, ...same]
+}
+
 /** Runs the pipeline and returns the exit code (0 ok, 1 strict and rejected or a threshold breached, 2 failure). */
 export async function runCommand(flags: ConfigFlags & DriftOptions & SessionOptions & DistributedFlags, io: CliIo): Promise<number> {
   const loaded = await configFromFlags(flags)
   if (!loaded.ok) {
     io.stderr.write(`${loaded.issues.join('\n')}\n`)
+    return EXIT.failure
+  }
+  const problems = await inputProblems(loaded.config.input, loaded.config.output)
+  if (problems.length > 0) {
+    io.stderr.write(`${problems.join('\n')}\n`)
     return EXIT.failure
   }
   const baseline = await loadBaseline(flags)

@@ -5,9 +5,9 @@
  */
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { OUTPUT_LOCK_FILE as LOCK_FILE } from '../sources/discover.ts'
 import { RunRefusedError } from './checkpoint.ts'
 
-const LOCK_FILE = '.sluice-lock'
 const TEMPORARY = /^(?:clean|rejects|report|\.sluice-checkpoint)[^/]*\.tmp-(\d+)$/u
 
 /** Whether another process with this id is running (our own id counts as not: a lock we left is stale). */

@@ -62,6 +62,14 @@ export function classify(name: string): { kind: InputKind } | { skip: string } {
 /** A FIFO would block the batch forever; devices and sockets hold no documents. */
 const SPECIAL_FILE = 'not a regular file (pipe, socket or device), not read'
 
+/**
+ * The lock a run holds in its output folder (src/core/output-lock.ts). A folder holding it is
+ * where a run writes, this one or another, so the walk never reads it as input: an output
+ * folder inside the input folder would otherwise feed last night's clean.jsonl back in.
+ */
+export const OUTPUT_LOCK_FILE = '.sluice-lock'
+const OUTPUT_FOLDER = `a sluice output folder (it holds ${OUTPUT_LOCK_FILE} while a run writes there), not read as input`
+
 /** A file found on disk, with its label relative to the input root. */
 export interface FoundFile {
   kind: 'file'
@@ -136,6 +144,10 @@ async function* walkFolder(folder: string, base: string, seen: Set<string>): Asy
     }
     seen.add(real)
     children = await listFolder(folder)
+    if (children.some((child) => child.name === OUTPUT_LOCK_FILE && !child.isFolder)) {
+      yield skippedItem(`${label}/`, OUTPUT_FOLDER)
+      return
+    }
   } catch (error) {
     yield fatalSeed({ path: `${label}/` }, 'unknown', 'source/unreadable', `Cannot list folder ${label}: ${describeError(error)}. Check its permissions.`)
     return

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -92,6 +92,29 @@ describe('sluice CLI contracts', () => {
     const io = spyIo()
     expect(await main(['run', '--concurrency', '0'], io)).toBe(2)
     expect(io.err()).toContain('Expected `--concurrency` to be a positive integer, got "0".')
+  })
+
+  it('exits 2 with a sentence naming an input path that does not exist, writing nothing', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'sluice-typo-'))
+    await writeFile(path.join(root, 'dump.txt'), innerTextDump())
+    const io = spyIo()
+    const typo = path.join(root, 'dumpp.txt')
+    expect(await main(['run', '--input', path.join(root, 'dump.txt'), '--input', typo, '--output', path.join(root, 'out')], io)).toBe(2)
+    expect(io.err()).toContain(`Input ${typo} does not exist`)
+    await expect(readdir(path.join(root, 'out'))).rejects.toThrow()
+  })
+
+  it('refuses an output folder that is an input folder, and skips one inside an input folder', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'sluice-nested-'))
+    await writeFile(path.join(root, 'dump.txt'), innerTextDump())
+    const io = spyIo()
+    expect(await main(['run', '--input', root, '--output', root], io)).toBe(2)
+    expect(io.err()).toContain(`Input ${root} is also the output folder`)
+    const inside = path.join(root, 'out')
+    for (let run = 0; run < 2; run += 1) expect(await main(['run', '--input', root, '--output', inside], spyIo())).toBe(0)
+    const report = JSON.parse(await readFile(path.join(inside, 'report.json'), 'utf8')) as RunReport
+    expect(report.run.counts).toMatchObject({ documents: 1, kept: 1, skipped: 1 })
+    expect(report.skipped).toEqual([{ path: 'out/', reason: expect.stringContaining('sluice output folder') }])
   })
 
   it('explains what each stage did, by rule id', async () => {

@@ -61,6 +61,14 @@ describe('discover: order and labels', () => {
     expect(labels(await collect([folder]))).toEqual(['a/loop/ (skipped)', 'a/x.txt'])
   })
 
+  it("skips a folder holding a run's output lock: a run never reads its own (or another run's) outputs", async () => {
+    const folder = tempFolder()
+    writeTree(folder, { 'a.txt': 'a', 'output/.sluice-lock': '123', 'output/clean.jsonl': '{"text":"x"}', 'output/sub/b.txt': 'b', 'z.txt': 'z' })
+    const items = await collect([folder])
+    expect(labels(items)).toEqual(['a.txt', 'output/ (skipped)', 'z.txt'])
+    expect(items.find((item) => item.kind === 'skipped')).toMatchObject({ skipped: { reason: expect.stringContaining('sluice output folder') } })
+  })
+
   it('reports a missing input as a fatal seed', async () => {
     const items = await collect(['/definitely/not/here.txt'])
     expect(labels(items)).toEqual(['/definitely/not/here.txt !source/unreadable'])
