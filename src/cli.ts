@@ -11,7 +11,7 @@ import { explainCommand } from './cli/explain-command.ts'
 import { EXIT } from './cli/io.ts'
 import type { CliIo } from './cli/io.ts'
 import { runCommand } from './cli/run-command.ts'
-import { ConfigError } from './core/errors.ts'
+import { isConfigError } from './core/errors.ts'
 
 /** Distributed mode (BullMQ) is imported only by the commands that use it, so local runs never load it. */
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
@@ -69,7 +69,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return code
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.failure
-    if (error instanceof ConfigError) io.stderr.write(`${error.message}\n`)
+    if (isConfigError(error)) io.stderr.write(`${error.message}\n`)
     else io.stderr.write(`sluice crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
     return EXIT.failure
   }

@@ -8,29 +8,13 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Plugin } from 'esbuild'
 import { buildBundle, cacheFolder, sluiceBundle } from '../../bin/bundle.mjs'
-import type { z } from 'zod'
+import { isConfigError } from '../core/errors.ts'
+import { describeIssue } from './describe-issue.ts'
 import { ConfigSchema } from './schema.ts'
 import type { ResolvedConfig, UserConfig } from './schema.ts'
 
 /** `{ok: true, config}` or `{ok: false, issues}` with one sentence per problem (textlint style). */
 export type LoadResult = { ok: true; config: ResolvedConfig } | { ok: false; issues: string[] }
-
-function valueAt(config: unknown, keys: readonly PropertyKey[]): unknown {
-  let value = config
-  for (const key of keys) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined
-  return value
-}
-
-function describeIssue(issue: z.core.$ZodIssue, config: unknown): string {
-  const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'config'
-  if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((key) => `\`${[...issue.path.map(String), key].join('.')}\``).join(', ')
-    return `Unknown config key ${keys}: check the spelling against the README's config section.`
-  }
-  const actual = valueAt(config, issue.path)
-  const input = actual === undefined || typeof actual === 'function' ? '' : `, got ${JSON.stringify(actual)}`
-  return issue.message.startsWith('Expected `') ? `${issue.message}${input}.` : `Invalid \`${where}\`: ${issue.message}${input}.`
-}
 
 /** Validates a config object and fills defaults. */
 export function resolveConfig(config: UserConfig): LoadResult {
@@ -42,14 +26,16 @@ export function resolveConfig(config: UserConfig): LoadResult {
 const SLUICE_INDEX = fileURLToPath(new URL('../index.ts', import.meta.url))
 
 /**
- * A config's import of sluice's library entry (`./src/index.ts`) goes to the cached build the
- * CLI runs from, so the config shares the CLI's modules instead of carrying a second copy of
- * every stage (and of the packages they load) in the main thread.
+ * A config's import of sluice's library entry (`'sluice'`, as the README writes it, or a path to
+ * `./src/index.ts`) goes to the cached build the CLI runs from, wherever the config lives: the
+ * config shares the CLI's modules instead of carrying a second copy of every stage (and of the
+ * packages they load) in the main thread, and needs no sluice in its own node_modules.
  */
 function sluiceEntryPlugin(indexUrl: string): Plugin {
   return {
     name: 'sluice-entry',
     setup(build) {
+      build.onResolve({ filter: /^sluice$/ }, () => ({ path: indexUrl, external: true }))
       build.onResolve({ filter: /^\.{1,2}\/|^\// }, (args) => {
         const target = path.resolve(args.resolveDir, args.path)
         return target === SLUICE_INDEX || `${target}.ts` === SLUICE_INDEX ? { path: indexUrl, external: true } : undefined
@@ -97,6 +83,7 @@ export async function loadConfig(file: string, overrides: Partial<UserConfig> = 
     if (module.default === undefined) return { ok: false, issues: [`Config file ${file} has no default export: end it with \`export default defineConfig({...})\`.`] }
     return resolveConfig({ ...module.default, ...overrides })
   } catch (error) {
+    if (isConfigError(error)) return { ok: false, issues: error.issues.map((issue) => `Config file ${file}: ${issue}`) }
     return { ok: false, issues: [`Cannot load config file ${file}: ${error instanceof Error ? error.message : String(error)}`] }
   }
 }

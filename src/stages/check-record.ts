@@ -16,6 +16,7 @@
  * Put this stage first: it must see the record before decode and extract change it.
  */
 import { z } from 'zod'
+import { parseStageOptions } from '../config/stage-options.ts'
 import type { Doc } from '../core/doc.ts'
 import { excerpt } from '../core/message.ts'
 import type { Stage, StageContext } from '../core/stage.ts'
@@ -95,7 +96,7 @@ function checkFields(doc: Doc, settings: Settings, context: StageContext<Rule>, 
 
 /** Creates the check-record stage; a bad option (or a schema that is not zod) fails here. */
 export function checkRecord(options: CheckRecordOptions = {}): Stage<Rule> {
-  const parsed = Options.parse(options)
+  const parsed = parseStageOptions('check-record', Options, options)
   const settings: Settings = { ...parsed, schema: parsed.schema ?? DefaultSchema, now: parsed.now === undefined ? Date.now() : Date.parse(parsed.now) }
   const schemaDescription = z.toJSONSchema(settings.schema, { unrepresentable: 'any' })
   return {

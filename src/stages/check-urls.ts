@@ -13,6 +13,7 @@
  * read it again.
  */
 import { z } from 'zod'
+import { parseStageOptions } from '../config/stage-options.ts'
 import { createHash } from 'node:crypto'
 import { addDocumentName, createDocumentNames, documentName } from '../core/document-names.ts'
 import type { DocumentNames } from '../core/document-names.ts'
@@ -51,7 +52,7 @@ function textHash(text: string): number {
 
 /** Creates the check-urls stage; its memory is per run (`context.run`). */
 export function checkUrls(options: CheckUrlsOptions = {}): Stage<(typeof checkUrlsRules)[number]> {
-  const settings = Options.parse(options)
+  const settings = parseStageOptions('check-urls', Options, options)
   return {
     name: 'check-urls',
     rules: checkUrlsRules,

@@ -19,6 +19,7 @@
  * Idempotent: a second run finds nothing to do.
  */
 import { z } from 'zod'
+import { parseStageOptions } from '../config/stage-options.ts'
 import type { Doc } from '../core/doc.ts'
 import { excerpt } from '../core/message.ts'
 import type { Drop, Stage, StageContext } from '../core/stage.ts'
@@ -142,7 +143,7 @@ function run(doc: Doc, settings: Settings, context: Context): Doc | Drop {
 
 /** Creates the decode stage; invalid options fail here, at config time. */
 export function decode(options: DecodeOptions = {}): Stage<Rule> {
-  const settings = Options.parse(options)
+  const settings = parseStageOptions('decode', Options, options)
   return {
     name: 'decode',
     rules: decodeRules,

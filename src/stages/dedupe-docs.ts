@@ -12,6 +12,7 @@
  * those 64 bits with probability about n² / 2⁶⁵ (3 in a million for 10 million documents).
  */
 import { z } from 'zod'
+import { parseStageOptions } from '../config/stage-options.ts'
 import { addDocumentName, createDocumentNames, documentName } from '../core/document-names.ts'
 import type { DocumentNames } from '../core/document-names.ts'
 import type { Stage } from '../core/stage.ts'
@@ -42,7 +43,7 @@ interface DedupeDocsState {
 
 /** Creates the dedupe-docs stage; its memory is per run (`context.run`), never module-wide. */
 export function dedupeDocs(options: DedupeDocsOptions = {}): Stage<(typeof dedupeDocsRules)[number]> {
-  const settings = Options.parse(options)
+  const settings = parseStageOptions('dedupe-docs', Options, options)
   return {
     name: 'dedupe-docs',
     rules: dedupeDocsRules,

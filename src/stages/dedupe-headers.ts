@@ -14,6 +14,7 @@
  * `dedupe-headers/title-line-removed`, `dedupe-headers/repeated-subhead-removed`. Never drops.
  */
 import { z } from 'zod'
+import { parseStageOptions } from '../config/stage-options.ts'
 import { excerpt } from '../core/message.ts'
 import type { Stage, StageContext } from '../core/stage.ts'
 import { createChromeMatcher } from '../text/chrome-match.ts'
@@ -113,7 +114,7 @@ function removeRepeatedSubheads(lines: readonly string[], lineKeys: readonly str
 
 /** Creates the dedupe-headers stage; unknown options fail here, at config time. */
 export function dedupeHeaders(options: DedupeHeadersOptions = {}): Stage<Rule> {
-  const settings = Options.parse(options)
+  const settings = parseStageOptions('dedupe-headers', Options, options)
   const match = createChromeMatcher()
   const config = featureConfig(match, DEFAULT_FEATURES)
   return {

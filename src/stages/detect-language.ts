@@ -19,6 +19,7 @@
  * be determined: `detect-language/unwanted-language` (fatal).
  */
 import { existsSync, readFileSync } from 'node:fs'
+import { parseStageOptions } from '../config/stage-options.ts'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -118,7 +119,7 @@ function chooseLanguage(doc: Doc, detection: Detection, settings: Settings, cont
 
 /** Creates the detect-language stage; the eld database loads on the first document. */
 export function detectLanguage(options: DetectLanguageOptions = {}): Stage<Rule> {
-  const settings = Options.parse(options)
+  const settings = parseStageOptions('detect-language', Options, options)
   const wanted = new Set(settings.languages)
   let detector: Promise<Detect> | undefined
   return {

@@ -20,6 +20,7 @@
  * learns repeated lines per site across a run.
  */
 import { lineRunExtra } from '../core/message.ts'
+import { parseStageOptions } from '../config/stage-options.ts'
 import type { Stage, StageContext } from '../core/stage.ts'
 import { createChromeMatcher } from '../text/chrome-match.ts'
 import { lineRuns } from '../text/line-runs.ts'
@@ -37,7 +38,7 @@ export type { DropChromeOptions } from './drop-chrome/options.ts'
 
 /** Creates the drop-chrome stage; unknown options or rule ids fail here, at config time. */
 export function dropChrome(options: DropChromeOptions = {}): Stage<DropChromeRule> {
-  const settings = DropChromeSchema.parse(options)
+  const settings = parseStageOptions('drop-chrome', DropChromeSchema, options)
   const match = createChromeMatcher(settings.phrases)
   const disabled = new Set<string>(settings.disable)
   const knownChrome = new Set(settings.knownChrome.map(comparable))

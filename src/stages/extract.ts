@@ -30,6 +30,7 @@
  * (drop: no visible text at all), `extract/parse-failed` (drop, with the parser's error).
  */
 import { z } from 'zod'
+import { parseStageOptions } from '../config/stage-options.ts'
 import type { Doc } from '../core/doc.ts'
 import { excerpt } from '../core/message.ts'
 import type { Drop, Stage, StageContext } from '../core/stage.ts'
@@ -95,7 +96,7 @@ type Rule = (typeof extractRules)[number]
 
 /** Creates the extract stage; invalid options fail here, at config time. */
 export function extract(options: ExtractOptions = {}): Stage<Rule> {
-  const settings = Options.parse(options)
+  const settings = parseStageOptions('extract', Options, options)
   let dom: Promise<DomTools> | undefined
   return {
     name: 'extract',

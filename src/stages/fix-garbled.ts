@@ -18,6 +18,7 @@
  * Idempotent with the default options.
  */
 import { z } from 'zod'
+import { parseStageOptions } from '../config/stage-options.ts'
 import { excerpt } from '../core/message.ts'
 import type { Stage, StageContext } from '../core/stage.ts'
 import { looksEnglish } from '../text/english.ts'
@@ -140,7 +141,7 @@ function dropSentences(text: string, flags: readonly Flag[]): string {
  * document, so a thread that never runs this stage (the runner's main thread) never holds it.
  */
 export function fixGarbled(options: FixGarbledOptions = {}): Stage<Rule> {
-  const settings = Options.parse(options)
+  const settings = parseStageOptions('fix-garbled', Options, options)
   let resources: Resources | undefined
   return {
     name: 'fix-garbled',

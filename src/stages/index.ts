@@ -5,6 +5,7 @@
  * (annotate mode: scores and warnings, no drops), `nearDedupe` and `siteChrome` are on; `false`
  * turns one off.
  */
+import { ConfigError } from '../core/errors.ts'
 import { BUILTIN_STAGE } from '../core/stage.ts'
 import type { Stage } from '../core/stage.ts'
 import { checkRecord as checkRecordFactory } from './check-record.ts'
@@ -108,8 +109,17 @@ export interface DefaultStagesOptions {
   siteChrome?: SiteChromeOptions | false
 }
 
+const DEFAULT_STAGE_KEYS: readonly (keyof DefaultStagesOptions)[] = ['checkRecord', 'decode', 'extract', 'dedupeHeaders', 'dropChrome', 'normalizeQuotes', 'fixGarbled', 'segment', 'validate', 'dedupeDocs', 'redactPii', 'detectLanguage', 'qualityFilter', 'nearDedupe', 'checkUrls', 'siteChrome']
+
+/** A misspelled stage key would silently leave that stage at its defaults. */
+function checkStageKeys(options: DefaultStagesOptions): void {
+  const unknown = Object.keys(options).filter((key) => !(DEFAULT_STAGE_KEYS as readonly string[]).includes(key))
+  if (unknown.length > 0) throw new ConfigError(unknown.map((key) => `Unknown stage \`${key}\` in defaultStages(): the stages are ${DEFAULT_STAGE_KEYS.map((name) => `\`${name}\``).join(', ')}.`))
+}
+
 /** Builds the default stage list; each factory validates its own options right here. */
 export function defaultStages(options: DefaultStagesOptions = {}): Stage[] {
+  checkStageKeys(options)
   return [
     ...(options.checkRecord === false ? [] : [checkRecord(options.checkRecord)]),
     decode(options.decode),

@@ -17,6 +17,7 @@
  * never stored. Rejected documents are not indexed, so clusters are judged against kept ones.
  */
 import { z } from 'zod'
+import { parseStageOptions } from '../config/stage-options.ts'
 import { addDocumentName, createDocumentNames, documentName } from '../core/document-names.ts'
 import type { DocumentNames } from '../core/document-names.ts'
 import type { Stage } from '../core/stage.ts'
@@ -60,7 +61,7 @@ interface NearDedupeState {
 
 /** Creates the near-dedupe stage; its memory is per run (`context.run`), never module-wide. */
 export function nearDedupe(options: NearDedupeOptions = {}): Stage<(typeof nearDedupeRules)[number]> {
-  const settings = Options.parse(options)
+  const settings = parseStageOptions('near-dedupe', Options, options)
   const banding: Banding = settings.bands !== undefined && settings.rows !== undefined ? { bands: settings.bands, rows: settings.rows } : chooseBanding(settings.threshold, settings.permutations)
   const seeds = seedSequence(settings.seed, settings.permutations)
   const signatureOf = (text: string): Uint32Array | undefined => {

@@ -9,6 +9,7 @@
  * Rules: `normalize-quotes/replaced` (info, with the count). Never drops. Idempotent in every mode.
  */
 import { z } from 'zod'
+import { parseStageOptions } from '../config/stage-options.ts'
 import type { Stage } from '../core/stage.ts'
 import { toAsciiQuotes, toSmartQuotes } from '../text/quotes.ts'
 
@@ -27,7 +28,7 @@ export const normalizeQuotesRules = ['normalize-quotes/replaced'] as const
 
 /** Creates the normalize-quotes stage; an unknown mode fails here, at config time. */
 export function normalizeQuotes(options: NormalizeQuotesOptions = {}): Stage<(typeof normalizeQuotesRules)[number]> {
-  const settings = Options.parse(options)
+  const settings = parseStageOptions('normalize-quotes', Options, options)
   const convert = settings.mode === 'ascii' ? toAsciiQuotes : settings.mode === 'smart' ? toSmartQuotes : undefined
   return {
     name: 'normalize-quotes',

@@ -26,6 +26,7 @@
  * need `lang`); in drop mode it rebuilds `paragraphs` and the word and character counts.
  */
 import { z } from 'zod'
+import { parseStageOptions } from '../config/stage-options.ts'
 import type { Doc } from '../core/doc.ts'
 import { lineRunExtra } from '../core/message.ts'
 import type { Drop, Stage, StageContext } from '../core/stage.ts'
@@ -117,7 +118,7 @@ function decide(doc: Doc, text: string, failed: readonly Measure[], settings: Se
 
 /** Creates the quality-filter stage; bad thresholds fail here, at config time. */
 export function qualityFilter(options: QualityFilterOptions = {}): Stage<Rule> {
-  const settings = Options.parse(options)
+  const settings = parseStageOptions('quality-filter', Options, options)
   const skip = new Set<string>(settings.skip)
   return {
     name: 'quality-filter',

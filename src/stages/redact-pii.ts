@@ -9,6 +9,7 @@
  * Rules: `redact-pii/email`, `redact-pii/ip`, `redact-pii/phone` (info, with the count). Never drops.
  */
 import { z } from 'zod'
+import { parseStageOptions } from '../config/stage-options.ts'
 import type { Stage } from '../core/stage.ts'
 import { findEmails, findIpAddresses, findPhoneNumbers, replaceSpans } from '../text/pii.ts'
 import type { Span } from '../text/pii.ts'
@@ -38,7 +39,7 @@ const KINDS = [
 
 /** Creates the redact-pii stage; unknown options fail here, at config time. */
 export function redactPii(options: RedactPiiOptions = {}): Stage<Rule> {
-  const settings = Options.parse(options)
+  const settings = parseStageOptions('redact-pii', Options, options)
   return {
     name: 'redact-pii',
     rules: redactPiiRules,

@@ -10,6 +10,7 @@
  * text changed it (extra blank lines, spaces around paragraphs). Never drops. Idempotent.
  */
 import { z } from 'zod'
+import { parseStageOptions } from '../config/stage-options.ts'
 import type { Stage } from '../core/stage.ts'
 import { segmentText } from '../text/text-stats.ts'
 import { countCharacters } from '../text/words.ts'
@@ -29,7 +30,7 @@ export const segmentRules = ['segment/whitespace-normalized'] as const
 
 /** Creates the segment stage; unknown options fail here, at config time. */
 export function segment(options: SegmentOptions = {}): Stage<(typeof segmentRules)[number]> {
-  const settings = Options.parse(options)
+  const settings = parseStageOptions('segment', Options, options)
   return {
     name: 'segment',
     rules: segmentRules,

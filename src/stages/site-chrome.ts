@@ -23,6 +23,7 @@
  * Rule: `site-chrome/line-removed` (info: the line and on how many earlier pages it stood).
  */
 import { z } from 'zod'
+import { parseStageOptions } from '../config/stage-options.ts'
 import { excerpt } from '../core/message.ts'
 import { siteOf, TOP_LEVEL_SITE } from '../core/site-key.ts'
 import type { Stage, StageContext } from '../core/stage.ts'
@@ -135,7 +136,7 @@ function removeKnown(site: string, lines: readonly string[], prints: readonly (n
 
 /** Creates the site-chrome stage; its tables are per run (`context.run`), never module-wide. */
 export function siteChrome(options: SiteChromeOptions = {}): Stage<Rule> {
-  const settings = Options.parse(options)
+  const settings = parseStageOptions('site-chrome', Options, options)
   return {
     name: 'site-chrome',
     rules: siteChromeRules,

@@ -13,6 +13,7 @@
  * Fills `paragraphs` from blank lines when no earlier stage did.
  */
 import { z } from 'zod'
+import { parseStageOptions } from '../config/stage-options.ts'
 import type { Doc } from '../core/doc.ts'
 import { excerpt } from '../core/message.ts'
 import { isDrop } from '../core/stage.ts'
@@ -110,7 +111,7 @@ function checkContent(doc: Doc, settings: Settings, context: StageContext<Rule>)
 
 /** Creates the validate stage; bad thresholds fail here, at config time. */
 export function validate(options: ValidateOptions = {}): Stage<Rule> {
-  const settings = Options.parse(options)
+  const settings = parseStageOptions('validate', Options, options)
   return {
     name: 'validate',
     rules: validateRules,

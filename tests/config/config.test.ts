@@ -1,6 +1,11 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import { defineConfig } from '../../src/config/define-config.ts'
-import { resolveConfig } from '../../src/config/load-config.ts'
+import { loadConfig, resolveConfig } from '../../src/config/load-config.ts'
+import { ConfigError } from '../../src/core/errors.ts'
+import { defaultStages, validate } from '../../src/stages/index.ts'
 import type { UserConfig } from '../../src/config/schema.ts'
 import { normalizeQuotes } from '../../src/stages/normalize-quotes.ts'
 
@@ -39,8 +44,24 @@ describe('config', () => {
     expect(result.ok === false && result.issues[0]).toMatch(/stage object/)
   })
 
-  it('checks stage options when the factory is called', () => {
-    expect(() => normalizeQuotes({ mode: 'fancy' } as never)).toThrow()
+  it('checks stage options when the factory is called, in sentences naming the stage and option', () => {
+    expect(() => normalizeQuotes({ mode: 'fancy' } as never)).toThrow(ConfigError)
+    expect(() => validate({ minWords: 'ten' } as never)).toThrow(/^Invalid `validate\.minWords`: .*, got "ten"\.$/u)
+    expect(() => validate({ minWord: 10 } as never)).toThrow('Unknown option `validate.minWord` of stage validate: check the spelling')
+  })
+
+  it('names a misspelled stage key in defaultStages() instead of leaving that stage at its defaults', () => {
+    expect(() => defaultStages({ dropChrom: {} } as never)).toThrow(/^Unknown stage `dropChrom` in defaultStages\(\): the stages are `checkRecord`, /u)
+  })
+
+  it('loads a config file that imports from "sluice", as the README writes it, from any folder', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'sluice-config-'))
+    const file = path.join(folder, 'pipeline.config.ts')
+    await writeFile(file, "import { defineConfig, defaultStages } from 'sluice'\nexport default defineConfig({ output: 'elsewhere', stages: defaultStages({ validate: { minWords: 3 } }) })\n")
+    const result = await loadConfig(file)
+    expect(result.ok && result.config.output).toBe('elsewhere')
+    await writeFile(file, "import { defineConfig, defaultStages } from 'sluice'\nexport default defineConfig({ stages: defaultStages({ validate: { minWords: 'ten' } }) })\n")
+    expect(await loadConfig(file)).toEqual({ ok: false, issues: [expect.stringMatching(/^Config file .*pipeline\.config\.ts: Invalid `validate\.minWords`: .*, got "ten"\.$/u)] })
   })
 
   it('types defineConfig', () => {
