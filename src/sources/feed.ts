@@ -6,8 +6,10 @@
  * Safety: the DOCTYPE is blanked before parsing, so entities a document defines are never
  * expanded (billion laughs); only the predefined entities, numeric references and HTML's
  * named entities (a fixed table, for sloppy feeds) are decoded. Malformed XML: the items the
- * lenient parser can still read are kept, and the error is reported on a seed for the file
- * (`source/malformed-xml`, with line and column). XML that is not a feed is `source/not-a-feed`.
+ * lenient parser can still read are kept. When it read as many items as the file has item tags
+ * (a bare `&` in a title), nothing was lost: the item nearest the error carries it as a warning.
+ * Otherwise (a feed cut off) the error is reported on a seed for the file: `source/malformed-xml`,
+ * with line and column, both ways. XML that is not a feed is `source/not-a-feed`.
  */
 import type { XMLParser } from 'fast-xml-parser'
 import type { ProcessEntitiesOptions } from 'fast-xml-parser'
@@ -21,6 +23,7 @@ import { fatalSeed, labelOf, SourceError } from './fatal.ts'
 import type { SourceLocation } from './fatal.ts'
 import type { ReadContext } from './read.ts'
 import type { SourceItem } from './types.ts'
+import type { DocMessage } from '../core/message.ts'
 
 const LIST_ELEMENTS = new Set(['item', 'entry', 'rss:item', 'atom:entry', 'link', 'author', 'dc:creator', 'category'])
 
@@ -47,11 +50,27 @@ interface XmlProblem {
   line?: number
   column?: number
   message: string
+  /** Tags still open at the end: the file was cut off, so whatever followed is lost. */
+  cutOff?: boolean
 }
+
+/** The validator's words for tags still open at the end of the file, e.g. `Invalid '["feed","entry"]' found.` */
+const UNCLOSED = /^Invalid '(\[[\s\S]*\])' found\.$/u
 
 function validate(library: FastXml, xml: string): XmlProblem | undefined {
   const result = library.XMLValidator.validate(xml)
-  return result === true ? undefined : { line: result.err.line, column: result.err.col, message: result.err.msg }
+  if (result === true) return undefined
+  const unclosed = UNCLOSED.exec(result.err.msg)?.[1]
+  if (unclosed === undefined) return { line: result.err.line, column: result.err.col, message: result.err.msg }
+  const tags = (JSON.parse(unclosed) as string[]).map((tag) => `<${tag}>`)
+  return { line: xml.split('\n').length, message: `the file ends before ${tags.join(' and ')} ${tags.length === 1 ? 'is' : 'are'} closed: it looks cut off`, cutOff: true }
+}
+
+const ITEM_TAG = /<(?:item|entry|rss:item|atom:entry)[\s>/]/gu
+
+/** Whether the parser read as many items as the file has item tags: then the error lost nothing. */
+function nothingLost(xml: string, items: number): boolean {
+  return items > 0 && (xml.match(ITEM_TAG)?.length ?? 0) === items
 }
 
 function parse(library: FastXml, xml: string): { parsed?: Record<string, unknown>; problem?: XmlProblem } {
@@ -69,15 +88,36 @@ function malformed(location: SourceLocation, problem: XmlProblem, kept: number):
   return fatalSeed(location, 'xml', 'source/malformed-xml', reason, { line: problem.line })
 }
 
-function* itemSeeds(library: FastXml, shape: FeedShape, blob: InputBlob, locate: (offset: number) => number): Generator<SourceItem> {
+/** Position of the item that holds line `line`: the last one starting at or before it, else the first. */
+function itemAt(lines: readonly (number | undefined)[], line: number | undefined): number {
+  let found = 0
+  lines.forEach((start, position) => {
+    if (line !== undefined && start !== undefined && start <= line) found = position
+  })
+  return found
+}
+
+/** The warning a recovered feed's item carries (see the module comment). */
+function recoveredWarning(location: SourceLocation, problem: XmlProblem, items: number): DocMessage {
+  const where = problem.line === undefined ? '' : ` at line ${problem.line}${problem.column === undefined ? '' : `, column ${problem.column}`}`
+  const reason = `${labelOf(location)} is malformed XML${where} (${problem.message}); all ${items} of its items were still read, this one nearest the error. Fix the feed to be sure of this item's text.`
+  return { stage: 'source', rule: 'source/malformed-xml', severity: 'warn', reason, ...(problem.line === undefined ? {} : { place: { line: problem.line } }) }
+}
+
+function* itemSeeds(library: FastXml, shape: FeedShape, blob: InputBlob, locate: (offset: number) => number, recovered?: XmlProblem): Generator<SourceItem> {
   const symbol = library.XMLParser.getMetaDataSymbol() as unknown as symbol
+  const lines = shape.items.map((item) => {
+    const offset = (item as Record<symbol, { startIndex?: number } | undefined>)[symbol]?.startIndex
+    return offset === undefined ? undefined : locate(offset)
+  })
+  const warned = recovered === undefined ? -1 : itemAt(lines, recovered.line)
   for (const [position, item] of shape.items.entries()) {
     const index = position + 1
-    const offset = (item as Record<symbol, { startIndex?: number } | undefined>)[symbol]?.startIndex
-    const line = offset === undefined ? undefined : locate(offset)
+    const line = lines[position]
     try {
       const fields = mapFeedItem(item, shape, `${labelOf(blob.location)} item ${index}${line === undefined ? '' : ` (line ${line})`}`)
-      yield { kind: 'doc', init: { ...fields, source: { ...blob.location, format: 'xml', index, ...(line === undefined ? {} : { line }) } } }
+      const messages = position === warned && recovered !== undefined ? [recoveredWarning(blob.location, recovered, shape.items.length)] : []
+      yield { kind: 'doc', init: { ...fields, messages, source: { ...blob.location, format: 'xml', index, ...(line === undefined ? {} : { line }) } } }
     } catch (error) {
       if (!(error instanceof SourceError)) throw error
       yield fatalSeed(blob.location, 'xml', error.rule, error.reason, { index, line })
@@ -99,9 +139,10 @@ export async function* readFeed(blob: InputBlob, context: ReadContext): AsyncGen
     const root = shape?.root === undefined ? 'no root element' : `root element <${shape.root}>`
     throw new SourceError('source/not-a-feed', `${label} is XML but not an RSS, Atom or RDF feed (${root}); sluice reads feeds from .xml files. Remove it, or convert it to JSON lines.`)
   }
-  if (problem !== undefined) yield malformed(blob.location, problem, shape.items.length)
+  const recovered = problem !== undefined && problem.cutOff !== true && nothingLost(xml, shape.items.length) ? problem : undefined
+  if (problem !== undefined && recovered === undefined) yield malformed(blob.location, problem, shape.items.length)
   if (shape.items.length === 0 && problem === undefined) {
     throw new SourceError('source/no-records', `${label} is a${shape.kind === 'atom' ? 'n Atom' : shape.kind === 'rdf' ? 'n RDF' : 'n RSS'} feed with no items; there is nothing to read.`)
   }
-  yield* itemSeeds(library, shape, blob, lineLocator(xml))
+  yield* itemSeeds(library, shape, blob, lineLocator(xml), recovered)
 }

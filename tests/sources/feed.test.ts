@@ -112,14 +112,33 @@ describe('feeds', () => {
     expect(items[0]?.text).toBe('Café “crème”')
   })
 
-  it('malformed XML: keeps the items it can read and reports the error with its line', async () => {
+  it('malformed XML with every item read: the item nearest the error carries it as a warning, nothing is rejected', async () => {
     const broken = RSS.replace('<title>Plain description</title>', '<title>Plain description</titel>')
     const items = await readFeedText('broken.xml', broken)
-    expect(labels(items)[0]).toBe('broken.xml !source/malformed-xml')
+    expect(labels(items)).toEqual(['broken.xml#1', 'broken.xml#2', 'broken.xml#3'])
+    const warned = seeds(items).filter((item) => (item.messages ?? []).length > 0)
+    expect(warned.map((item) => item.source.index)).toEqual([3])
+    expect((warned[0]?.source.line ?? 99) <= 22).toBe(true)
+    const message = warned[0]?.messages?.[0]
+    expect(message).toMatchObject({ rule: 'source/malformed-xml', severity: 'warn', place: { line: 22 } })
+    expect(message?.reason).toMatch(/broken\.xml is malformed XML at line 22, column \d+ .*; all 3 of its items were still read, this one nearest the error/)
+  })
+
+  it('a bare & in a title: all items kept, one warning', async () => {
+    const xml = '<rss><channel>\n<item><title>A & B</title><description>First.</description></item>\n<item><title>C</title><description>Second.</description></item>\n</channel></rss>'
+    const items = seeds(await readFeedText('amp.xml', xml))
+    expect(items.map((item) => item.text)).toEqual(['First.', 'Second.'])
+    expect(items.flatMap((item) => item.messages ?? []).map((message) => [message.severity, message.place?.line])).toEqual([['warn', 2]])
+  })
+
+  it('a feed cut off: the items before the cut are kept, and the file is reported as cut off at its last line', async () => {
+    const xml = '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n<title>T</title>\n<entry><title>E1</title><content>First entry.</content></entry>\n<entry><title>E2</title>'
+    const items = await readFeedText('cut.atom', xml)
+    expect(labels(items)[0]).toBe('cut.atom !source/malformed-xml')
     const message = seeds(items)[0]?.messages?.[0]
-    expect(message?.place).toEqual({ line: 22 })
-    expect(message?.reason).toMatch(/broken\.xml is malformed XML at line 22, column \d+/)
-    expect(labels(items).slice(1, 3)).toEqual(['broken.xml#1', 'broken.xml#2'])
+    expect(message?.place).toEqual({ line: 5 })
+    expect(message?.reason).toMatch(/cut\.atom is malformed XML at line 5 \(the file ends before <feed> and <entry> are closed: it looks cut off\)/)
+    expect(seeds(items).slice(1).map((item) => item.text)).toContain('First entry.')
   })
 
   it('billion laughs: entities the document defines are never expanded', async () => {
