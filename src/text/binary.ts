@@ -3,7 +3,8 @@
  * zip, or a memory dump), so it is rejected with a reason instead of decoded into noise.
  */
 import { sniffBom } from './charset.ts'
-import { sniffUtf16 } from './charset-detect.ts'
+import { isUtf8 } from 'node:buffer'
+import { sniffUtf16, sniffWideText } from './charset-detect.ts'
 
 const SIGNATURES: ReadonlyArray<{ bytes: readonly number[]; kind: string }> = [
   { bytes: [0x89, 0x50, 0x4e, 0x47], kind: 'a PNG image' },
@@ -20,8 +21,11 @@ const SIGNATURES: ReadonlyArray<{ bytes: readonly number[]; kind: string }> = [
 const SAMPLE_BYTES = 64 * 1024
 /** NULs never occur in text that is not UTF-16; a few stray ones survive bad copies. */
 const MAX_NUL_RATIO = 0.01
-/** Control characters other than tab, newline, carriage return, form feed and escape. */
-const MAX_CONTROL_RATIO = 0.1
+/**
+ * Control characters other than tab, newline, carriage return, form feed and escape: text has
+ * almost none, random or compressed bytes about 10.5% (27 of 256 values), so 5% tells them apart.
+ */
+const MAX_CONTROL_RATIO = 0.05
 
 function isControl(byte: number): boolean {
   return byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b
@@ -34,7 +38,7 @@ function isControl(byte: number): boolean {
 export function describeBinary(bytes: Uint8Array): string | undefined {
   if (sniffBom(bytes) !== undefined) return undefined
   const sample = bytes.subarray(0, SAMPLE_BYTES)
-  if (sniffUtf16(sample) !== undefined) return undefined
+  if (sniffUtf16(sample) !== undefined || (!isUtf8(sample) && sniffWideText(sample) !== undefined)) return undefined
   const signature = SIGNATURES.find((entry) => entry.bytes.every((byte, index) => sample[index] === byte))
   if (signature !== undefined) return signature.kind
   const { nul, control } = countLowBytes(sample)

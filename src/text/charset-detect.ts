@@ -1,5 +1,5 @@
 /**
- * Byte statistics behind charset detection: UTF-16 by its NUL pattern, UTF-8 by its sequence
+ * Byte statistics behind charset detection: UTF-16 by its NUL pattern or its code units, UTF-8 by its sequence
  * structure, and the legacy charsets by chardet's n-gram models, trusted only where they beat
  * the windows-1252 default by a clear margin (short Western text fools every model).
  */
@@ -72,6 +72,73 @@ export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefin
   }
   if (oddNul >= pairs * 0.3 && evenNul <= pairs * 0.02) return 'utf-16le'
   if (evenNul >= pairs * 0.3 && oddNul <= pairs * 0.02) return 'utf-16be'
+  return undefined
+}
+
+/** Code unit ranges of text in the common scripts, for {@link sniffWideText}. */
+const PLAUSIBLE_UNITS: readonly (readonly [number, number])[] = [
+  [0x09, 0x0a], [0x0d, 0x0d], [0x20, 0x7e], [0xa0, 0x24f], [0x370, 0x52f], [0x590, 0x6ff], [0x900, 0xdff], [0xe00, 0xe7f],
+  [0x2000, 0x206f], [0x3000, 0x30ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xac00, 0xd7a3], [0xff00, 0xffef],
+]
+
+function isPlausibleUnit(unit: number): boolean {
+  return PLAUSIBLE_UNITS.some(([low, high]) => unit >= low && unit <= high)
+}
+
+/** How `bytes` read as UTF-16 of one byte order: shares of plausible units and of units whose low byte is ≥ 0x80, and unpaired surrogates. */
+function wideReading(bytes: Uint8Array, littleEndian: boolean): { plausible: number; highLow: number; unpaired: number } {
+  const units = Math.floor(bytes.length / 2)
+  let plausible = 0
+  let highLow = 0
+  let unpaired = 0
+  for (let at = 0; at < units; at += 1) {
+    const [low, high] = littleEndian ? [bytes[at * 2] ?? 0, bytes[at * 2 + 1] ?? 0] : [bytes[at * 2 + 1] ?? 0, bytes[at * 2] ?? 0]
+    const unit = (high << 8) | low
+    if (low >= 0x80) highLow += 1
+    if (unit >= 0xd800 && unit <= 0xdbff && at + 1 < units) {
+      const next = littleEndian ? (bytes[at * 2 + 3] ?? 0) : (bytes[at * 2 + 2] ?? 0)
+      if (next >= 0xdc && next <= 0xdf) [plausible, at] = [plausible + 2, at + 1]
+      else unpaired += 1
+    } else if (unit >= 0xd800 && unit <= 0xdfff) unpaired += 1
+    else if (isPlausibleUnit(unit)) plausible += 1
+  }
+  return { plausible: plausible / units, highLow: highLow / units, unpaired }
+}
+
+/**
+ * Whether `bytes` are well-formed Shift_JIS (single bytes, and lead bytes each followed by a
+ * legal trail byte). Shift_JIS lead bytes 0x81–0x9F read as UTF-16BE land in the Han block, so
+ * a Shift_JIS file would pass as UTF-16BE; UTF-16BE text is rarely well-formed Shift_JIS. (Read
+ * as UTF-16LE, Shift_JIS puts its trail bytes high and fails the plausibility test by itself.)
+ */
+function isShiftJis(bytes: Uint8Array): boolean {
+  for (let at = 0; at < bytes.length; at += 1) {
+    const byte = bytes[at] ?? 0
+    if (byte < 0x80 || (byte >= 0xa1 && byte <= 0xdf)) continue
+    if (!((byte >= 0x81 && byte <= 0x9f) || (byte >= 0xe0 && byte <= 0xfc))) return false
+    const trail = bytes[at + 1]
+    if (trail === undefined) return true
+    if (trail < 0x40 || trail === 0x7f || trail > 0xfc) return false
+    at += 1
+  }
+  return true
+}
+
+/**
+ * UTF-16 without a BOM and without the NULs of Latin text: Chinese, Japanese, Korean, Thai…
+ * Only for bytes that are not UTF-8. Read in one byte order, at least 95% of the units must be
+ * in a common script's block, every surrogate paired, and a fifth of the units must have a low
+ * byte of 0x80 or more: text in an 8-bit charset read as UTF-16 gives units made of two ASCII
+ * letters, which land in the Han block too ("Bush hid the facts"), but never that share; and
+ * well-formed Shift_JIS is never taken for UTF-16BE.
+ */
+export function sniffWideText(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 8192) & ~1)
+  if (sample.length < 16) return undefined
+  for (const [encoding, littleEndian] of [['utf-16le', true], ['utf-16be', false]] as const) {
+    const reading = wideReading(sample, littleEndian)
+    if (reading.unpaired === 0 && reading.plausible >= 0.95 && reading.highLow >= 0.2 && (littleEndian || !isShiftJis(sample))) return encoding
+  }
   return undefined
 }
 

@@ -8,7 +8,7 @@ import { isUtf8 } from 'node:buffer'
 import iconv from 'iconv-lite'
 import type { SourceFormat } from '../core/doc.ts'
 import { canonicalEncoding } from './charset-labels.ts'
-import { detectLegacyEncoding, sniffUtf16, utf8Statistics } from './charset-detect.ts'
+import { detectLegacyEncoding, sniffUtf16, sniffWideText, utf8Statistics } from './charset-detect.ts'
 
 /** How the encoding was chosen; `detected` means the file gave no usable clue. */
 export type DecodeMethod = 'bom' | 'declared' | 'detected'
@@ -98,6 +98,8 @@ export function detectEncoding(bytes: Uint8Array): string {
   // would garble every good character to save a handful of bad ones.
   const stats = utf8Statistics(sample)
   if (stats.multiByte >= 4 && stats.invalid * 4 <= stats.multiByte) return 'utf-8'
+  const wideText = sniffWideText(sample)
+  if (wideText !== undefined) return wideText
   return detectLegacyEncoding(sample)
 }
 

@@ -27,6 +27,9 @@ const cases: Case[] = [
   { name: 'UTF-8 with BOM (BOM stripped)', input: bytes([0xef, 0xbb, 0xbf], 'Zürich'), text: 'Zürich', encoding: 'utf-8', method: 'bom' },
   { name: 'UTF-16LE with BOM', input: bytes([0xff, 0xfe], encode('Grüße aus Köln', 'utf-16le')), text: 'Grüße aus Köln', encoding: 'utf-16le', method: 'bom' },
   { name: 'UTF-16BE with BOM', input: bytes([0xfe, 0xff], encode('Grüße', 'utf-16be')), text: 'Grüße', encoding: 'utf-16be', method: 'bom' },
+  { name: 'Japanese UTF-16LE without BOM and without an ASCII character (code units)', input: encode(JAPANESE, 'utf-16le'), text: JAPANESE, encoding: 'utf-16le', method: 'detected' },
+  { name: 'Japanese UTF-16BE without BOM (code units)', input: encode(JAPANESE, 'utf-16be'), text: JAPANESE, encoding: 'utf-16be', method: 'detected' },
+  { name: 'Korean UTF-16LE without BOM (code units)', input: encode('정부는 목요일 중소기업을 지원하기 위한 새로운 경제 대책을 발표했다.', 'utf-16le'), text: '정부는 목요일 중소기업을 지원하기 위한 새로운 경제 대책을 발표했다.', encoding: 'utf-16le', method: 'detected' },
   { name: 'UTF-16LE without BOM (NUL pattern)', input: encode('Hello from a Windows export, naïve café.', 'utf-16le'), text: 'Hello from a Windows export, naïve café.', encoding: 'utf-16le', method: 'detected' },
   { name: 'UTF-16BE without BOM', input: encode('Hello from a big-endian export.', 'utf-16be'), text: 'Hello from a big-endian export.', encoding: 'utf-16be', method: 'detected' },
   { name: 'cp1252 smart quotes and dashes', input: encode('It’s “fine” — really… €5', 'windows-1252'), text: 'It’s “fine” — really… €5', encoding: 'windows-1252', method: 'detected' },
@@ -100,6 +103,19 @@ describe('decodeBytes', () => {
   it.each(cases)('$name', ({ input, format, text, encoding, method, invalidBytes }) => {
     const result = decodeBytes(input, { format })
     expect(result).toEqual({ text, encoding, method, invalidBytes: invalidBytes ?? 0 })
+  })
+
+  // Two ASCII letters read as one UTF-16 unit land in the Han block ("Bush hid the facts"):
+  // 8-bit text must never be taken for UTF-16 by its code units.
+  it.each([
+    ['windows-1252 French', encode(FRENCH, 'windows-1252'), 'windows-1252'],
+    ['windows-1251 Russian', encode(RUSSIAN, 'windows-1251'), 'windows-1251'],
+    ['Shift_JIS Japanese', encode(JAPANESE, 'shift_jis'), 'shift_jis'],
+    ['EUC-JP Japanese', encode(JAPANESE, 'euc-jp'), 'euc-jp'],
+    ['GB18030 Chinese', encode('政府周四宣布了支持中小企业的新经济措施。部长表示，这些措施将从明年年初开始实施。', 'gb18030'), 'gb18030'],
+    ['windows-1252 English with one accent', encode('Bush hid the facts about the café and the report came out late.', 'windows-1252'), 'windows-1252'],
+  ])('8-bit text is not taken for UTF-16: %s', (_name, input, encoding) => {
+    expect(decodeBytes(input, { format: 'txt' }).encoding).toBe(encoding)
   })
 
   it('never throws on any byte sequence and always returns a string', () => {

@@ -12,7 +12,7 @@ function expectedVerdict(bytes: Uint8Array): 'text' | 'nul' | 'control' {
     else if (byte < 0x20 && ![0x09, 0x0a, 0x0c, 0x0d, 0x1b].includes(byte)) control += 1
   }
   if (nul > sample.length * 0.01) return 'nul'
-  return nul + control > sample.length * 0.1 ? 'control' : 'text'
+  return nul + control > sample.length * 0.05 ? 'control' : 'text'
 }
 
 function verdict(bytes: Uint8Array): string {
@@ -29,6 +29,14 @@ describe('describeBinary', () => {
     { name: 'control bytes', bytes: Uint8Array.from({ length: 200 }, (_, index) => (index % 3 === 0 ? 0x01 : 0x61)), expected: 'binary data (34% control bytes)' },
   ])('$name', ({ bytes, expected }) => {
     expect(describeBinary(bytes)).toBe(expected)
+  })
+
+  it('takes random bytes (compressed or encrypted data) for binary, and CJK UTF-16 without a BOM for text', () => {
+    let state = 42
+    const random = Uint8Array.from({ length: 4000 }, () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 24)
+    expect(describeBinary(random)).toMatch(/^binary data \(\d+% (NUL|control) bytes\)$/u)
+    const chinese = Buffer.from('政府周四宣布了支持中小企业的新经济措施。部长表示，这些措施将从明年年初开始实施。'.repeat(20), 'utf16le')
+    expect(describeBinary(chinese)).toBeUndefined()
   })
 
   // The word-at-a-time count must agree with the byte-by-byte definition at any alignment.
