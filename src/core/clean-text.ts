@@ -25,6 +25,7 @@ export interface CleanTextAnswer {
 type Parsed = { id: unknown; init: DocInit } | { id: unknown; error: string }
 
 function parseLine(line: string, number: number): Parsed {
+  if (line.trim() === '') return { id: number, error: `Line ${number} of standard input is blank: send one {"id", "text"} object per line (each line gets one answer, so answers stay in step with the lines).` }
   let record: unknown
   try {
     record = JSON.parse(line)
@@ -45,7 +46,6 @@ export async function* cleanTextLines(lines: AsyncIterable<string>, stages: read
   let number = 0
   for await (const line of lines) {
     number += 1
-    if (line.trim() === '') continue
     const parsed = parseLine(line, number)
     const { id } = parsed
     if ('error' in parsed) {

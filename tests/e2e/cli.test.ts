@@ -127,13 +127,14 @@ describe('sluice CLI contracts', () => {
   })
 
   it('cleans JSON lines from stdin in order, answering bad lines', async () => {
-    const io = spyIo([JSON.stringify({ id: 'a', text: innerTextDump() }), 'not json', JSON.stringify({ id: 'c', text: '\u201CHi\u201D there, this is a short line.' })])
+    const io = spyIo([JSON.stringify({ id: 'a', text: innerTextDump() }), 'not json', '', JSON.stringify({ id: 'c', text: '\u201CHi\u201D there, this is a short line.' })])
     expect(await main(['clean-text', '--stages', 'decode,normalize-quotes,segment', '--sentences'], io)).toBe(0)
     const answers = io.out().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>)
-    expect(answers.map((answer) => answer.id)).toEqual(['a', 2, 'c'])
+    expect(answers.map((answer) => answer.id)).toEqual(['a', 2, 3, 'c'])
     expect(answers[1]?.error).toMatch(/not valid JSON/)
-    expect(answers[2]?.text).toBe('"Hi" there, this is a short line.')
-    expect(answers[2]?.sentences).toEqual(['"Hi" there, this is a short line.'])
+    expect(answers[2]?.error).toMatch(/^Line 3 of standard input is blank/)
+    expect(answers[3]?.text).toBe('"Hi" there, this is a short line.')
+    expect(answers[3]?.sentences).toEqual(['"Hi" there, this is a short line.'])
   })
 
   it('rejects an unknown stage name in --stages', async () => {
