@@ -12,15 +12,18 @@ import { EXIT } from './cli/io.ts'
 import type { CliIo } from './cli/io.ts'
 import { runCommand } from './cli/run-command.ts'
 import { isConfigError } from './core/errors.ts'
+import packageJson from '../package.json' with { type: 'json' }
 
 /** Distributed mode (BullMQ) is imported only by the commands that use it, so local runs never load it. */
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('sluice').description('Clean scraped articles into corpus-ready JSONL, with a report of every change and drop.')
+  program.version(packageJson.version, '-V, --version', 'print the version')
   program.exitOverride().configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
   const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
   program
     .command('run')
     .description('clean every input into OUTPUT/clean.jsonl, rejects.jsonl, report.json, report.md and report.html')
+    .argument('[paths...]', 'files or folders to read, as with --input')
     .option('-i, --input <path>', 'file or folder to read (repeatable; default: config `input`)', collect)
     .option('-o, --output <dir>', 'output folder (default: config `output`)')
     .option('-c, --config <file>', 'config file (default: ./pipeline.config.ts when present)')
@@ -33,7 +36,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--incremental <dir>', 'skip inputs unchanged since the last run with the same config (state kept in DIR) and append the new documents to the outputs')
     .option('--queue <url>', 'distributed run: coordinate `sluice worker`s through Redis at URL (redis://HOST:PORT/N)')
     .option('--shard-size <n>', 'with --queue: at most N files, zip entries or JSONL records per shard (default 100)')
-    .action(async (flags) => setExit(await runCommand(flags, io)))
+    .action(async (paths: string[], flags) => setExit(await runCommand(paths.length === 0 ? flags : { ...flags, input: [...(flags.input ?? []), ...paths] }, io)))
   program
     .command('worker')
     .description('process shards of distributed runs (`sluice run --queue`) until stopped')

@@ -17,15 +17,17 @@ import { createShardProgress } from './shard-progress.ts'
 
 /**
  * A sentence for each input path that does not exist, and for an input folder that is also the
- * output folder. A typo in a nightly job's path must fail the job (exit 2), not pass as a run
- * with one unreadable input; an output folder inside an input folder is skipped by the walk.
+ * output folder, and for an output that is a file. A typo in a nightly job's path must fail the
+ * job (exit 2), not pass as a run with one unreadable input; an output folder inside an input
+ * folder is skipped by the walk.
  */
 async function inputProblems(input: string | readonly string[], output: string): Promise<string[]> {
   const paths = typeof input === 'string' ? [input] : input
   const exists = await Promise.all(paths.map((entry) => stat(entry).then(() => true, (error: NodeJS.ErrnoException) => error.code !== 'ENOENT')))
   const missing = paths.filter((_, at) => !exists[at]).map((entry) => `Input ${entry} does not exist (looked for ${path.resolve(entry)}); check the path given with --input or as \`input\` in the config.`)
   const same = paths.filter((entry) => path.resolve(entry) === path.resolve(output)).map((entry) => `Input ${entry} is also the output folder; give an output folder outside it with --output, or the run would read its own outputs.`)
-  return [...missing, ...same]
+  const outputIsFile = await stat(output).then((info) => !info.isDirectory(), () => false)
+  return [...missing, ...same, ...(outputIsFile ? [`Output ${output} is a file, not a folder; give a folder (new or existing) with --output or as \`output\` in the config.`] : [])]
 }
 
 /** Runs the pipeline and returns the exit code (0 ok, 1 strict and rejected or a threshold breached, 2 failure). */

@@ -111,6 +111,7 @@ export async function runPipeline(config: UserConfig | ResolvedConfig, hooks: Ru
     input: inputs,
     output: settings.output,
     concurrency: settings.concurrency,
+    workers: executor.execution.mode === 'workers' ? executor.execution.workers : 0,
     stages: settings.stages.map((stage) => stage.name),
     cleanFiles: writers.clean.files.map((file) => path.relative(settings.output, file)),
   }), session.reportFields)

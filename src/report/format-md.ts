@@ -21,13 +21,20 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`
 }
 
+/** Where the stages ran: reports from before `workers` was recorded only know the concurrency. */
+function executionPhrase(run: RunReport['run']): string {
+  if (run.workers === undefined) return `with concurrency ${run.concurrency}`
+  if (run.workers === 0) return `on the main thread, ${run.concurrency} documents at once`
+  return `with ${run.workers} worker thread${run.workers === 1 ? '' : 's'}`
+}
+
 function summary(report: RunReport): string[] {
   const { run } = report
   const { counts } = run
   return [
     '# sluice run report',
     '',
-    `Started ${run.startedAt}, took ${(run.durationMs / 1000).toFixed(1)} s${run.resources === undefined ? '' : ` (${run.resources.cpuSeconds} CPU s, peak memory ${run.resources.peakRssMiB} MiB)`} with concurrency ${run.concurrency}; config ${run.configHash}.`,
+    `Started ${run.startedAt}, took ${(run.durationMs / 1000).toFixed(1)} s${run.resources === undefined ? '' : ` (${run.resources.cpuSeconds} CPU s, peak memory ${run.resources.peakRssMiB} MiB)`} ${executionPhrase(run)}; config ${run.configHash}.`,
     '',
     `**${plural(counts.documents, 'document')}** from ${plural(counts.inputs, 'input')}: **${counts.kept} kept** (${counts.warned} with warnings), **${counts.rejected} rejected**; ${plural(counts.errors, 'unreadable input')}, ${plural(counts.skipped, 'file')} skipped.`,
     '',

@@ -37,6 +37,8 @@ export interface RunSummary {
   input: string[]
   output: string
   concurrency: number
+  /** Worker threads that ran the order-free stages; 0 when they ran on the main thread. */
+  workers?: number
   stages: string[]
   counts: RunCounts
   /** Files written for kept documents (shards in order), relative to the output folder. */

@@ -117,6 +117,17 @@ describe('sluice CLI contracts', () => {
     expect(report.skipped).toEqual([{ path: 'out/', reason: expect.stringContaining('sluice output folder') }])
   })
 
+  it('reads paths given without --input, and prints its version', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'sluice-positional-'))
+    await writeFile(path.join(root, 'dump.txt'), innerTextDump())
+    expect(await main(['run', path.join(root, 'dump.txt'), '--output', path.join(root, 'out')], spyIo())).toBe(0)
+    const report = JSON.parse(await readFile(path.join(root, 'out', 'report.json'), 'utf8')) as RunReport
+    expect(report.run.counts).toMatchObject({ documents: 1, kept: 1 })
+    const io = spyIo()
+    expect(await main(['--version'], io)).toBe(0)
+    expect(io.out().trim()).toMatch(/^\d+\.\d+\.\d+$/u)
+  })
+
   it('explains what each stage did, by rule id', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'sluice-explain-'))
     await writeFile(path.join(root, 'dump.txt'), innerTextDump())
@@ -162,6 +173,6 @@ describe('sluice run with an unusable output folder', () => {
     await writeFile(path.join(root, 'taken'), 'a file where the output folder should be')
     const io = spyIo()
     expect(await main(['run', '--input', path.join(root, 'dump.txt'), '--output', path.join(root, 'taken')], io)).toBe(2)
-    expect(io.err()).toMatch(/Cannot write the outputs to .*taken/)
+    expect(io.err()).toMatch(/^Output .*taken is a file, not a folder; give a folder/u)
   })
 })
