@@ -9,12 +9,24 @@ import { createGunzip } from 'node:zlib'
 import type { InputBlob } from './blob.ts'
 import { guardInflate } from './blob.ts'
 import { archiveGuard, checkDepth } from './zip-limits.ts'
-import { labelOf } from './fatal.ts'
+import { labelOf, SourceError } from './fatal.ts'
 import type { ReadContext } from './read.ts'
 import type { SourceItem } from './types.ts'
 
-async function* gunzip(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const input = Readable.from(chunks, { objectMode: false })
+/** The chunks as they come, after checking the first bytes are gzip's signature (1f 8b). */
+async function* signed(chunks: AsyncIterable<Uint8Array>, label: string): AsyncGenerator<Uint8Array> {
+  let first = true
+  for await (const chunk of chunks) {
+    if (first && chunk.length > 0 && (chunk[0] !== 0x1f || (chunk.length > 1 && chunk[1] !== 0x8b))) {
+      throw new SourceError('source/unreadable-archive', `${label} is not a gzip file (it does not start with gzip's signature 1f 8b); if it is plain text, remove the .gz from its name.`)
+    }
+    if (chunk.length > 0) first = false
+    yield chunk
+  }
+}
+
+async function* gunzip(chunks: AsyncIterable<Uint8Array>, label: string): AsyncGenerator<Uint8Array> {
+  const input = Readable.from(signed(chunks, label), { objectMode: false })
   const output = createGunzip()
   input.on('error', (error) => output.destroy(error))
   input.pipe(output)
@@ -37,7 +49,7 @@ export async function* readGzip(blob: InputBlob, context: ReadContext): AsyncGen
     name,
     depth: blob.depth + 1,
     budget: guard.budget,
-    open: () => guardInflate(gunzip(blob.open()), { ...guard, capReason: `${labelOf(blob.location)} inflates more than ${limits.maxCompressionRatio} times its size (limits.maxCompressionRatio): it looks like a decompression bomb.` }),
+    open: () => guardInflate(gunzip(blob.open(), labelOf(blob.location)), { ...guard, capReason: `${labelOf(blob.location)} inflates more than ${limits.maxCompressionRatio} times its size (limits.maxCompressionRatio): it looks like a decompression bomb.` }),
   }
   yield* context.read(inner)
 }

@@ -17,14 +17,17 @@ import type { FieldMapping, SourceItem } from './types.ts'
 
 const WRAPPER_KEYS = ['items', 'data', 'records', 'articles', 'documents', 'docs', 'results', 'entries', 'posts', 'pages', 'rows']
 
-/** The line a JSON.parse error points at (V8 gives "line L column C" or "position N"). */
-function errorLine(error: unknown, text: string): number | undefined {
-  const message = error instanceof Error ? error.message : ''
-  const line = /line (\d+) column \d+/.exec(message)?.[1]
-  if (line !== undefined) return Number(line)
-  const position = /at position (\d+)/.exec(message)?.[1]
-  if (position !== undefined) return lineLocator(text)(Number(position))
-  return /end of JSON input/.test(message) ? lineLocator(text)(text.length) : undefined
+/**
+ * The line of the first error in text JSON.parse refused. V8 names a position for some errors
+ * only ("Unexpected token '}', … is not valid JSON" has none), so the offset comes from
+ * jsonc-parser's error list (strict: no comments, no trailing commas), loaded on this path only.
+ */
+async function errorLine(text: string): Promise<number | undefined> {
+  const { parse: parseCollecting } = await import('jsonc-parser')
+  const errors: import('jsonc-parser').ParseError[] = []
+  parseCollecting(text, errors, { disallowComments: true, allowTrailingComma: false })
+  const first = errors[0]
+  return first === undefined ? undefined : lineLocator(text)(first.offset)
 }
 
 /** Offsets where the elements of a top-level array start, by a scan that skips strings. */
@@ -67,11 +70,11 @@ function recordsOf(value: unknown, fields: FieldMapping): unknown[] | undefined 
   return key === undefined ? undefined : (object[key] as unknown[])
 }
 
-function parse(text: string, label: string): unknown {
+async function parse(text: string, label: string): Promise<unknown> {
   try {
     return JSON.parse(text)
   } catch (error) {
-    const line = errorLine(error, text)
+    const line = await errorLine(text)
     const where = line === undefined ? '' : ` at line ${line}`
     throw new SourceError('source/malformed-json', `${label} is not valid JSON${where} (${describeJsonError(error)}); fix the file or export it again.`, line)
   }
@@ -81,7 +84,7 @@ function parse(text: string, label: string): unknown {
 export async function* readJson(blob: InputBlob, context: ReadContext): AsyncGenerator<SourceItem> {
   const label = labelOf(blob.location)
   const { text } = decodeBytes(await readDocumentBytes(blob, context.options.limits.maxFileBytes), { format: 'json' })
-  const value = parse(text, label)
+  const value = await parse(text, label)
   const fields = context.options.fields
   const records = recordsOf(value, fields)
   if (records === undefined) {

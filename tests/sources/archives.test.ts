@@ -121,6 +121,12 @@ describe('gzip', () => {
     expect(items.length).toBeGreaterThan(1)
   })
 
+  it('a .gz that is not gzip at all says so, not "truncated or corrupt"', async () => {
+    const items = await read({ 'notes.txt.gz': 'plain text that was never compressed\n' })
+    expect(labels(items)).toEqual(['notes.txt.gz !source/unreadable-archive'])
+    expect(seeds(items)[0]?.messages?.[0]?.reason).toBe("notes.txt.gz is not a gzip file (it does not start with gzip's signature 1f 8b); if it is plain text, remove the .gz from its name.")
+  })
+
   it('a gzip bomb is stopped by the compression ratio', async () => {
     const items = await read({ 'bomb.txt.gz': gzipSync(Buffer.alloc(20 * 1024 * 1024, 0x20)) }, options({ limits: { maxCompressionRatio: 10 } }))
     expect(labels(items)).toEqual(['bomb.txt.gz !source/compression-ratio'])

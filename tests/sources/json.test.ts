@@ -65,6 +65,17 @@ describe('.json files', () => {
     expect(seeds(items)[0]?.messages?.[0]?.place).toEqual({ line: 3 })
   })
 
+  it.each([
+    ['an unexpected token V8 gives no position for', '{\n  "text": "a",\n  "b": }\n', 3],
+    ['a trailing comma', '[\n  {"text": "a"},\n  {"text": "b",}\n]', 3],
+    ['a missing comma', '{\n  "text": "a"\n  "b": 2\n}', 3],
+    ['a cut-off array', '[\n  {"text": "a"},\n  {"text": "b"}', 3],
+  ])('malformed JSON names its line: %s', async (_name, text, line) => {
+    const items = await read('bad.json', text)
+    expect(seeds(items)[0]?.messages?.[0]).toMatchObject({ rule: 'source/malformed-json', place: { line } })
+    expect(seeds(items)[0]?.messages?.[0]?.reason).toContain(`bad.json is not valid JSON at line ${line} (`)
+  })
+
   it('an empty array has no records', async () => {
     expect(labels(await read('none.json', '[]'))).toEqual(['none.json !source/no-records'])
   })
