@@ -4,6 +4,7 @@
  * holds a non-empty value wins. Names may be dotted paths (`meta.title`).
  */
 import type { DocInit } from '../core/doc.ts'
+import { normalizeDate as readDate } from '../text/dates.ts'
 import { looksLikeMarkup } from '../text/xml.ts'
 import { SourceError } from './fatal.ts'
 import type { FieldMapping } from './types.ts'
@@ -60,18 +61,19 @@ function bodyText(value: unknown): string | undefined {
 }
 
 /**
- * Dates become ISO 8601 when they parse unambiguously: epoch numbers (seconds or milliseconds)
- * and RFC 822 / ISO strings with a time. Date-only and unparseable values stay as written.
+ * A record's or feed item's date as ISO 8601 where it reads unambiguously: epoch numbers
+ * (seconds or milliseconds) in UTC, strings the way page metadata is read (src/text/dates.ts:
+ * the writer's offset kept, no machine time zone); anything else stays as written.
  */
 export function normalizeDate(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) {
     const date = new Date(value > 1e11 ? value : value * 1000)
-    return Number.isNaN(date.getTime()) ? String(value) : date.toISOString()
+    return Number.isNaN(date.getTime()) ? String(value) : date.toISOString().replace(/\.000Z$/u, 'Z')
   }
   const text = scalar(value)
-  if (text === undefined || text === '' || /^\d{4}(-\d{2}){0,2}$/.test(text)) return text || undefined
-  const parsed = Date.parse(text)
-  return Number.isNaN(parsed) ? text : new Date(parsed).toISOString()
+  if (text === undefined || text.trim() === '') return undefined
+  const date = readDate(text)
+  return date?.parsed === true ? date.value : text
 }
 
 function describeType(value: unknown): string {

@@ -53,7 +53,8 @@ function distributedArgs(config: string, output: string): string[] {
 /** The report without what differs between any two runs: timings, the output path, `distributed`. */
 function comparable(report: Record<string, unknown>): unknown {
   const copy = JSON.parse(JSON.stringify(report)) as { run: Record<string, unknown>; stages: { milliseconds: number }[]; distributed?: unknown }
-  for (const key of ['startedAt', 'durationMs', 'resources', 'output']) delete copy.run[key]
+  // Where the stages ran (worker threads on this machine) is not a fact of a distributed run.
+  for (const key of ['startedAt', 'durationMs', 'resources', 'output', 'workers']) delete copy.run[key]
   for (const stage of copy.stages) stage.milliseconds = 0
   delete copy.distributed
   return copy

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { normalizeDate } from '../../src/stages/extract/dates.ts'
+import { normalizeDate } from '../../src/text/dates.ts'
 import { flattenDeepNesting } from '../../src/stages/extract/flatten.ts'
 import { findHeadline, readHeadings } from '../../src/stages/extract/headline.ts'
 import { collectNodes, factsFromNodes, parseJsonLd } from '../../src/stages/extract/json-ld.ts'
@@ -41,6 +41,9 @@ describe('dates', () => {
     ['20240305', '2024-03-05'],
     ['24.07.2012', '2012-07-24'],
     ['Tue, 24 Jul 2012 11:16:00 GMT', '2012-07-24T11:16:00Z'],
+    ['Wed, 02 Apr 2025 08:30:00 +0200', '2025-04-02T08:30:00+02:00'],
+    ['Wed, 02 Apr 2025 08:30:00 -0530', '2025-04-02T08:30:00-05:30'],
+    ['Tue, 18 Mar 2025 07:00:00 +0000', '2025-03-18T07:00:00Z'],
     ['July 24, 2012', '2012-07-24'],
   ])('%s → %s', (raw, value) => {
     expect(normalizeDate(raw)).toEqual({ value, parsed: true })

@@ -3,7 +3,7 @@
  * after field-specific checks (a date that parses beats one that does not, a URL must be
  * absolute http(s), a language must look like a language tag).
  */
-import { normalizeDate } from './dates.ts'
+import { normalizeDate } from '../../text/dates.ts'
 import { absoluteUrl, normalizeLanguage } from './metadata.ts'
 import type { Candidate, MetadataField } from './metadata.ts'
 

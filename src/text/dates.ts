@@ -1,8 +1,9 @@
 /**
  * Publication dates come as ISO strings, RFC 2822 strings, "July 24, 2012 4:16 AM PDT",
- * "20120724" or free text. We normalise what can be read without guessing and keep the rest
- * as written, so no date is invented. Output never depends on the machine's time zone: a
- * date without a zone stays without one.
+ * "20120724" or free text, in HTML meta tags, feeds and scraper records alike. We normalise
+ * what can be read without guessing and keep the rest as written, so no date is invented.
+ * Output never depends on the machine's time zone: a date without a zone stays without one,
+ * and a numeric offset stays the writer's ("+0200" → +02:00: the local hour is part of the news).
  */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -68,10 +69,21 @@ function fromFreeText(text: string): string | undefined {
   const date = new Date(time)
   const year = date.getFullYear()
   if (year < 1900 || year > 2200 || !new RegExp(`(?:^|\\D)${year}(?:\\D|$)`).test(text)) return undefined
-  if (HAS_TIME.test(text) && HAS_ZONE.test(text)) return date.toISOString().replace('.000Z', 'Z')
+  if (HAS_TIME.test(text) && HAS_ZONE.test(text)) return inOffset(time, NUMERIC_OFFSET.exec(text))
   const day = `${year}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
   if (!HAS_TIME.test(text)) return day
   return `${day}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+}
+
+/** A numeric offset closing a free-text date ("… 08:30:00 +0200", "… GMT+02:00" is not one). */
+const NUMERIC_OFFSET = /\d:\d\d(?::\d\d)?\s*([+-])(\d{2}):?(\d{2})\s*(?:\([^)]*\))?\s*$/u
+
+/** `time` as ISO 8601 in the offset `match` names, or in UTC ("Z") without one. */
+function inOffset(time: number, match: RegExpExecArray | null): string {
+  const minutes = match === null ? 0 : (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]))
+  const clock = new Date(time + minutes * 60_000).toISOString().replace(/\.\d{3}Z$/u, '')
+  if (minutes === 0) return `${clock}Z`
+  return `${clock}${match?.[1]}${match?.[2]}:${match?.[3]}`
 }
 
 function validDay(year: number, month: number, day: number): boolean {
