@@ -90,14 +90,18 @@ function pruneOldBundles(folder, keep) {
   }
 }
 
-/** The esbuild options every build shares: Node, ESM, packages left to Node. */
+/**
+ * The esbuild options every build shares: Node, ESM, packages left to Node. The caller's
+ * `plugins` resolve first, so a config's `'sluice'` goes to the cached build even inside this
+ * package, where `ownPackage` would send it to the TypeScript entry plain Node cannot load.
+ */
 function baseOptions(plugins) {
-  return { bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', write: false, metafile: true, logLevel: 'silent', plugins: [keepModuleUrls, ...plugins] }
+  return { bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', write: false, metafile: true, logLevel: 'silent', plugins: [...plugins, keepModuleUrls] }
 }
 
 /**
  * Bundles one file (an absolute path) with esbuild: the code and the files it was made from.
- * `plugins` run after sluice's own (load-config.ts maps sluice's entry to the cached build).
+ * `plugins` run before sluice's own (load-config.ts maps sluice's entry to the cached build).
  */
 export async function buildBundle(entry, plugins = []) {
   const esbuild = require('esbuild')

@@ -14,11 +14,8 @@ import { runCommand } from './cli/run-command.ts'
 import { isConfigError } from './core/errors.ts'
 import packageJson from '../package.json' with { type: 'json' }
 
-/** Distributed mode (BullMQ) is imported only by the commands that use it, so local runs never load it. */
-function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
-  const program = new Command('sluice').description('Clean scraped articles into corpus-ready JSONL, with a report of every change and drop.')
-  program.version(packageJson.version, '-V, --version', 'print the version')
-  program.exitOverride().configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+/** `sluice run`: paths may come as arguments or with -i. */
+function addRunCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
   program
     .command('run')
@@ -37,6 +34,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--queue <url>', 'distributed run: coordinate `sluice worker`s through Redis at URL (redis://HOST:PORT/N)')
     .option('--shard-size <n>', 'with --queue: at most N files, zip entries or JSONL records per shard (default 100)')
     .action(async (paths: string[], flags) => setExit(await runCommand(paths.length === 0 ? flags : { ...flags, input: [...(flags.input ?? []), ...paths] }, io)))
+}
+
+/** Distributed mode (BullMQ) is imported only by the commands that use it, so local runs never load it. */
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('sluice').description('Clean scraped articles into corpus-ready JSONL, with a report of every change and drop.')
+  program.version(packageJson.version, '-V, --version', 'print the version')
+  program.exitOverride().configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+  addRunCommand(program, io, setExit)
   program
     .command('worker')
     .description('process shards of distributed runs (`sluice run --queue`) until stopped')

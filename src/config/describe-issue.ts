@@ -1,7 +1,7 @@
 /**
  * One sentence per zod issue, naming the option by its path and the value given, for the config
  * and for stage options alike: users see "Expected `concurrency` to be a positive integer, got 0"
- * or "Invalid `validate.minWords`: …, got \"ten\"", never zod's JSON.
+ * or "Invalid option `minWords` of stage validate: …, got \"ten\"", never zod's JSON.
  */
 import type { z } from 'zod'
 
@@ -12,17 +12,19 @@ function valueAt(config: unknown, keys: readonly PropertyKey[]): unknown {
 }
 
 /**
- * The sentence for `issue` found in `value`. `prefix` names where `value` sits (a stage's
- * options: `['validate']`), so the option reads as the user would write its path.
+ * The sentence for `issue` found in `value`: a config key by its dotted path, or, with `stage`,
+ * an option of that stage (named as the stage is, `near-dedupe`, whichever way it was built).
  */
-export function describeIssue(issue: z.core.$ZodIssue, value: unknown, prefix: readonly string[] = []): string {
-  const keys = [...prefix, ...issue.path.map(String)]
-  const where = keys.length > 0 ? keys.join('.') : 'config'
+export function describeIssue(issue: z.core.$ZodIssue, value: unknown, stage?: string): string {
+  const keys = issue.path.map(String)
+  const of = stage === undefined ? '' : ` of stage ${stage}`
   if (issue.code === 'unrecognized_keys') {
     const names = issue.keys.map((key) => `\`${[...keys, key].join('.')}\``).join(', ')
-    return prefix.length > 0 ? `Unknown option ${names} of stage ${prefix.join('.')}: check the spelling against the README's section on that stage.` : `Unknown config key ${names}: check the spelling against the README's config section.`
+    return stage === undefined ? `Unknown config key ${names}: check the spelling against the README's config section.` : `Unknown option ${names}${of}: check the spelling against the README's section on that stage.`
   }
   const actual = valueAt(value, issue.path)
   const input = actual === undefined || typeof actual === 'function' ? '' : `, got ${JSON.stringify(actual)}`
-  return issue.message.startsWith('Expected `') ? `${issue.message}${input}.` : `Invalid \`${where}\`: ${issue.message}${input}.`
+  if (issue.message.startsWith('Expected `')) return `${issue.message}${of}${input}.`
+  const where = keys.length > 0 ? keys.join('.') : stage === undefined ? 'config' : 'options'
+  return stage === undefined ? `Invalid \`${where}\`: ${issue.message}${input}.` : `Invalid option \`${where}\`${of}: ${issue.message}${input}.`
 }

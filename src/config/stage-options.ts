@@ -11,5 +11,5 @@ import { describeIssue } from './describe-issue.ts'
 export function parseStageOptions<Schema extends z.ZodType>(stage: string, schema: Schema, options: unknown): z.output<Schema> {
   const parsed = schema.safeParse(options)
   if (parsed.success) return parsed.data
-  throw new ConfigError(parsed.error.issues.map((issue) => describeIssue(issue, options, [stage])))
+  throw new ConfigError(parsed.error.issues.map((issue) => describeIssue(issue, options, stage)))
 }

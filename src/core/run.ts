@@ -76,6 +76,11 @@ async function finishOrdered(result: ProcessResult, ordered: readonly Stage[], r
   return { doc: tail.doc, dropped: tail.dropped, steps: [...result.steps, ...tail.steps] }
 }
 
+/** The output files of a run in `folder`. */
+function outputFiles(folder: string): RunResult['outputs'] {
+  return { clean: path.join(folder, 'clean.jsonl'), rejects: path.join(folder, 'rejects.jsonl'), reportJson: path.join(folder, 'report.json'), reportMarkdown: path.join(folder, 'report.md') }
+}
+
 /** Runs the whole pipeline and writes clean.jsonl, rejects.jsonl, report.json and report.md. */
 export async function runPipeline(config: UserConfig | ResolvedConfig, hooks: RunHooks = {}, options: RunOptions = {}): Promise<RunResult> {
   const settings = resolveOrThrow(config)
@@ -83,12 +88,7 @@ export async function runPipeline(config: UserConfig | ResolvedConfig, hooks: Ru
   const cpuAtStart = process.cpuUsage()
   const inputs = Array.isArray(settings.input) ? settings.input : [settings.input as string]
   await mkdir(settings.output, { recursive: true })
-  const outputs = {
-    clean: path.join(settings.output, 'clean.jsonl'),
-    rejects: path.join(settings.output, 'rejects.jsonl'),
-    reportJson: path.join(settings.output, 'report.json'),
-    reportMarkdown: path.join(settings.output, 'report.md'),
-  }
+  const outputs = outputFiles(settings.output)
   const session = await openRunSession(settings, outputs, inputs, options)
   const { writers, collector } = session
   const { free, ordered } = splitStages(settings.stages)

@@ -54,16 +54,26 @@ interface XmlProblem {
   cutOff?: boolean
 }
 
-/** The validator's words for tags still open at the end of the file, e.g. `Invalid '["feed","entry"]' found.` */
-const UNCLOSED = /^Invalid '(\[[\s\S]*\])' found\.$/u
+/** The validator's words for tags still open at the end: `Invalid '["feed","entry"]' found.`, or `Unclosed tag 'feed'.` for one. */
+const UNCLOSED_TAGS = /^Invalid '(\[[\s\S]*\])' found\.$/u
+const UNCLOSED_TAG = /^Unclosed tag '([^']+)'\.$/u
+
+/** The tags the validator says are still open at the end of the file, or undefined for another error. */
+function unclosedTags(message: string): string[] | undefined {
+  const list = UNCLOSED_TAGS.exec(message)?.[1]
+  if (list !== undefined) return JSON.parse(list) as string[]
+  const one = UNCLOSED_TAG.exec(message)?.[1]
+  return one === undefined ? undefined : [one]
+}
 
 function validate(library: FastXml, xml: string): XmlProblem | undefined {
   const result = library.XMLValidator.validate(xml)
   if (result === true) return undefined
-  const unclosed = UNCLOSED.exec(result.err.msg)?.[1]
+  const unclosed = unclosedTags(result.err.msg)
   if (unclosed === undefined) return { line: result.err.line, column: result.err.col, message: result.err.msg }
-  const tags = (JSON.parse(unclosed) as string[]).map((tag) => `<${tag}>`)
-  return { line: xml.split('\n').length, message: `the file ends before ${tags.join(' and ')} ${tags.length === 1 ? 'is' : 'are'} closed: it looks cut off`, cutOff: true }
+  const tags = unclosed.map((tag) => `<${tag}>`)
+  const lastLine = xml.replace(/\n$/u, '').split('\n').length
+  return { line: lastLine, message: `the file ends before ${tags.join(' and ')} ${tags.length === 1 ? 'is' : 'are'} closed: it looks cut off`, cutOff: true }
 }
 
 const ITEM_TAG = /<(?:item|entry|rss:item|atom:entry)[\s>/]/gu

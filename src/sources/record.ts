@@ -72,6 +72,8 @@ export function normalizeDate(value: unknown): string | undefined {
   }
   const text = scalar(value)
   if (text === undefined || text.trim() === '') return undefined
+  // A year or a month alone stays as written: reading it would invent a day.
+  if (/^\d{4}(-\d{2})?$/u.test(text.trim())) return text.trim()
   const date = readDate(text)
   return date?.parsed === true ? date.value : text
 }

@@ -169,10 +169,12 @@ export const TIME_OF_DAY = /\b\d{1,2}:\d{2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?(?!
 /** Copyright and rights lines. */
 export const COPYRIGHT_PATTERNS: readonly RegExp[] = [
   /^(©|\(c\)\s|&copy;)/i,
-  // A line opening with the word is a notice when it has a year, a sign or a reservation, or is
-  // short ("Copyright Acme Media"): "Copyright law has not kept pace, the judge wrote." is prose.
-  /^copyright\b.*(\d{4}|©|\(c\)|reserved)/i,
-  /^copyright\b(\s+\S+){0,4}\s*$/i,
+  // A line opening with the word is a notice when a year follows it at once ("Copyright 2012
+  // The Associated Press"), it has a sign or a reservation, or a name alone follows it
+  // ("Copyright Acme Media"): "Copyright law was last overhauled in 1976." is prose.
+  /^copyright\s*(\d{4}|©|\(c\))/i,
+  /^copyright\b.*(©|\(c\)|rights reserved)/i,
+  /^(?:Copyright|COPYRIGHT|copyright)(\s+\p{Lu}[\p{L}.&'’-]*){1,4}\.?$/u,
   /©\s*(\d{4}|\p{Lu})/u,
   /\bcopyright\s*(©|\(c\))?\s*\d{4}/i,
   /\bfor your personal,? non-?commercial use only\b/i,
@@ -194,8 +196,12 @@ export const FEED_FOOTER_PATTERNS: readonly RegExp[] = [
 /** A banner's own short lines ("Cookie settings", "Accept all cookies"). */
 export const COOKIE_LINE = /^(cookie (policy|settings|preferences|notice|consent)|manage cookies|accept (all )?cookies|cookie-einstellungen|cookies akzeptieren)$/i
 
-/** A cookie banner speaks to the reader or names the site, in any of the languages above. */
-export const COOKIE_AUDIENCE = /\b(we|you|your|our|us|site|website|browser|browsing|wir|sie|ihre?|webseite|website|nous|vous|votre|notre|nos|vos|sitio|nuestro|nuestra|usted|sito|nostro|utente|wij|u|uw)\b/i
+/**
+ * A cookie banner names the site, the browser or the reader's visit, in any of the languages
+ * above. "You" and "your" alone are not enough: a recipe speaks to its reader too ("if you
+ * use store-bought cookies").
+ */
+export const COOKIE_AUDIENCE = /\b(we|our|us|site|website|web site|browser|browsing|experience|services?|webseite|website|wir|unsere|nous|notre|nos|sitio|nuestro|nuestra|sito|nostro|utente|wij|onze)\b/i
 
 /**
  * Cookie banners: cookies together with a consent or usage word (English needs the plural:
@@ -205,7 +211,8 @@ export const COOKIE_AUDIENCE = /\b(we|you|your|our|us|site|website|browser|brows
  */
 export const COOKIE_PATTERNS: readonly RegExp[] = [
   /\bcookies\b.*\b(use|uses|using|used|accept|consent|policy|settings|preferences|browsing|continuing|continue|experience|agree)\b/i,
-  /\b(use|uses|using|accept|consent|agree)\b.*\bcookies\b/i,
+  /\bcookie (policy|notice|settings|preferences|consent|statement)\b/i,
+  /\b(accept|consent to|agree to|use of|uses?)\b.{0,40}\bcookies\b/i,
   /\bcookies?\b.*\b(verwendet|verwenden|nutzt|nutzen|einsatz|utilise|utilisons|utiliza|utilizamos|usa|utilizza|usiamo|gebruikt|akzeptieren|accepter|aceptar|accetta|aceitar|accepteren)\b/i,
   /\b(verwendet|verwenden|nutzt|nutzen|utilise|utilisons|utiliza|utilizamos|utilizza|usiamo|gebruikt|akzeptieren|accepter|aceptar|accetta|aceitar|accepteren)\b.*\bcookies?\b/i,
   /\b(we|this (site|website)) (use|uses) cookies\b/i,

@@ -66,13 +66,23 @@ function fromNumeric(text: string): string | undefined {
 function fromFreeText(text: string): string | undefined {
   const time = Date.parse(text)
   if (!Number.isFinite(time)) return undefined
+  if (HAS_TIME.test(text) && HAS_ZONE.test(text)) {
+    const iso = inOffset(time, NUMERIC_OFFSET.exec(text))
+    // The zone can move the day across New Year ("Dec 31 2024 23:30 EST" is 2025 in UTC).
+    return namesYear(text, Number(iso.slice(0, 4)), 1) ? iso : undefined
+  }
   const date = new Date(time)
   const year = date.getFullYear()
-  if (year < 1900 || year > 2200 || !new RegExp(`(?:^|\\D)${year}(?:\\D|$)`).test(text)) return undefined
-  if (HAS_TIME.test(text) && HAS_ZONE.test(text)) return inOffset(time, NUMERIC_OFFSET.exec(text))
+  if (!namesYear(text, year, 0)) return undefined
   const day = `${year}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
   if (!HAS_TIME.test(text)) return day
   return `${day}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+}
+
+/** Whether the text names a plausible year within `slack` of `year` (Date.parse turns a missing year into 2001). */
+function namesYear(text: string, year: number, slack: number): boolean {
+  if (year < 1900 || year > 2200) return false
+  return (text.match(/(?<!\d)\d{4}(?!\d)/gu) ?? []).some((written) => Math.abs(Number(written) - year) <= slack)
 }
 
 /** A numeric offset closing a free-text date ("… 08:30:00 +0200", "… GMT+02:00" is not one). */

@@ -1,4 +1,6 @@
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, expectTypeOf, it } from 'vitest'
@@ -46,8 +48,8 @@ describe('config', () => {
 
   it('checks stage options when the factory is called, in sentences naming the stage and option', () => {
     expect(() => normalizeQuotes({ mode: 'fancy' } as never)).toThrow(ConfigError)
-    expect(() => validate({ minWords: 'ten' } as never)).toThrow(/^Invalid `validate\.minWords`: .*, got "ten"\.$/u)
-    expect(() => validate({ minWord: 10 } as never)).toThrow('Unknown option `validate.minWord` of stage validate: check the spelling')
+    expect(() => validate({ minWords: 'ten' } as never)).toThrow(/^Invalid option `minWords` of stage validate: .*, got "ten"\.$/u)
+    expect(() => validate({ minWord: 10 } as never)).toThrow('Unknown option `minWord` of stage validate: check the spelling')
   })
 
   it('names a misspelled stage key in defaultStages() instead of leaving that stage at its defaults', () => {
@@ -61,7 +63,22 @@ describe('config', () => {
     const result = await loadConfig(file)
     expect(result.ok && result.config.output).toBe('elsewhere')
     await writeFile(file, "import { defineConfig, defaultStages } from 'sluice'\nexport default defineConfig({ stages: defaultStages({ validate: { minWords: 'ten' } }) })\n")
-    expect(await loadConfig(file)).toEqual({ ok: false, issues: [expect.stringMatching(/^Config file .*pipeline\.config\.ts: Invalid `validate\.minWords`: .*, got "ten"\.$/u)] })
+    expect(await loadConfig(file)).toEqual({ ok: false, issues: [expect.stringMatching(/^Config file .*pipeline\.config\.ts: Invalid option `minWords` of stage validate: .*, got "ten"\.$/u)] })
+  })
+
+  // Plain Node, as users run it: vitest could import the TypeScript entry the bug resolved to.
+  it('loads a config inside sluice\'s own folder that imports from "sluice", under plain Node', async () => {
+    const file = path.join(process.cwd(), `.config-test-${process.pid}.config.ts`)
+    const output = await mkdtemp(path.join(tmpdir(), 'sluice-inside-'))
+    await writeFile(file, `import { defineConfig } from 'sluice'\nexport default defineConfig({ output: ${JSON.stringify(output)} })\n`)
+    try {
+      const child = spawnSync(process.execPath, ['bin/sluice.js', 'run', 'input', '-c', file], { encoding: 'utf8' })
+      expect(child.stderr).not.toMatch(/Cannot load config/)
+      expect(child.status).toBe(0)
+      expect(existsSync(path.join(output, 'report.json'))).toBe(true)
+    } finally {
+      await rm(file, { force: true })
+    }
   })
 
   it('types defineConfig', () => {

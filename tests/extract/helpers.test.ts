@@ -53,6 +53,19 @@ describe('dates', () => {
     expect(normalizeDate(raw)).toEqual({ value: raw, parsed: false })
   })
 
+  it.each(['UTC', 'America/New_York', 'Asia/Tokyo'])('reads dates with a zone the same in time zone %s', (zone) => {
+    const saved = process.env.TZ
+    process.env.TZ = zone
+    try {
+      expect(normalizeDate('Wed, 01 Jan 2025 00:30:00 +0200')?.value).toBe('2025-01-01T00:30:00+02:00')
+      expect(normalizeDate('Tue, 31 Dec 2024 23:30:00 GMT')?.value).toBe('2024-12-31T23:30:00Z')
+      expect(normalizeDate('July 24, 2012 4:16 AM')?.value).toBe('2012-07-24T04:16:00')
+      expect(normalizeDate('July 24, 2012')?.value).toBe('2012-07-24')
+    } finally {
+      process.env.TZ = saved
+    }
+  })
+
   it('gives nothing for blank input', () => {
     expect(normalizeDate('  ')).toBeUndefined()
   })

@@ -33,7 +33,7 @@ async function check(file: string, actual: string): Promise<void> {
 describe('golden', () => {
   it.each(cases)('%s', async (name) => {
     const output = await mkdtemp(path.join(tmpdir(), `sluice-golden-${name}-`))
-    const result = await runPipeline({ input: path.join(here, name, 'input'), output, concurrency: 2 })
+    const result = await runPipeline({ input: path.join(here, name, 'input'), output, concurrency: 2, workers: 2 })
     const expected = path.join(here, name, 'expected')
     await check(path.join(expected, 'clean.jsonl'), await readFile(path.join(output, 'clean.jsonl'), 'utf8'))
     await check(path.join(expected, 'rejects.jsonl'), await readFile(path.join(output, 'rejects.jsonl'), 'utf8'))

@@ -141,6 +141,15 @@ describe('feeds', () => {
     expect(seeds(items).slice(1).map((item) => item.text)).toContain('First entry.')
   })
 
+  it('a feed cut off between entries (one tag open, a final newline): reported on the file at its last line', async () => {
+    const xml = '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n<title>T</title>\n<entry><title>E1</title><content>First entry.</content></entry>\n'
+    const items = await readFeedText('cut.atom', xml)
+    expect(labels(items)).toEqual(['cut.atom !source/malformed-xml', 'cut.atom#1'])
+    expect(seeds(items)[0]?.messages?.[0]).toMatchObject({ severity: 'fatal', place: { line: 4 } })
+    expect(seeds(items)[0]?.messages?.[0]?.reason).toContain('(the file ends before <feed> is closed: it looks cut off)')
+    expect(seeds(items)[1]?.messages ?? []).toEqual([])
+  })
+
   it('billion laughs: entities the document defines are never expanded', async () => {
     const levels = Array.from({ length: 10 }, (_, level) => `<!ENTITY lol${level + 1} "${`&lol${level};`.repeat(10)}">`).join('\n')
     const xml = `<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY lol0 "lol">\n${levels}\n]>\n<rss><channel><item><title>&lol10;</title><description>Body &lol10; end</description></item></channel></rss>`

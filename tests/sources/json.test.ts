@@ -17,6 +17,7 @@ describe('record mapping', () => {
     { name: 'authors array joined', record: { text: 'B', authors: [{ name: 'Ann' }, 'Bob', { name: '' }] }, expected: { text: 'B', author: 'Ann, Bob' } },
     { name: 'paragraph arrays joined with blank lines', record: { text: ['One.', 'Two.'] }, expected: { text: 'One.\n\nTwo.' } },
     { name: 'HTML stored as text goes to html', record: { content: '<div><p>Hi</p></div>' }, expected: { html: '<div><p>Hi</p></div>' } },
+    { name: 'a year or a month alone stays as written', record: { text: 'B', date: '2024-03' }, expected: { text: 'B', published: '2024-03' } },
     { name: 'epoch seconds become ISO dates', record: { text: 'B', timestamp: 1700000000 }, expected: { text: 'B', published: '2023-11-14T22:13:20Z' } },
     { name: 'id kept as record id', record: { text: 'B', id: 42, lang: 'de' }, expected: { text: 'B', lang: 'de', meta: { recordId: '42' } } },
     { name: 'a bare string is text', record: 'Just text', expected: { text: 'Just text' } },

@@ -10,6 +10,8 @@ describe('chrome matcher: cookie and copyright notices against prose', () => {
     ['cookie', 'This website uses cookies'],
     ['cookie', 'Cookie settings'],
     ['cookie', 'Accept all cookies'],
+    ['cookie', 'By using this website, you agree to our Cookie Policy.'],
+    ['cookie', 'We use cookies. By continuing you accept their use.'],
     ['cookie', 'Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu bieten.'],
     ['cookie', 'Ce site utilise des cookies pour améliorer votre navigation.'],
     ['cookie', 'Questo sito utilizza cookie tecnici e di profilazione.'],
@@ -28,6 +30,10 @@ describe('chrome matcher: cookie and copyright notices against prose', () => {
     'Girl Scout cookie sales will use a new app this year, the council said.',
     'The bakery sold 500 cookies using a recipe from 1900.',
     'Copyright law has not kept pace with AI, the judge wrote.',
+    'Copyright law was last overhauled in 1976, the judge noted.',
+    'Copyright and fair use',
+    'If you use store-bought cookies, your crust will be sweeter.',
+    'U.S. bakers sold more cookies using the new recipe.',
     'Copyright holders say the ruling will let anyone copy their work without paying for it.',
   ])('leaves prose about cookies or copyright alone: %s', (line) => {
     expect(match(line)).toBeUndefined()
