@@ -9,7 +9,8 @@ import type { Doc } from './doc.ts'
 /** The site of files at the top of the input root, with no url. */
 export const TOP_LEVEL_SITE = '(top level)'
 
-function hostOf(url: string | undefined): string | undefined {
+/** The host of `url` in lower case without `www.`, or undefined when it has none. */
+export function hostOf(url: string | undefined): string | undefined {
   if (url === undefined || !URL.canParse(url)) return undefined
   const host = new URL(url).hostname.toLowerCase()
   return host === '' ? undefined : host.replace(/^www\./u, '')

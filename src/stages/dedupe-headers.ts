@@ -16,6 +16,7 @@
 import { z } from 'zod'
 import { parseStageOptions } from '../config/stage-options.ts'
 import { excerpt } from '../core/message.ts'
+import { hostOf } from '../core/site-key.ts'
 import type { Stage, StageContext } from '../core/stage.ts'
 import { createChromeMatcher } from '../text/chrome-match.ts'
 import { comparable, joinKeptLines, splitLines, wordCount } from '../text/lines.ts'
@@ -135,7 +136,7 @@ export function dedupeHeaders(options: DedupeHeadersOptions = {}): Stage<Rule> {
           context.info('dedupe-headers/title-found', 'Found the title in the text.', { place: { line: found.index + 1 }, actual: excerpt(found.text) })
         }
       }
-      const title = raw === undefined || raw === '' ? undefined : cleanTitle(raw, lines, fromMetadata && !SITE_PIPE.test(raw), view.keys())
+      const title = raw === undefined || raw === '' ? undefined : cleanTitle(raw, lines, fromMetadata && !SITE_PIPE.test(raw), view.keys(), hostOf(doc.url))
       if (raw !== undefined && title !== undefined && title !== raw.replace(/\s+/g, ' ')) {
         context.info('dedupe-headers/title-suffix-removed', `Cut the site name from the title, leaving "${excerpt(title, 80)}".`, { actual: excerpt(raw) })
       }

@@ -4,7 +4,9 @@
  * title into parts of which the first is kept unless it is more site-like than the rest; a dash
  * cuts only a site-like last part. A part is site-like when it is short and name-like (few words,
  * a domain, words like "Blog" or "News"). When lines of the text are given, a part (or run of
- * parts, or the text after "Site: ") that is a whole line of the text wins outright.
+ * parts, or the text after "Site: ") that is a whole line of the text wins outright. A part
+ * that spells the page's host name ("Free Range Librarian" on freerangelibrarian.com) is the
+ * site's name whichever side of the separator it stands on.
  */
 import { comparable, wordsOf } from './lines.ts'
 import { hasDate } from './prose.ts'
@@ -31,6 +33,15 @@ export function siteLikeness(part: string): number {
   return score
 }
 
+/** Whether `part`, letters and digits only, is one label of `host` or the run of its labels before the top-level domain. */
+function namesHost(part: string, host: string | undefined): boolean {
+  if (host === undefined) return false
+  const squashed = part.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  if (squashed.length < 4) return false
+  const labels = host.toLowerCase().replace(/^www\d*\./u, '').split('.').slice(0, -1)
+  return labels.includes(squashed) || labels.join('') === squashed
+}
+
 function split(title: string, separator: RegExp): string[] {
   return title
     .split(separator)
@@ -38,14 +49,17 @@ function split(title: string, separator: RegExp): string[] {
     .filter((part) => wordsOf(part).length > 0)
 }
 
-/** Strong separators: keep the first part, unless it is site-like and a headline-like part exists. */
-function cutStrong(title: string): string {
+/** Strong separators: keep the first part, unless it names the host or is site-like and a headline-like part exists. */
+function cutStrong(title: string, host: string | undefined): string {
   const parts = split(title, STRONG)
   if (parts.length < 2) return title
   const first = parts[0] as string
+  const longest = (best: string, part: string): string => (wordsOf(part).length > wordsOf(best).length ? part : best)
+  const others = parts.filter((part) => !namesHost(part, host))
+  if (namesHost(first, host) && others.length > 0) return others.reduce(longest)
   const titled = parts.filter((part) => siteLikeness(part) < 1)
   if (siteLikeness(first) < 1 || titled.length === 0) return first
-  return titled.reduce((best, part) => (wordsOf(part).length > wordsOf(best).length ? part : best))
+  return titled.reduce(longest)
 }
 
 /**
@@ -110,18 +124,18 @@ function linesByKey(lines: readonly string[], keys: readonly string[], lengths: 
  * Cuts a site name off `title`. With `lines` (the text), a part of the title that is a whole
  * line of the text is chosen first; `wholeLineWins` (for metadata titles) keeps a title that is
  * itself a line of the text; `keys` are the `comparable()` forms of `lines` when the caller has
- * them. Returns the title unchanged when no cut is safe.
+ * them; `host` is the page's host name, when known. Returns the title unchanged when no cut is safe.
  */
-export function cleanTitle(title: string, lines: readonly string[] = [], wholeLineWins = false, keys: readonly string[] = lines.map((line) => comparable(line))): string {
+export function cleanTitle(title: string, lines: readonly string[] = [], wholeLineWins = false, keys: readonly string[] = lines.map((line) => comparable(line)), host?: string): string {
   const whole = title.replace(/\s+/g, ' ').trim()
   if (lines.length > 0) {
     const parts = candidates(whole)
     const present = linesByKey(lines, keys, [whole, ...parts].map((part) => comparable(part).length))
     if (wholeLineWins && present.has(comparable(whole))) return whole
     const found = parts.filter((candidate) => wordsOf(candidate).length >= 2 && present.has(comparable(candidate)))
-    found.sort((a, b) => wordsOf(b).length - wordsOf(a).length)
+    found.sort((a, b) => Number(namesHost(a, host)) - Number(namesHost(b, host)) || wordsOf(b).length - wordsOf(a).length)
     if (found[0] !== undefined) return present.get(comparable(found[0])) ?? found[0]
   }
   const bare = whole.replace(/^[»«›|:·•\s-]+/, '').replace(/\s+:[\p{L}\p{N}.-]+$/u, '')
-  return cutSitePrefix(cutDash(cutStrong(bare)))
+  return cutSitePrefix(cutDash(cutStrong(bare, host)))
 }

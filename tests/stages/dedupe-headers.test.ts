@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { dedupeHeaders, dedupeHeadersRules } from '../../src/stages/dedupe-headers.ts'
 import type { DedupeHeadersOptions } from '../../src/stages/dedupe-headers.ts'
+import { comparable } from '../../src/text/lines.ts'
 import { cleanTitle } from '../../src/text/title.ts'
 import { runStage } from '../helpers/run-stage.ts'
 
@@ -163,5 +164,15 @@ describe('cleanTitle', () => {
 
   it('prefers the part that is a line of the text', () => {
     expect(cleanTitle('Letters of Note: They surely are not violent', ['Home', 'They surely are not violent'])).toBe('They surely are not violent')
+  })
+
+  it('takes the part that spells the host name for the site, on either side and with or without the text', () => {
+    const lines = ['Free Range Librarian', 'About', 'The Reluctant Cataloger', 'Saturday morning I am headed in to do a little training.']
+    const keys = lines.map((line) => comparable(line))
+    expect(cleanTitle('Free Range Librarian › The Reluctant Cataloger', lines, true, keys, 'freerangelibrarian.com')).toBe('The Reluctant Cataloger')
+    expect(cleanTitle('Free Range Librarian › The Reluctant Cataloger', [], false, [], 'www.freerangelibrarian.com')).toBe('The Reluctant Cataloger')
+    expect(cleanTitle('The Reluctant Cataloger | Free Range Librarian', [], false, [], 'freerangelibrarian.com')).toBe('The Reluctant Cataloger')
+    // Without the host the tie goes to the first part, as before.
+    expect(cleanTitle('Free Range Librarian › The Reluctant Cataloger', lines, true, keys)).toBe('Free Range Librarian')
   })
 })
