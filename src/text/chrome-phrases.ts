@@ -191,6 +191,10 @@ export const FEED_FOOTER_PATTERNS: readonly RegExp[] = [
   /^(l['’]articolo|il post) .+ (proviene da|sembra essere il primo su|è apparso prima su)\b/i,
   /^(het bericht|het artikel) .+ verscheen eerst op\b/i,
   /^this (entry|post) was posted (on|in)\b/i,
+  // WordPress themes' post footer: "… Filed under X. Bookmark the permalink. Follow any comments
+  // here with the RSS feed for this post. Post a comment or leave a trackback."
+  /\bbookmark the permalink\b/i,
+  /\b(post a comment or leave a trackback|follow (any )?comments here with the rss feed)\b/i,
 ]
 
 /** A banner's own short lines ("Cookie settings", "Accept all cookies"). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createChromeMatcher } from '../../src/text/chrome-match.ts'
 
-describe('chrome matcher: cookie and copyright notices against prose', () => {
+describe('chrome matcher: cookie, copyright and post-footer notices against prose', () => {
   const match = createChromeMatcher()
 
   it.each([
@@ -20,6 +20,8 @@ describe('chrome matcher: cookie and copyright notices against prose', () => {
     ['copyright', 'Copyright © Acme Media'],
     ['copyright', 'Copyright Acme Media Group'],
     ['copyright', '(c) Jane Doe, used with permission'],
+    ['feed-footer', 'This was written by Jane Doe. Posted on Friday, August 17, 2012, at 11:58 pm. Filed under Uncategorized. Bookmark the permalink.'],
+    ['feed-footer', 'Follow any comments here with the RSS feed for this post. Post a comment or leave a trackback.'],
   ])('takes a %s notice for chrome: %s', (kind, line) => {
     expect(match(line)).toBe(kind)
   })
@@ -34,6 +36,7 @@ describe('chrome matcher: cookie and copyright notices against prose', () => {
     'Copyright and fair use',
     'If you use store-bought cookies, your crust will be sweeter.',
     'U.S. bakers sold more cookies using the new recipe.',
+    'A permalink is the address a post keeps for good.',
     'Copyright holders say the ruling will let anyone copy their work without paying for it.',
   ])('leaves prose about cookies or copyright alone: %s', (line) => {
     expect(match(line)).toBeUndefined()
