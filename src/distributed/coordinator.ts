@@ -19,6 +19,7 @@ import { configHash } from '../config/config-hash.ts'
 import { resolveConfig } from '../config/load-config.ts'
 import type { ResolvedConfig, UserConfig } from '../config/schema.ts'
 import { ConfigError } from '../core/errors.ts'
+import { lockOutput } from '../core/output-lock.ts'
 import { createEmit } from '../core/run.ts'
 import type { RunHooks, RunResult } from '../core/run.ts'
 import { splitStages } from '../core/split-stages.ts'
@@ -90,6 +91,29 @@ export async function runDistributed(config: UserConfig | ResolvedConfig, hooks:
   const { free, ordered } = splitStages(settings.stages)
   const setup = await runSetup(settings, free, options.configFile ?? ((config as UserConfig).stages === undefined ? { overrides: {} } : undefined))
   await checkRedis(options.queue.url, options.queue.display)
+  // The lock keeps a second coordinator out, and the walk out of the output folder (discover.ts).
+  await mkdir(settings.output, { recursive: true })
+  const release = await lockOutput(settings.output)
+  try {
+    return await coordinate({ settings, inputs, ordered, setup, started, hooks, options })
+  } finally {
+    await release()
+  }
+}
+
+/** What {@link coordinate} needs from runDistributed. */
+interface CoordinateInput {
+  settings: ResolvedConfig
+  inputs: string[]
+  ordered: readonly Stage[]
+  setup: Awaited<ReturnType<typeof runSetup>>
+  started: Date
+  hooks: RunHooks
+  options: DistributedOptions
+}
+
+/** Plans the shards, queues them and consumes their results, with the output folder locked. */
+async function coordinate({ settings, inputs, ordered, setup, started, hooks, options }: CoordinateInput): Promise<RunResult> {
   const planStarted = performance.now()
   const shards = await planShards(inputs, setup.sources, options.limits ?? DEFAULT_SHARD_LIMITS)
   const planMilliseconds = Math.round(performance.now() - planStarted)

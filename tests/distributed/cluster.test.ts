@@ -5,7 +5,7 @@
  * every try stops the run with the workers' reason; an unreachable Redis is one sentence.
  */
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -120,6 +120,18 @@ describe('distributed runs on BullMQ + Redis', () => {
     const args = ['run', '-i', input, '-o', path.join(root, 'failing'), '-c', path.join(configs, 'fails-in-worker.config.ts'), '--queue', cluster.url(1)]
     expect(await main(args, io)).toBe(2)
     expect(io.err()).toMatch(/Shard 0 \(.+\) failed on the workers after 3 tries: .*this worker cannot load the config/)
+  }, 60_000)
+
+  it('locks the output folder, so one inside the input folder is skipped, not read back in', async () => {
+    const nested = path.join(root, 'nested')
+    await mkdir(nested, { recursive: true })
+    await writeFile(path.join(nested, 'story.txt'), `${'The harbour board met on Tuesday and agreed to keep the night ferry running through the winter. '.repeat(6)}\n`)
+    const output = path.join(nested, 'out')
+    for (let run = 0; run < 2; run += 1) expect(await main(['run', '-i', nested, '-o', output, '-c', DEFAULT_CONFIG, '--queue', cluster.url(0)], spyIo())).toBe(0)
+    const report = JSON.parse(await readFile(path.join(output, 'report.json'), 'utf8')) as { run: { counts: { documents: number } }; skipped: { path: string }[] }
+    expect(report.run.counts.documents).toBe(1)
+    expect(report.skipped.map((entry) => entry.path)).toEqual(['out/'])
+    expect(existsSync(path.join(output, '.sluice-lock'))).toBe(false)
   }, 60_000)
 
   it('an unreachable Redis is one sentence and exit 2', async () => {
