@@ -19,7 +19,7 @@ import { configHash } from '../config/config-hash.ts'
 import { resolveConfig } from '../config/load-config.ts'
 import type { ResolvedConfig, UserConfig } from '../config/schema.ts'
 import { ConfigError } from '../core/errors.ts'
-import { lockOutput } from '../core/output-lock.ts'
+import { lockOutput, removeStaleTemporaries } from '../core/output-lock.ts'
 import { createEmit } from '../core/run.ts'
 import type { RunHooks, RunResult } from '../core/run.ts'
 import { splitStages } from '../core/split-stages.ts'
@@ -94,6 +94,7 @@ export async function runDistributed(config: UserConfig | ResolvedConfig, hooks:
   // The lock keeps a second coordinator out, and the walk out of the output folder (discover.ts).
   await mkdir(settings.output, { recursive: true })
   const release = await lockOutput(settings.output)
+  await removeStaleTemporaries(settings.output)
   try {
     return await coordinate({ settings, inputs, ordered, setup, started, hooks, options })
   } finally {

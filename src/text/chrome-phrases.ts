@@ -192,9 +192,11 @@ export const FEED_FOOTER_PATTERNS: readonly RegExp[] = [
   /^(het bericht|het artikel) .+ verscheen eerst op\b/i,
   /^this (entry|post) was posted (on|in)\b/i,
   // WordPress themes' post footer: "… Filed under X. Bookmark the permalink. Follow any comments
-  // here with the RSS feed for this post. Post a comment or leave a trackback."
-  /\bbookmark the permalink\b/i,
-  /\b(post a comment or leave a trackback|follow (any )?comments here with the rss feed)\b/i,
+  // here with the RSS feed for this post. Post a comment or leave a trackback: Trackback URL."
+  // Only at the end of a line of at most 400 characters: a one-line dump ending so is an
+  // article, not a footer.
+  /^.{0,370}\bbookmark the permalink\.?$/i,
+  /^.{0,350}\b(post a comment or leave a trackback(: trackback url)?|follow (any )?comments here with the rss feed( for this post)?)\.?$/i,
 ]
 
 /** A banner's own short lines ("Cookie settings", "Accept all cookies"). */

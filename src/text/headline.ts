@@ -56,7 +56,7 @@ export interface HeadlineSearch {
  * "Twitter", …) between the headline and the text is one line per button. A walk still stops
  * after this many times the window in non-blank lines, so it cannot climb through the menus.
  */
-export const CHROME_STEPS = 3
+const CHROME_STEPS = 3
 
 /**
  * Walks up from `start - 1` over at most `window` non-blank lines that are not chrome, and

@@ -33,13 +33,22 @@ export function siteLikeness(part: string): number {
   return score
 }
 
-/** Whether `part`, letters and digits only, is one label of `host` or the run of its labels before the top-level domain. */
+/** Second-level labels under a two-letter country code ("bbc.co.uk"): the name is the label before them. */
+const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'edu', 'or', 'ne', 'go'])
+
+/**
+ * Whether `part`, letters and digits only, spells the host's registered name ("Free Range
+ * Librarian" on www.free-range-librarian.com), or all its labels before the top-level domain
+ * run together. Subdomains alone ("news" of news.example.com) and IP addresses never count.
+ */
 function namesHost(part: string, host: string | undefined): boolean {
-  if (host === undefined) return false
+  if (host === undefined || /^[\d.]+$|:/u.test(host)) return false
   const squashed = part.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
   if (squashed.length < 4) return false
-  const labels = host.toLowerCase().replace(/^www\d*\./u, '').split('.').slice(0, -1)
-  return labels.includes(squashed) || labels.join('') === squashed
+  const labels = host.toLowerCase().replace(/^www\d*\./u, '').replace(/-/gu, '').split('.')
+  const top = labels.pop() ?? ''
+  if (top.length === 2 && SECOND_LEVEL.has(labels.at(-1) ?? '')) labels.pop()
+  return labels.at(-1) === squashed || labels.join('') === squashed
 }
 
 function split(title: string, separator: RegExp): string[] {
@@ -132,8 +141,9 @@ export function cleanTitle(title: string, lines: readonly string[] = [], wholeLi
     const parts = candidates(whole)
     const present = linesByKey(lines, keys, [whole, ...parts].map((part) => comparable(part).length))
     if (wholeLineWins && present.has(comparable(whole))) return whole
-    const found = parts.filter((candidate) => wordsOf(candidate).length >= 2 && present.has(comparable(candidate)))
-    found.sort((a, b) => Number(namesHost(a, host)) - Number(namesHost(b, host)) || wordsOf(b).length - wordsOf(a).length)
+    // A part that names the host is never the headline, even when it is the only line found.
+    const found = parts.filter((candidate) => wordsOf(candidate).length >= 2 && present.has(comparable(candidate)) && !namesHost(candidate, host))
+    found.sort((a, b) => wordsOf(b).length - wordsOf(a).length)
     if (found[0] !== undefined) return present.get(comparable(found[0])) ?? found[0]
   }
   const bare = whole.replace(/^[»«›|:·•\s-]+/, '').replace(/\s+:[\p{L}\p{N}.-]+$/u, '')

@@ -174,5 +174,15 @@ describe('cleanTitle', () => {
     expect(cleanTitle('The Reluctant Cataloger | Free Range Librarian', [], false, [], 'freerangelibrarian.com')).toBe('The Reluctant Cataloger')
     // Without the host the tie goes to the first part, as before.
     expect(cleanTitle('Free Range Librarian › The Reluctant Cataloger', lines, true, keys)).toBe('Free Range Librarian')
+    // Only the site's name is a line of the text: still not the title.
+    expect(cleanTitle('Free Range Librarian › The Reluctant Cataloger', ['Free Range Librarian', 'Body text goes here.'], true, undefined, 'free-range-librarian.com')).toBe('The Reluctant Cataloger')
+  })
+
+  it.each([
+    ['a subdomain alone is not the site name', 'News | Example Daily', 'news.example.com', 'News'],
+    ['the name under a country code', 'The Harbour Report | Harbour Times', 'harbourtimes.co.uk', 'The Harbour Report'],
+    ['an IP address names nothing', 'Notes 1000 | Lab', '10.0.0.1', 'Notes 1000'],
+  ])('host names: %s', (_name, title, host, expected) => {
+    expect(cleanTitle(title, [], false, [], host)).toBe(expected)
   })
 })

@@ -300,14 +300,6 @@ describe('drop-chrome', () => {
     expect(untitled.doc.text).toBe(lines('Harbour to close', 'Photo: Jane Doe for Example News', '', P.en1, '', P.en2))
   })
 
-  it('finds the known title above a share bar: chrome lines do not count against the lookback', async () => {
-    const head = ['Harbour to close', 'The old ferry terminal shuts for good in spring', '', 'Share', 'Facebook', 'Twitter', 'Email', 'Print', 'Jane Doe', 'Example News, Monday 29 October 2012 12.18 EDT', 'Jump to comments', '']
-    const input = lines('Home', 'Weather', ...head, P.en1, '', P.en2)
-    const { doc } = await runStage(dropChrome(), { text: input, title: 'Harbour to close' })
-    expect(doc.text.startsWith('Harbour to close\nThe old ferry terminal shuts for good in spring')).toBe(true)
-    expect(doc.text).not.toContain('Facebook')
-  })
-
   it('rejects unknown options and unknown rule ids with a sentence naming them', () => {
     expect(() => dropChrome({ disable: ['drop-chrome/nav-runs'] })).toThrow(/Unknown rule `drop-chrome\/nav-runs` in `disable`/)
     expect(() => dropChrome({ navRuns: true } as unknown as DropChromeOptions)).toThrow(/navRuns/)

@@ -21,7 +21,7 @@ describe('chrome matcher: cookie, copyright and post-footer notices against pros
     ['copyright', 'Copyright Acme Media Group'],
     ['copyright', '(c) Jane Doe, used with permission'],
     ['feed-footer', 'This was written by Jane Doe. Posted on Friday, August 17, 2012, at 11:58 pm. Filed under Uncategorized. Bookmark the permalink.'],
-    ['feed-footer', 'Follow any comments here with the RSS feed for this post. Post a comment or leave a trackback.'],
+    ['feed-footer', 'Follow any comments here with the RSS feed for this post. Post a comment or leave a trackback: Trackback URL.'],
   ])('takes a %s notice for chrome: %s', (kind, line) => {
     expect(match(line)).toBe(kind)
   })
@@ -37,6 +37,8 @@ describe('chrome matcher: cookie, copyright and post-footer notices against pros
     'If you use store-bought cookies, your crust will be sweeter.',
     'U.S. bakers sold more cookies using the new recipe.',
     'A permalink is the address a post keeps for good.',
+    'Readers should bookmark the permalink rather than the front page, the editor said.',
+    `${'The harbour board met on Tuesday and agreed to keep the night ferry running. '.repeat(6)}Filed under News. Bookmark the permalink.`,
     'Copyright holders say the ruling will let anyone copy their work without paying for it.',
   ])('leaves prose about cookies or copyright alone: %s', (line) => {
     expect(match(line)).toBeUndefined()

@@ -1,10 +1,9 @@
 /**
  * Where the article starts above its first paragraph. The known title wins when it sits within
- * `headLookback` lines above the body, chrome lines (share bars, "Email", "Jump to comments")
- * not counted, as in the headline walk, and never more than CHROME_STEPS windows up; otherwise the headline found by walking up over bylines,
+ * `headLookback` lines above the body; otherwise the headline found by walking up over bylines,
  * dates and chrome lines (`headlineAbove`), else the topmost byline passed on the way.
  */
-import { CHROME_STEPS, headlineAbove } from '../../text/headline.ts'
+import { headlineAbove } from '../../text/headline.ts'
 import { isBylineOrDate } from '../../text/prose.ts'
 import { comparable } from '../../text/lines.ts'
 import { backfillStart } from '../../text/article/body.ts'
@@ -24,13 +23,11 @@ function titleAbove(lines: readonly LineInfo[], bodyStart: number, settings: Hea
   const title = settings.title === undefined ? '' : comparable(settings.title)
   if (title === '') return undefined
   let seen = 0
-  let stepped = 0
-  for (let index = bodyStart - 1; index >= 0 && seen < settings.headLookback && stepped < settings.headLookback * CHROME_STEPS; index -= 1) {
+  for (let index = bodyStart - 1; index >= 0 && seen < settings.headLookback; index -= 1) {
     const line = lines[index] as LineInfo
     if (line.blank) continue
-    stepped += 1
+    seen += 1
     if (line.key === title) return index
-    if (line.kind === undefined) seen += 1
   }
   return undefined
 }
