@@ -169,9 +169,8 @@ export const TIME_OF_DAY = /\b\d{1,2}:\d{2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?(?!
 /** Copyright and rights lines. */
 export const COPYRIGHT_PATTERNS: readonly RegExp[] = [
   /^(©|\(c\)\s|&copy;)/i,
-  // A line opening with the word is a notice when a year follows it at once ("Copyright 2012
-  // The Associated Press"), it has a sign or a reservation, or a name alone follows it
-  // ("Copyright Acme Media"): "Copyright law was last overhauled in 1976." is prose.
+  // "Copyright" then at once a year or sign, a sign or reservation anywhere, or a name alone
+  // ("Copyright Acme Media"); "Copyright law was last overhauled in 1976." is prose.
   /^copyright\s*(\d{4}|©|\(c\))/i,
   /^copyright\b.*(©|\(c\)|rights reserved)/i,
   /^(?:Copyright|COPYRIGHT|copyright)(\s+\p{Lu}[\p{L}.&'’-]*){1,4}\.?$/u,
@@ -191,10 +190,8 @@ export const FEED_FOOTER_PATTERNS: readonly RegExp[] = [
   /^(l['’]articolo|il post) .+ (proviene da|sembra essere il primo su|è apparso prima su)\b/i,
   /^(het bericht|het artikel) .+ verscheen eerst op\b/i,
   /^this (entry|post) was posted (on|in)\b/i,
-  // WordPress themes' post footer: "… Filed under X. Bookmark the permalink. Follow any comments
-  // here with the RSS feed for this post. Post a comment or leave a trackback: Trackback URL."
-  // Only at the end of a line of at most 400 characters: a one-line dump ending so is an
-  // article, not a footer.
+  // WordPress post footers ("… Filed under X. Bookmark the permalink."), only ending a line of at
+  // most 400 characters: a one-line dump ending so is an article, not a footer.
   /^.{0,370}\bbookmark the permalink\.?$/i,
   /^.{0,350}\b(post a comment or leave a trackback(: trackback url)?|follow (any )?comments here with the rss feed( for this post)?)\.?$/i,
 ]
