@@ -76,8 +76,8 @@ async function finishOrdered(result: ProcessResult, ordered: readonly Stage[], r
   return { doc: tail.doc, dropped: tail.dropped, steps: [...result.steps, ...tail.steps] }
 }
 
-/** The output files of a run in `folder`. */
-function outputFiles(folder: string): RunResult['outputs'] {
+/** The output files of a run in `folder` (the distributed coordinator writes the same ones). */
+export function outputFiles(folder: string): RunResult['outputs'] {
   return { clean: path.join(folder, 'clean.jsonl'), rejects: path.join(folder, 'rejects.jsonl'), reportJson: path.join(folder, 'report.json'), reportMarkdown: path.join(folder, 'report.md') }
 }
 

@@ -20,7 +20,7 @@ import { resolveConfig } from '../config/load-config.ts'
 import type { ResolvedConfig, UserConfig } from '../config/schema.ts'
 import { ConfigError } from '../core/errors.ts'
 import { lockOutput, removeStaleTemporaries } from '../core/output-lock.ts'
-import { createEmit } from '../core/run.ts'
+import { createEmit, outputFiles } from '../core/run.ts'
 import type { RunHooks, RunResult } from '../core/run.ts'
 import { splitStages } from '../core/split-stages.ts'
 import { createRunState } from '../core/stage.ts'
@@ -157,15 +157,6 @@ interface Plan {
   ensureSetup(): Promise<void>
 }
 
-function outputPaths(output: string): RunResult['outputs'] {
-  return {
-    clean: path.join(output, 'clean.jsonl'),
-    rejects: path.join(output, 'rejects.jsonl'),
-    reportJson: path.join(output, 'report.json'),
-    reportMarkdown: path.join(output, 'report.md'),
-  }
-}
-
 /** Calls `onShards` (when given) after each shard read and while a shard is awaited. */
 function progressReporter(options: DistributedOptions, plan: Plan): { waiting(shard: Shard): Promise<void>; consumed(count: number): Promise<void> } {
   let consumed = 0
@@ -198,7 +189,7 @@ interface Written {
 async function consume(context: ConsumeContext, plan: Plan): Promise<RunResult> {
   const { settings } = context
   await mkdir(settings.output, { recursive: true })
-  const outputs = outputPaths(settings.output)
+  const outputs = outputFiles(settings.output)
   const writers = { clean: createCleanSink(settings.outputFormat, outputs.clean), rejects: createJsonlWriter(outputs.rejects) }
   const collector = createReportCollector(settings.stages.map((stage) => stage.name))
   const emit = createEmit({ writers, collector, hooks: context.hooks, ordered: context.ordered }, createRunState())

@@ -38,7 +38,15 @@ function isControl(byte: number): boolean {
 export function describeBinary(bytes: Uint8Array): string | undefined {
   if (sniffBom(bytes) !== undefined) return undefined
   const sample = bytes.subarray(0, SAMPLE_BYTES)
-  if (sniffUtf16(sample) !== undefined || (!isUtf8(sample) && sniffWideText(sample) !== undefined)) return undefined
+  if (sniffUtf16(sample) !== undefined) return undefined
+  const verdict = binaryVerdict(sample)
+  // UTF-16 without NULs (Chinese, Japanese) is looked for only in what would be called binary:
+  // on every other file it would scan the sample twice more on the main thread.
+  return verdict !== undefined && !isUtf8(sample) && sniffWideText(sample) !== undefined ? undefined : verdict
+}
+
+/** The file signature or the share of low bytes that makes `sample` binary, or undefined. */
+function binaryVerdict(sample: Uint8Array): string | undefined {
   const signature = SIGNATURES.find((entry) => entry.bytes.every((byte, index) => sample[index] === byte))
   if (signature !== undefined) return signature.kind
   const { nul, control } = countLowBytes(sample)

@@ -204,7 +204,7 @@ export const COOKIE_LINE = /^(cookie (policy|settings|preferences|notice|consent
  * above. "You" and "your" alone are not enough: a recipe speaks to its reader too ("if you
  * use store-bought cookies").
  */
-export const COOKIE_AUDIENCE = /\b(we|our|us|site|website|web site|browser|browsing|experience|services?|webseite|website|wir|unsere|nous|notre|nos|sitio|nuestro|nuestra|sito|nostro|utente|wij|onze)\b/i
+export const COOKIE_AUDIENCE = /\b(we|our|us|site|website|web site|browser|browsing|experience|services?|webseite|wir|unsere|nous|notre|nos|sitio|nuestro|nuestra|sito|nostro|utente|wij|onze)\b/i
 
 /**
  * Cookie banners: cookies together with a consent or usage word (English needs the plural:
