@@ -1,16 +1,20 @@
 /**
- * Why the CLI may start itself twice: two memory settings that only take effect when a process
- * starts. glibc's malloc raises its mmap threshold every time a large block is freed (up to
- * 32 MiB); after that, freed buffers (models decoded at start-up, messages between threads,
- * files read) stay in the process for reuse instead of going back to the system. A fixed
- * threshold turns that off: a two-worker run's peak RSS drops by about 90 MiB (txt-10mb: 458 →
- * 365 MiB). And V8 gives the main thread's young generation 16 MiB semi-spaces; 8 MiB is
- * plenty for a thread that reads, routes and writes (about 15 MiB less peak RSS, no CPU cost
- * measured; worker threads set theirs in worker-pool.ts). So on glibc systems the CLI runs once
- * more as a child with `MALLOC_MMAP_THRESHOLD_` set and `--max-semi-space-size=8`, unless the
- * variable is already set (any value, so users can choose their own); a semi-space size given
- * in the Node flags or NODE_OPTIONS is kept. `sluice worker` is left alone: its first SIGINT
- * means "finish the shards in hand", and a relaunch would deliver a terminal's Ctrl-C twice.
+ * Why the CLI may start itself twice: settings that only take effect when a process starts.
+ * glibc's malloc raises its mmap threshold every time a large block is freed (up to 32 MiB);
+ * after that, freed buffers (models decoded at start-up, messages between threads, files read)
+ * stay in the process for reuse instead of going back to the system. A fixed threshold turns
+ * that off: a two-worker run's peak RSS drops by about 90 MiB (txt-10mb: 458 → 365 MiB). V8
+ * gives the main thread's young generation 16 MiB semi-spaces; 8 MiB is plenty for a thread
+ * that reads, routes and writes (about 15 MiB less peak RSS, no CPU cost measured; worker
+ * threads set theirs in worker-pool.ts). And every thread compiles the whole pipeline for
+ * itself with TurboFan, again after each deoptimisation: on html-1k with one worker that took
+ * 5.5 s of background compile time in a 13 s run, 4.2 s with half the inlining budget (V8
+ * flags are per process, so the workers get it too). So on glibc systems the CLI runs once
+ * more as a child with `MALLOC_MMAP_THRESHOLD_` set, `--max-semi-space-size=8` and
+ * `--max-inlined-bytecode-size-cumulative=460`, unless the variable is already set (any value,
+ * so users can choose their own); either flag given in the Node flags or NODE_OPTIONS is kept.
+ * `sluice worker` is left alone: its first SIGINT means "finish the shards in hand", and a
+ * relaunch would deliver a terminal's Ctrl-C twice.
  */
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -18,7 +22,11 @@ import { fileURLToPath } from 'node:url'
 const SETTING = 'MALLOC_MMAP_THRESHOLD_'
 const THRESHOLD = '131072'
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP']
-const SEMI_SPACE = '--max-semi-space-size'
+/** V8 flags the child gets unless the user gave them: a smaller young generation, less inlining. */
+const V8_DEFAULTS = [
+  ['--max-semi-space-size', '8'],
+  ['--max-inlined-bytecode-size-cumulative', '460'],
+]
 /** Names the launcher's pid in the child, so the child knows its IPC channel is the launcher's. */
 const LAUNCHER = 'SLUICE_LAUNCHER_PID'
 
@@ -37,8 +45,8 @@ export function relaunchWithMemorySettings(args, runHere) {
   const script = fileURLToPath(new URL('./sluice.js', import.meta.url))
   const env = { ...process.env, [SETTING]: THRESHOLD, [LAUNCHER]: String(process.pid) }
   const flags = [process.execArgv.join(' '), process.env.NODE_OPTIONS ?? ''].join(' ')
-  const semiSpace = flags.includes(SEMI_SPACE) ? [] : [`${SEMI_SPACE}=8`]
-  const child = spawn(process.execPath, [...semiSpace, ...process.execArgv, script, ...args], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env })
+  const defaults = V8_DEFAULTS.filter(([flag]) => !flags.includes(flag)).map(([flag, value]) => `${flag}=${value}`)
+  const child = spawn(process.execPath, [...defaults, ...process.execArgv, script, ...args], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env })
   const forward = (signal) => child.kill(signal)
   const stopForwarding = () => {
     for (const signal of FORWARDED) process.off(signal, forward)
