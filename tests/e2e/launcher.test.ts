@@ -1,6 +1,6 @@
 /**
  * bin/sluice.js on glibc Linux: the CLI runs in a child started with a fixed malloc mmap
- * threshold, a smaller young generation and less inlining (bin/launcher.mjs says why); the launcher mirrors the child's exit code and signals,
+ * threshold, a smaller young generation, a steady heap growing factor and less inlining (bin/launcher.mjs says why); the launcher mirrors the child's exit code and signals,
  * passes SIGTERM on, takes the child with it when killed outright, and leaves the variable to
  * a user who set it.
  */
@@ -44,6 +44,7 @@ describe.skipIf(!glibc)('launcher', () => {
     const flags = readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0')
     expect(flags).toContain('--max-semi-space-size=8')
     expect(flags).toContain('--max-inlined-bytecode-size-cumulative=460')
+    expect(flags).toContain('--heap-growing-percent=75')
     launcher.stdin.end()
     expect(await closed).toEqual({ code: 0, signal: null })
     const unknown = spawn(process.execPath, [bin, 'no-such-command'], { stdio: 'ignore' })
