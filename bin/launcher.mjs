@@ -1,25 +1,34 @@
 /**
  * Why the CLI may start itself twice: settings that only take effect when a process starts.
+ *
  * glibc's malloc raises its mmap threshold every time a large block is freed (up to 32 MiB);
  * after that, freed buffers (models decoded at start-up, messages between threads, files read)
  * stay in the process for reuse instead of going back to the system. A fixed threshold turns
- * that off: a two-worker run's peak RSS drops by about 90 MiB (txt-10mb: 458 → 365 MiB). V8
- * gives the main thread's young generation 16 MiB semi-spaces; 8 MiB is plenty for a thread
+ * that off: a two-worker run's peak RSS drops by about 90 MiB (txt-10mb: 458 → 365 MiB).
+ *
+ * V8 gives the main thread's young generation 16 MiB semi-spaces; 8 MiB is plenty for a thread
  * that reads, routes and writes (about 15 MiB less peak RSS, no CPU cost measured; worker
- * threads set theirs in worker-pool.ts). V8 lets each heap grow to up to 4 times what its last
- * full collection left until it has timed a few collections, then settles near 1.75 times: on
- * txt-100mb each worker's heap went from 15 to 63 MiB in its first 14 seconds, then stayed
- * under 35; a fixed factor of 1.75 from the start removes that first swell (two workers:
- * peak RSS 307–331 → 288 MiB on txt-100mb, 290–312 → 270 MiB on html-1k, same time). And every
- * thread compiles the whole pipeline for itself with TurboFan, again after each
+ * threads set theirs in worker-pool.ts).
+ *
+ * V8 lets each heap grow to up to 4 times what its last full collection left until it has
+ * timed a few collections, then settles near 1.75 times: on txt-100mb each worker's heap went
+ * from 15 to 63 MiB in its first 14 seconds, until the worker's own heap cap (48 MiB of
+ * garbage, src/core/heap-cap.ts) forced a collection, then stayed under 35. A fixed factor of
+ * 1.75 from the start removes that first swell (paired runs, two workers: peak RSS 307–331 →
+ * 288 MiB on txt-100mb, 290–312 → 270 MiB on html-1k, same time).
+ *
+ * Every thread compiles the whole pipeline for itself with TurboFan, again after each
  * deoptimisation: on html-1k with one worker that took 5.5 s of background compile time in a
- * 13 s run, 4.2 s with half the inlining budget. V8 flags are per process, so the workers get
- * them too. So on glibc systems the CLI runs once more as a child with
- * `MALLOC_MMAP_THRESHOLD_` set, `--max-semi-space-size=8`, `--heap-growing-percent=75` and
- * `--max-inlined-bytecode-size-cumulative=460`, unless the variable is already set (any value,
- * so users can choose their own); a flag given in the Node flags or NODE_OPTIONS is kept.
- * `sluice worker` is left alone: its first SIGINT means "finish the shards in hand", and a
- * relaunch would deliver a terminal's Ctrl-C twice.
+ * 13 s run, 4.2 s with half the inlining budget.
+ *
+ * V8 flags are per process, so the workers get them too. So on glibc systems the CLI runs once
+ * more as a child with `MALLOC_MMAP_THRESHOLD_` set and the flags in {@link V8_DEFAULTS},
+ * unless `MALLOC_MMAP_THRESHOLD_` is already set (any value, so users can choose their own).
+ * A flag the user gave on node's command line, or in NODE_OPTIONS (which accepts only the
+ * semi-space size of the three), is kept. `sluice worker` is left alone, so distributed
+ * workers run with V8's defaults: its first SIGINT means "finish the shards in hand", and a
+ * relaunch would deliver a terminal's Ctrl-C twice. Without glibc, or with the variable set,
+ * the CLI runs in one process with V8's defaults.
  */
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -27,7 +36,7 @@ import { fileURLToPath } from 'node:url'
 const SETTING = 'MALLOC_MMAP_THRESHOLD_'
 const THRESHOLD = '131072'
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP']
-/** V8 flags the child gets unless the user gave them: a smaller young generation, less inlining, a steady heap growing factor. */
+/** V8 flags the child gets unless the user gave them (see the module comment). */
 const V8_DEFAULTS = [
   ['--max-semi-space-size', '8'],
   ['--max-inlined-bytecode-size-cumulative', '460'],
@@ -35,6 +44,11 @@ const V8_DEFAULTS = [
 ]
 /** Names the launcher's pid in the child, so the child knows its IPC channel is the launcher's. */
 const LAUNCHER = 'SLUICE_LAUNCHER_PID'
+
+/** The names of node flags as V8 reads them: `--max_semi_space_size=4` is `--max-semi-space-size`. */
+export function flagNames(flags) {
+  return new Set(flags.filter((flag) => flag.startsWith('--')).map((flag) => flag.split('=')[0].replaceAll('_', '-')))
+}
 
 function usesGlibc() {
   if (process.platform !== 'linux') return false
@@ -46,13 +60,14 @@ function usesGlibc() {
  * signal); returns false, doing nothing, when this process should run the CLI itself.
  * `runHere` is the fallback should the child fail to start.
  */
-export function relaunchWithMemorySettings(args, runHere) {
+export function relaunchWithSettings(args, runHere) {
   if (process.env[SETTING] !== undefined || args[0] === 'worker' || !usesGlibc()) return false
   const script = fileURLToPath(new URL('./sluice.js', import.meta.url))
   const env = { ...process.env, [SETTING]: THRESHOLD, [LAUNCHER]: String(process.pid) }
-  const flags = [process.execArgv.join(' '), process.env.NODE_OPTIONS ?? ''].join(' ')
-  const defaults = V8_DEFAULTS.filter(([flag]) => !flags.includes(flag)).map(([flag, value]) => `${flag}=${value}`)
-  const child = spawn(process.execPath, [...defaults, ...process.execArgv, script, ...args], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env })
+  const given = flagNames([...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/u)])
+  const defaults = V8_DEFAULTS.filter(([flag]) => !given.has(flag)).map(([flag, value]) => `${flag}=${value}`)
+  const stdio = ['inherit', 'inherit', 'inherit', 'ipc']
+  const child = spawn(process.execPath, [...defaults, ...process.execArgv, script, ...args], { stdio, env })
   const forward = (signal) => child.kill(signal)
   const stopForwarding = () => {
     for (const signal of FORWARDED) process.off(signal, forward)

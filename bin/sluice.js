@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Installed entry point: runs the CLI from sluice's cached JavaScript build (bin/bundle.mjs says
 // why); when esbuild cannot build it, loads the TypeScript sources through tsx instead. On glibc
-// systems it first starts itself again with two memory settings (bin/launcher.mjs says why).
+// systems it first starts itself again with a malloc setting and V8 flags (bin/launcher.mjs says why).
 import { sluiceBundle, sluiceSource } from './bundle.mjs'
-import { followLauncher, relaunchWithMemorySettings } from './launcher.mjs'
+import { followLauncher, relaunchWithSettings } from './launcher.mjs'
 
 const args = process.argv.slice(2)
 
@@ -21,4 +21,4 @@ async function runHere() {
 }
 
 followLauncher()
-if (!relaunchWithMemorySettings(args, runHere)) await runHere()
+if (!relaunchWithSettings(args, runHere)) await runHere()

@@ -1,8 +1,8 @@
 /**
  * bin/sluice.js on glibc Linux: the CLI runs in a child started with a fixed malloc mmap
- * threshold, a smaller young generation, a steady heap growing factor and less inlining (bin/launcher.mjs says why); the launcher mirrors the child's exit code and signals,
- * passes SIGTERM on, takes the child with it when killed outright, and leaves the variable to
- * a user who set it.
+ * threshold and V8 flags (bin/launcher.mjs says why); the launcher keeps the user's own flags,
+ * mirrors the child's exit code and signals, passes SIGTERM on, takes the child with it when
+ * killed outright, and leaves the variable to a user who set it.
  */
 import { spawn } from 'node:child_process'
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
@@ -15,8 +15,8 @@ const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../bin/s
 const glibc = process.platform === 'linux' && typeof (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined)?.header?.glibcVersionRuntime === 'string'
 
 /** Starts `sluice clean-text` with stdin held open; resolves once the first record came back. */
-async function cleanText(env: NodeJS.ProcessEnv = process.env): Promise<{ launcher: ChildProcessWithoutNullStreams; closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }> {
-  const launcher = spawn(process.execPath, [bin, 'clean-text', '--stages', 'decode'], { env })
+async function cleanText(env: NodeJS.ProcessEnv = process.env, nodeFlags: string[] = []): Promise<{ launcher: ChildProcessWithoutNullStreams; closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }> {
+  const launcher = spawn(process.execPath, [...nodeFlags, bin, 'clean-text', '--stages', 'decode'], { env })
   const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => launcher.on('close', (code, signal) => resolve({ code, signal })))
   launcher.stdin.write('{"id":1,"text":"Hello   there."}\n')
   await new Promise((resolve) => launcher.stdout.once('data', resolve))
@@ -49,6 +49,17 @@ describe.skipIf(!glibc)('launcher', () => {
     expect(await closed).toEqual({ code: 0, signal: null })
     const unknown = spawn(process.execPath, [bin, 'no-such-command'], { stdio: 'ignore' })
     expect(await new Promise((resolve) => unknown.on('close', resolve))).toBe(2)
+  }, 60_000)
+
+  it("keeps the user's own V8 flags, however spelt, instead of its defaults", async () => {
+    const { launcher, closed } = await cleanText(process.env, ['--heap_growing_percent=50'])
+    const [child] = childrenOf(launcher.pid as number)
+    const flags = readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0')
+    expect(flags).toContain('--heap_growing_percent=50')
+    expect(flags).not.toContain('--heap-growing-percent=75')
+    expect(flags).toContain('--max-semi-space-size=8')
+    launcher.stdin.end()
+    expect((await closed).code).toBe(0)
   }, 60_000)
 
   it('passes SIGTERM on, and takes the child along when killed outright', async () => {
