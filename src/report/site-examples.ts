@@ -8,6 +8,7 @@
 import { sourceLabel } from '../core/doc.ts'
 import type { Doc } from '../core/doc.ts'
 import { excerpt, firstFatal } from '../core/message.ts'
+import { detachedCopy } from '../text/detached-copy.ts'
 import type { SiteExample } from './health-types.ts'
 
 /** Examples kept per status (kept, rejected) per site. */
@@ -33,7 +34,8 @@ export function exampleOf(doc: Doc, dropped: boolean): SiteExample {
     status: dropped ? 'rejected' : 'kept',
     ...(fatal === undefined ? {} : { rule: fatal.rule }),
     length: doc.text.length,
-    excerpt: excerpt(doc.text.slice(0, 4 * EXCERPT_CHARACTERS), EXCERPT_CHARACTERS),
+    // A copy of its own: a cut of the text would keep the whole document alive with the example.
+    excerpt: detachedCopy(excerpt(doc.text.slice(0, 4 * EXCERPT_CHARACTERS), EXCERPT_CHARACTERS)),
     messages,
     messagesOmitted: Math.max(0, doc.messages.length - MESSAGE_LIMIT),
   }

@@ -7,6 +7,7 @@
  * that is on more than 40/128 ≈ 31% of the pages at most, with a known overestimate `error`.
  */
 import { excerpt } from '../core/message.ts'
+import { detachedCopy } from '../text/detached-copy.ts'
 import { splitLines } from '../text/lines.ts'
 import { lineFingerprint } from '../text/line-fingerprint.ts'
 import type { SiteLine, SiteReport } from './health-types.ts'
@@ -90,13 +91,16 @@ function siftUp(heap: Counter[], index: number): void {
   }
 }
 
+/** A counter's sample of its line, not tied to the document the line was cut from. */
+const sample = (line: string): string => detachedCopy(line.slice(0, 2 * SAMPLE_LIMIT))
+
 function countLine(counters: Map<string, Counter>, heap: Counter[], hash: string, line: string): void {
   const counter = counters.get(hash)
   if (counter !== undefined) {
     counter.count += 1
     siftDown(heap, counter.at)
   } else if (heap.length < CAPACITY) {
-    const fresh = { hash, count: 1, error: 0, text: line.slice(0, 2 * SAMPLE_LIMIT), at: heap.length }
+    const fresh = { hash, count: 1, error: 0, text: sample(line), at: heap.length }
     counters.set(hash, fresh)
     heap.push(fresh)
     siftUp(heap, fresh.at)
@@ -104,7 +108,7 @@ function countLine(counters: Map<string, Counter>, heap: Counter[], hash: string
     // Space-Saving: the new line takes over the smallest counter and inherits its count as error.
     const smallest = heap[0] as Counter
     counters.delete(smallest.hash)
-    const fresh = { hash, count: smallest.count + 1, error: smallest.count, text: line.slice(0, 2 * SAMPLE_LIMIT), at: 0 }
+    const fresh = { hash, count: smallest.count + 1, error: smallest.count, text: sample(line), at: 0 }
     counters.set(hash, fresh)
     heap[0] = fresh
     siftDown(heap, 0)
