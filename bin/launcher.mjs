@@ -46,7 +46,7 @@ const V8_DEFAULTS = [
 const LAUNCHER = 'SLUICE_LAUNCHER_PID'
 
 /** The names of node flags as V8 reads them: `--max_semi_space_size=4` is `--max-semi-space-size`. */
-export function flagNames(flags) {
+function flagNames(flags) {
   return new Set(flags.filter((flag) => flag.startsWith('--')).map((flag) => flag.split('=')[0].replaceAll('_', '-')))
 }
 

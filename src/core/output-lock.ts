@@ -5,8 +5,10 @@
  */
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { OUTPUT_LOCK_FILE as LOCK_FILE } from '../sources/discover.ts'
 import { RunRefusedError } from './checkpoint.ts'
+
+/** The lock's file name; the input walk (discover.ts) skips any folder that holds one. */
+export const OUTPUT_LOCK_FILE = '.sluice-lock'
 
 const TEMPORARY = /^(?:clean|rejects|report|\.sluice-checkpoint)[^/]*\.tmp-(\d+)$/u
 
@@ -23,7 +25,7 @@ function isAlive(pid: number): boolean {
 
 /** Takes the output folder's lock; resolves to the function that releases it. */
 export async function lockOutput(directory: string): Promise<() => Promise<void>> {
-  const file = path.join(directory, LOCK_FILE)
+  const file = path.join(directory, OUTPUT_LOCK_FILE)
   const release = (): Promise<void> => rm(file, { force: true })
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {

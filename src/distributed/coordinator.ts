@@ -188,7 +188,6 @@ interface Written {
 /** Reads the shard results in order through the ordered stages into the sinks, as run.ts does. */
 async function consume(context: ConsumeContext, plan: Plan): Promise<RunResult> {
   const { settings } = context
-  await mkdir(settings.output, { recursive: true })
   const outputs = outputFiles(settings.output)
   const writers = { clean: createCleanSink(settings.outputFormat, outputs.clean), rejects: createJsonlWriter(outputs.rejects) }
   const collector = createReportCollector(settings.stages.map((stage) => stage.name))

@@ -12,6 +12,7 @@ import { readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { fatalSeed, describeError, skippedItem } from './fatal.ts'
 import type { SourceItem } from './types.ts'
+import { OUTPUT_LOCK_FILE } from '../core/output-lock.ts'
 
 /** What sluice knows how to read. */
 export type InputKind = 'txt' | 'html' | 'feed' | 'json' | 'jsonl' | 'zip' | 'gzip'
@@ -63,11 +64,10 @@ export function classify(name: string): { kind: InputKind } | { skip: string } {
 const SPECIAL_FILE = 'not a regular file (pipe, socket or device), not read'
 
 /**
- * The lock a run holds in its output folder (src/core/output-lock.ts). A folder holding it is
- * where a run writes, this one or another, so the walk never reads it as input: an output
- * folder inside the input folder would otherwise feed last night's clean.jsonl back in.
+ * A folder holding a run's lock is where a run writes, this one or another, so the walk never
+ * reads it as input: an output folder inside the input folder would otherwise feed last
+ * night's clean.jsonl back in.
  */
-export const OUTPUT_LOCK_FILE = '.sluice-lock'
 const OUTPUT_FOLDER = `a sluice output folder (it holds ${OUTPUT_LOCK_FILE} while a run writes there), not read as input`
 
 /** A file found on disk, with its label relative to the input root. */

@@ -44,12 +44,13 @@ export async function* readGzip(blob: InputBlob, context: ReadContext): AsyncGen
   checkDepth(blob, limits)
   const name = blob.name.replace(/\.gz$/i, '')
   const guard = archiveGuard(blob, limits, blob.size)
+  const label = labelOf(blob.location)
   const inner: InputBlob = {
     location: blob.location,
     name,
     depth: blob.depth + 1,
     budget: guard.budget,
-    open: () => guardInflate(gunzip(blob.open(), labelOf(blob.location)), { ...guard, capReason: `${labelOf(blob.location)} inflates more than ${limits.maxCompressionRatio} times its size (limits.maxCompressionRatio): it looks like a decompression bomb.` }),
+    open: () => guardInflate(gunzip(blob.open(), label), { ...guard, capReason: `${label} inflates more than ${limits.maxCompressionRatio} times its size (limits.maxCompressionRatio): it looks like a decompression bomb.` }),
   }
   yield* context.read(inner)
 }

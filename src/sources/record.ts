@@ -71,9 +71,9 @@ export function normalizeDate(value: unknown): string | undefined {
     return Number.isNaN(date.getTime()) ? String(value) : date.toISOString().replace(/\.000Z$/u, 'Z')
   }
   const text = scalar(value)
-  if (text === undefined || text.trim() === '') return undefined
+  if (text === undefined || text === '') return undefined
   // A year or a month alone stays as written: reading it would invent a day.
-  if (/^\d{4}(-\d{2})?$/u.test(text.trim())) return text.trim()
+  if (/^\d{4}(-\d{2})?$/u.test(text)) return text
   const date = readDate(text)
   return date?.parsed === true ? date.value : text
 }
