@@ -62,18 +62,18 @@ function bodyText(value: unknown): string | undefined {
 
 /**
  * A record's or feed item's date as ISO 8601 where it reads unambiguously: epoch numbers
- * (seconds or milliseconds) in UTC, strings the way page metadata is read (src/text/dates.ts:
+ * (seconds or milliseconds) in UTC, a four-digit number as a year, strings the way page metadata is read (src/text/dates.ts:
  * the writer's offset kept, no machine time zone); anything else stays as written.
  */
 export function normalizeDate(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) {
+    // A four-digit number is a year ("date": 2024); as epoch seconds it would be a day in 1970.
+    if (Number.isInteger(value) && value >= 1000 && value <= 9999) return String(value)
     const date = new Date(value > 1e11 ? value : value * 1000)
     return Number.isNaN(date.getTime()) ? String(value) : date.toISOString().replace(/\.000Z$/u, 'Z')
   }
   const text = scalar(value)
   if (text === undefined || text === '') return undefined
-  // A year or a month alone stays as written: reading it would invent a day.
-  if (/^\d{4}(-\d{2})?$/u.test(text)) return text
   const date = readDate(text)
   return date?.parsed === true ? date.value : text
 }

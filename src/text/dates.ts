@@ -7,6 +7,8 @@
  */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+/** ISO 8601's reduced precision: a year, or a year and month. Read as a day, it would invent one. */
+const ISO_YEAR_OR_MONTH = /^(\d{4})(?:-(\d{2}))?$/
 const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2})?$/i
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/
 const NUMERIC_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/
@@ -32,6 +34,8 @@ export function normalizeDate(raw: string): NormalizedDate | undefined {
 }
 
 function fromIso(text: string): string | undefined {
+  const reduced = ISO_YEAR_OR_MONTH.exec(text)
+  if (reduced !== null) return validDay(Number(reduced[1]), Number(reduced[2] ?? 1), 1) ? text : UNREADABLE
   const date = ISO_DATE.exec(text)
   if (date !== null) return validDay(Number(date[1]), Number(date[2]), Number(date[3])) ? text : UNREADABLE
   const dateTime = ISO_DATE_TIME.exec(text)

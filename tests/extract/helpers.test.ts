@@ -45,11 +45,13 @@ describe('dates', () => {
     ['Wed, 02 Apr 2025 08:30:00 -0530', '2025-04-02T08:30:00-05:30'],
     ['Tue, 18 Mar 2025 07:00:00 +0000', '2025-03-18T07:00:00Z'],
     ['July 24, 2012', '2012-07-24'],
+    ['2024', '2024'],
+    ['2024-05', '2024-05'],
   ])('%s → %s', (raw, value) => {
     expect(normalizeDate(raw)).toEqual({ value, parsed: true })
   })
 
-  it.each(['2024-02-30', '05/03/2024', 'Oct 5', 'yesterday', '3. Dezember 2012'])('%s is kept as written', (raw) => {
+  it.each(['2024-02-30', '2024-13', '05/03/2024', 'Oct 5', 'yesterday', '3. Dezember 2012'])('%s is kept as written', (raw) => {
     expect(normalizeDate(raw)).toEqual({ value: raw, parsed: false })
   })
 
@@ -61,6 +63,7 @@ describe('dates', () => {
       expect(normalizeDate('Tue, 31 Dec 2024 23:30:00 GMT')?.value).toBe('2024-12-31T23:30:00Z')
       expect(normalizeDate('July 24, 2012 4:16 AM')?.value).toBe('2012-07-24T04:16:00')
       expect(normalizeDate('July 24, 2012')?.value).toBe('2012-07-24')
+      expect(normalizeDate('2024-05')?.value).toBe('2024-05')
     } finally {
       process.env.TZ = saved
     }
