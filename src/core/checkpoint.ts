@@ -20,8 +20,8 @@ import type { RunState } from './stage.ts'
 import { blobName, decodeState } from './state-codec.ts'
 import type { EncodedState } from './state-codec.ts'
 
-/** Raised whenever the stages' saved state changes shape (3: compact dedupe and url tables, site-chrome's run-wide bound; 4: near-dedupe's 8-bit signatures and sorted band runs). */
-export const CHECKPOINT_VERSION = 4 as const
+/** Raised whenever the stages' saved state changes shape (3: compact dedupe and url tables, site-chrome's run-wide bound; 4: near-dedupe's 8-bit signatures and sorted band runs; 5: band runs with room to grow, site-chrome's typed count tables). */
+export const CHECKPOINT_VERSION = 5 as const
 
 /** The checkpoint's readable half; the state lives in `stateFile`. */
 export interface CheckpointMeta {

@@ -28,8 +28,8 @@ import { writeFileAtomic } from './checkpoint.ts'
 export const STATE_FILE = 'sluice-state.json'
 const ORDERED_PATTERN = /^ordered-[0-9a-f]{16}\.bin$/u
 
-/** Raised whenever the stored state changes shape (2: compact dedupe and url tables, site-chrome's run-wide bound; 3: near-dedupe's 8-bit signatures and sorted band runs). */
-const STATE_VERSION = 3 as const
+/** Raised whenever the stored state changes shape (2: compact dedupe and url tables, site-chrome's run-wide bound; 3: near-dedupe's 8-bit signatures and sorted band runs; 4: band runs with room to grow, site-chrome's typed count tables). */
+const STATE_VERSION = 4 as const
 
 /** What STATE_DIR/sluice-state.json holds. */
 interface StoredState {

@@ -11,7 +11,7 @@
  * folder of pages from many sites would otherwise lose headings common to many articles).
  * Memory is bounded and holds no text: per site, a table of line fingerprints (32-bit hashes,
  * see line-fingerprint.ts) to page counts, at most `maxLinesPerSite` entries (lines first
- * seen once the table is full are not learned), about 40 bytes per entry; and at most
+ * seen once the table is full are not learned), 11–21 bytes per entry; and at most
  * `maxLines` entries over all sites, each site counting as one more, since a crawl of many
  * domains has many sites. Past that bound the sites seen on fewer than `minPages` pages are
  * forgotten, first seen first, until the tables are ¾ full (a forgotten site starts learning
@@ -27,6 +27,8 @@ import { parseStageOptions } from '../config/stage-options.ts'
 import { excerpt } from '../core/message.ts'
 import { siteOf, TOP_LEVEL_SITE } from '../core/site-key.ts'
 import type { Stage, StageContext } from '../core/stage.ts'
+import { countOf, createCountTable, setCount } from '../text/count-table.ts'
+import type { CountTable } from '../text/count-table.ts'
 import { lineFingerprint } from '../text/line-fingerprint.ts'
 import { segmentText } from '../text/text-stats.ts'
 
@@ -38,7 +40,7 @@ const Options = z
     maxLineLength: z.number().int().positive().default(100),
     /** Fingerprints remembered per site (memory bound). */
     maxLinesPerSite: z.number().int().positive().default(2000),
-    /** Fingerprints remembered over all sites (memory bound: about 40 bytes each). */
+    /** Fingerprints remembered over all sites (memory bound: 11–21 bytes each). */
     maxLines: z.number().int().positive().default(500_000),
   })
   .strict()
@@ -51,10 +53,10 @@ type Settings = z.output<typeof Options>
 export const siteChromeRules = ['site-chrome/line-removed'] as const
 type Rule = (typeof siteChromeRules)[number]
 
-/** One site: pages seen, and line fingerprint → pages it stood on so far. */
+/** One site: pages seen, and line fingerprint → pages it stood on so far (count-table.ts). */
 interface SiteTable {
   pages: number
-  lines: Map<number, number>
+  lines: CountTable
 }
 
 /**
@@ -98,7 +100,7 @@ function tableOf(tables: SiteTables, site: string, settings: Settings): SiteTabl
   if (known !== undefined) return known
   if (tables.entries >= settings.maxLines) forgetYoungSites(tables, undefined, settings)
   if (tables.entries >= settings.maxLines) return undefined
-  const table = { pages: 0, lines: new Map<number, number>() }
+  const table = { pages: 0, lines: createCountTable() }
   tables.sites.set(site, table)
   tables.young.add(site)
   tables.entries += 1
@@ -111,10 +113,10 @@ function learn(tables: SiteTables, site: string, table: SiteTable, prints: reado
   if (table.pages >= settings.minPages) tables.young.delete(site)
   for (const print of new Set(prints)) {
     if (print === undefined) continue
-    const pages = table.lines.get(print)
-    if (pages !== undefined) table.lines.set(print, pages + 1)
+    const pages = countOf(table.lines, print)
+    if (pages !== 0) setCount(table.lines, print, pages + 1)
     else if (table.lines.size < settings.maxLinesPerSite && tables.entries < settings.maxLines) {
-      table.lines.set(print, 1)
+      setCount(table.lines, print, 1)
       tables.entries += 1
     }
   }
@@ -123,12 +125,12 @@ function learn(tables: SiteTables, site: string, table: SiteTable, prints: reado
 
 /** Removes the known lines, reporting each; undefined when nothing (or everything) would go. */
 function removeKnown(site: string, lines: readonly string[], prints: readonly (number | undefined)[], table: SiteTable, context: StageContext<Rule>, settings: Settings): string | undefined {
-  const known = prints.map((print) => print !== undefined && (table.lines.get(print) ?? 0) >= settings.minPages)
+  const known = prints.map((print) => print !== undefined && countOf(table.lines, print) >= settings.minPages)
   const textLeft = lines.some((line, index) => !known[index] && line.trim() !== '')
   if (!known.includes(true) || !textLeft) return undefined
   known.forEach((isKnown, index) => {
     if (!isKnown) return
-    const pages = table.lines.get(prints[index] as number) as number
+    const pages = countOf(table.lines, prints[index] as number)
     context.info('site-chrome/line-removed', `Removed a line that stood on ${pages} earlier pages of ${site}: the site's chrome, not this article's text.`, { place: { line: index + 1 }, actual: excerpt(lines[index] as string) })
   })
   return lines.filter((_line, index) => !known[index]).join('\n')

@@ -78,8 +78,15 @@ describe('minhash index', () => {
       stored.push(signature)
     }
     // Four merges of 1,024 pairs into band 0's sorted run; the rest wait in its recent pairs.
-    expect(index.runs[0]?.keys.length).toBe(4096)
-    expect(index.runs[0]?.recentCount).toBe(5000 - 4096)
+    const run = index.runs[0] as (typeof index.runs)[number]
+    expect(run.size).toBe(4096)
+    expect(run.recentCount).toBe(5000 - 4096)
+    // Room grew by half again when full (1,024 → 2,048 → 3,072 → 4,608), not at every merge.
+    expect(run.keys.length).toBe(4608)
+    for (let at = 1; at < run.size; at += 1) {
+      const order = (run.keys[at - 1] as number) - (run.keys[at] as number) || (run.documents[at - 1] as number) - (run.documents[at] as number)
+      expect(order).toBeLessThan(0)
+    }
     expect(index.signatures.chunks.length).toBe(2)
   })
 
