@@ -9,13 +9,13 @@ import { createReadStream } from 'node:fs'
 import StreamZip from 'node-stream-zip'
 import { fileBlob } from '../sources/blob.ts'
 import type { InputBlob } from '../sources/blob.ts'
-import { childLocation, fatalSeed, seedFromError, skippedItem } from '../sources/fatal.ts'
+import { fatalSeed, seedFromError } from '../sources/fatal.ts'
 import { lineItem } from '../sources/jsonl.ts'
 import { textLines } from '../sources/lines.ts'
 import { readBlob } from '../sources/read.ts'
 import type { ReadContext } from '../sources/read.ts'
 import type { SourceItem, SourceOptions } from '../sources/types.ts'
-import { entryItems, planEntries } from '../sources/zip.ts'
+import { entryBytes, planEntries, readPlan } from '../sources/zip.ts'
 import type { PlannedFile, ShardPart } from './types.ts'
 
 function blobOf(file: PlannedFile): InputBlob {
@@ -32,14 +32,7 @@ async function* zipRange(part: Extract<ShardPart, { kind: 'zip-range' }>, option
   try {
     const plan = planEntries(Object.values(await zip.entries()))
     const archive: InputBlob = { ...blob, budget: { remaining: part.budget } }
-    for (const step of plan.slice(part.start, part.end)) {
-      if (step.kind === 'skip') yield skippedItem(childLocation(blob.location, step.name), step.count > 1 ? `${step.reason} (${step.count} entries)` : step.reason)
-      else {
-        const items = entryItems(zip, step.entry, archive, contextOf(options))
-        if ('kind' in items) yield items
-        else yield* items
-      }
-    }
+    yield* readPlan(plan.slice(part.start, part.end), archive, (entry) => entryBytes(zip, entry), contextOf(options))
   } finally {
     await zip.close().catch(() => undefined)
   }

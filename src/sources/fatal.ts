@@ -20,6 +20,7 @@ export const sourceRules = [
   'source/not-a-record',
   'source/no-text-field',
   'source/unreadable-archive',
+  'source/truncated-archive',
   'source/encrypted',
   'source/archive-too-large',
   'source/archive-too-deep',

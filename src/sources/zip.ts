@@ -4,7 +4,8 @@
  * join with `!/`). Entry names are labels only, never filesystem paths, so `../` cannot escape.
  * OS junk (`__MACOSX/`, `.DS_Store`, `._*`, …) and hidden folders are skipped with a reason;
  * encrypted entries, decompression bombs and broken archives become fatal seeds and the batch
- * goes on. An archive inside an archive is copied to a temporary file (zip needs random access).
+ * goes on; an archive cut off part-way keeps the entries before the cut (zip-salvage.ts). An
+ * archive inside an archive is copied to a temporary file (zip needs random access).
  */
 import { createWriteStream } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -20,9 +21,12 @@ import { childLocation, describeError, fatalSeed, labelOf, skippedItem, SourceEr
 import type { ReadContext } from './read.ts'
 import type { SourceItem } from './types.ts'
 import { archiveGuard, checkDepth, exceedsRatio } from './zip-limits.ts'
+import { salvagedBytes, salvageEntries } from './zip-salvage.ts'
+import type { WalkEnd } from './zip-salvage.ts'
 
-type ZipEntry = StreamZip.ZipEntry
-type Planned = { kind: 'entry'; entry: ZipEntry } | { kind: 'skip'; name: string; reason: string; count: number }
+/** What the reader needs of an entry, whether node-stream-zip read it from the central directory or zip-salvage.ts from its local header. */
+type ZipMember = Pick<StreamZip.ZipEntry, 'name' | 'isDirectory' | 'encrypted' | 'size' | 'compressedSize'>
+type Planned<Entry extends ZipMember> = { kind: 'entry'; entry: Entry } | { kind: 'skip'; name: string; reason: string; count: number }
 
 /** The junk or hidden folder prefix of an entry name (`a/__MACOSX/`), or the junk file name. */
 function junkOf(name: string): { name: string; reason: string; folder: boolean } | undefined {
@@ -37,10 +41,10 @@ function junkOf(name: string): { name: string; reason: string; folder: boolean }
 }
 
 /** Sorted file entries, with each junk folder folded into one skipped item. */
-export function planEntries(entries: readonly ZipEntry[]): Planned[] {
+export function planEntries<Entry extends ZipMember>(entries: readonly Entry[]): Planned<Entry>[] {
   const files = entries.filter((entry) => !entry.isDirectory && !entry.name.endsWith('/'))
   files.sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)))
-  const plan: Planned[] = []
+  const plan: Planned<Entry>[] = []
   for (const entry of files) {
     const junk = junkOf(entry.name)
     const last = plan.at(-1)
@@ -65,7 +69,7 @@ async function spillToTemp(blob: InputBlob, limit: number): Promise<{ file: stri
 }
 
 /** node-stream-zip is imported on the first archive: runs without zips never load it. */
-async function openZip(file: string, blob: InputBlob): Promise<{ zip: InstanceType<typeof StreamZip.async>; entries: ZipEntry[] }> {
+async function openZip(file: string, blob: InputBlob): Promise<{ zip: InstanceType<typeof StreamZip.async>; entries: StreamZip.ZipEntry[] }> {
   const { default: library } = await import('node-stream-zip')
   const zip = new library.async({ file, storeEntries: true, skipEntryNameValidation: true })
   try {
@@ -77,13 +81,14 @@ async function openZip(file: string, blob: InputBlob): Promise<{ zip: InstanceTy
   }
 }
 
-async function* entryBytes(zip: InstanceType<typeof StreamZip.async>, entry: ZipEntry): AsyncGenerator<Uint8Array> {
+/** An entry's inflated bytes, as node-stream-zip streams them. */
+export async function* entryBytes(zip: InstanceType<typeof StreamZip.async>, entry: StreamZip.ZipEntry): AsyncGenerator<Uint8Array> {
   const stream = (await zip.stream(entry)) as AsyncIterable<Uint8Array>
   yield* stream
 }
 
-/** The items of one zip entry (or its fatal seed); exported for distributed runs, which read ranges of entries. */
-export function entryItems(zip: InstanceType<typeof StreamZip.async>, entry: ZipEntry, archive: InputBlob, context: ReadContext): AsyncGenerator<SourceItem> | SourceItem {
+/** The items of one zip entry (or its fatal seed); `bytes` opens the entry's inflated bytes. */
+function entryItems<Entry extends ZipMember>(entry: Entry, bytes: (entry: Entry) => AsyncIterable<Uint8Array>, archive: InputBlob, context: ReadContext): AsyncGenerator<SourceItem> | SourceItem {
   const limits = context.options.limits
   const location = childLocation(archive.location, entry.name.replace(/\\/g, '/'))
   const label = labelOf(location)
@@ -97,26 +102,70 @@ export function entryItems(zip: InstanceType<typeof StreamZip.async>, entry: Zip
   const guard = archiveGuard(archive, limits, entry.compressedSize)
   const capReason = `${label} inflates more than ${limits.maxCompressionRatio} times its compressed size (limits.maxCompressionRatio): it looks like a zip bomb.`
   const name = location.entry?.split('/').at(-1) ?? entry.name
-  const inner: InputBlob = { location, name, size: entry.size, depth: archive.depth + 1, budget: guard.budget, open: () => guardInflate(entryBytes(zip, entry), { ...guard, capReason }) }
+  const inner: InputBlob = { location, name, size: entry.size, depth: archive.depth + 1, budget: guard.budget, open: () => guardInflate(bytes(entry), { ...guard, capReason }) }
   return context.read(inner)
 }
 
+/**
+ * The items of a planned run of entries, in order; exported for distributed runs, which read
+ * ranges of a plan. `archive` carries the archive's inflation budget.
+ */
+export async function* readPlan<Entry extends ZipMember>(plan: readonly Planned<Entry>[], archive: InputBlob, bytes: (entry: Entry) => AsyncIterable<Uint8Array>, context: ReadContext): AsyncGenerator<SourceItem> {
+  for (const step of plan) {
+    if (step.kind === 'skip') yield skippedItem(childLocation(archive.location, step.name), step.count > 1 ? `${step.reason} (${step.count} entries)` : step.reason)
+    else {
+      const items = entryItems(step.entry, bytes, archive, context)
+      if ('kind' in items) yield items
+      else yield* items
+    }
+  }
+}
+
+/** The archive with its inflation budget, refused when its entries declare more than the budget. */
+function budgeted(blob: InputBlob, entries: readonly ZipMember[], context: ReadContext): InputBlob {
+  const archive: InputBlob = { ...blob, budget: blob.budget ?? { remaining: context.options.limits.maxArchiveBytes } }
+  const declared = entries.reduce((total, entry) => total + entry.size, 0)
+  if (declared > (archive.budget?.remaining ?? 0)) throw new SourceError('source/archive-too-large', archiveGuard(archive, context.options.limits, undefined).budgetReason)
+  return archive
+}
+
+/**
+ * A zip without a readable central directory: the entries zip-salvage.ts finds by their local
+ * headers, then a fatal seed saying what was lost (see walkEnd), so a damaged archive is never
+ * passed as whole. With no entry found, the directory's own error stands.
+ */
+async function* readSalvaged(file: string, blob: InputBlob, context: ReadContext, failure: unknown): AsyncGenerator<SourceItem> {
+  const salvage = await salvageEntries(file).catch(() => undefined)
+  const files = salvage?.entries.filter((entry) => !entry.isDirectory) ?? []
+  if (salvage === undefined || files.length === 0) throw failure
+  yield* readPlan(planEntries(salvage.entries), budgeted(blob, salvage.entries, context), (entry) => salvagedBytes(file, entry), context)
+  const read = `${files.length} ${files.length === 1 ? 'entry was' : 'entries were'} read from their local headers`
+  const { end } = salvage
+  const location = end.kind === 'cut' ? childLocation(blob.location, end.name.replace(/\\/g, '/')) : blob.location
+  yield fatalSeed(location, 'unknown', 'source/truncated-archive', `${labelOf(blob.location)} has no readable central directory, so it is truncated or corrupt: ${read}; ${walkEnd(end)}. Re-create or re-download it.`)
+}
+
+/** What the walk's end means for the entries not read. */
+function walkEnd(end: WalkEnd): string {
+  if (end.kind === 'directory') return "that is every entry (the damage is after the last one, in the archive's directory)"
+  if (end.kind === 'end') return 'entries after the cut, if there were any, are lost'
+  if (end.kind === 'cut') return `${end.name} is cut off (${end.reason}) and entries after it are lost`
+  return `the rest is unreadable (${end.reason})`
+}
+
 async function* readOpenZip(file: string, blob: InputBlob, context: ReadContext): AsyncGenerator<SourceItem> {
-  const { zip, entries } = await openZip(file, blob)
+  let opened: Awaited<ReturnType<typeof openZip>>
   try {
-    const archive: InputBlob = { ...blob, budget: blob.budget ?? { remaining: context.options.limits.maxArchiveBytes } }
-    const declared = entries.reduce((total, entry) => total + entry.size, 0)
-    if (declared > (archive.budget?.remaining ?? 0)) throw new SourceError('source/archive-too-large', archiveGuard(archive, context.options.limits, undefined).budgetReason)
+    opened = await openZip(file, blob)
+  } catch (error) {
+    return yield* readSalvaged(file, blob, context, error)
+  }
+  const { zip, entries } = opened
+  try {
+    const archive = budgeted(blob, entries, context)
     const plan = planEntries(entries)
     if (plan.length === 0) throw new SourceError('source/empty', `${labelOf(blob.location)} is an empty archive (no files in it).`)
-    for (const step of plan) {
-      if (step.kind === 'skip') yield skippedItem(childLocation(blob.location, step.name), step.count > 1 ? `${step.reason} (${step.count} entries)` : step.reason)
-      else {
-        const items = entryItems(zip, step.entry, archive, context)
-        if ('kind' in items) yield items
-        else yield* items
-      }
-    }
+    yield* readPlan(plan, archive, (entry) => entryBytes(zip, entry), context)
   } finally {
     await zip.close().catch(() => undefined)
   }

@@ -55,11 +55,55 @@ describe('zip archives', () => {
     expect(labels(items)).toEqual(['outer.zip!/inner.zip !source/archive-too-deep'])
   })
 
-  it('a truncated zip is a fatal seed, and the batch goes on', async () => {
-    const zip = makeZip([{ name: 'a.txt', data: 'some text that is long enough', deflate: true }])
-    const items = await read({ 'a-broken.zip': zip.subarray(0, zip.length - 30), 'b.txt': 'still read' })
+  it('a zip that is not a zip at all is a fatal seed, and the batch goes on', async () => {
+    const items = await read({ 'a-broken.zip': Buffer.from('this is plain text, not an archive'), 'b.txt': 'still read' })
     expect(labels(items)).toEqual(['a-broken.zip !source/unreadable-archive', 'b.txt'])
     expect(seeds(items)[0]?.messages?.[0]?.reason).toMatch(/^Cannot read a-broken\.zip: it is not a readable zip archive .*truncated or corrupt/)
+  })
+
+  describe('a zip cut off part-way keeps the entries before the cut', () => {
+    type Items = Awaited<ReturnType<typeof read>>
+    const texts = (items: Items): string[] => seeds(items).flatMap((seed) => (seed.raw === undefined ? [] : [Buffer.from(seed.raw).toString()]))
+    const fatalReason = (items: Items): string | undefined => seeds(items).find((seed) => seed.messages !== undefined)?.messages?.[0]?.reason
+    const entries = [
+      { name: 'a.txt', data: 'the first entry, whole', deflate: true },
+      { name: 'b.txt', data: 'the second entry, stored' },
+      { name: 'c.txt', data: 'the third entry, which the cut goes through '.repeat(20), deflate: true },
+    ]
+    const zip = makeZip(entries)
+    const cIndex = zip.indexOf('c.txt')
+
+    it('reads the whole entries from their local headers and names the entry the file ends in', async () => {
+      const items = await read({ 'cut.zip': zip.subarray(0, cIndex + 40), 'z.txt': 'still read' })
+      expect(labels(items)).toEqual(['cut.zip!/a.txt', 'cut.zip!/b.txt', 'cut.zip!/c.txt !source/truncated-archive', 'z.txt'])
+      expect(texts(items)).toEqual(['the first entry, whole', 'the second entry, stored', 'still read'])
+      expect(fatalReason(items)).toBe('cut.zip has no readable central directory, so it is truncated or corrupt: 2 entries were read from their local headers; c.txt is cut off (the archive ends 35 bytes into its 54 compressed bytes) and entries after it are lost. Re-create or re-download it.')
+    })
+
+    it('says when the cut falls between entries, and when only the directory is damaged', async () => {
+      const between = await read({ 'cut.zip': zip.subarray(0, cIndex - 30) })
+      expect(labels(between)).toEqual(['cut.zip!/a.txt', 'cut.zip!/b.txt', 'cut.zip !source/truncated-archive'])
+      expect(fatalReason(between)).toContain('entries after the cut, if there were any, are lost')
+      const directory = await read({ 'cut.zip': zip.subarray(0, zip.length - 30) })
+      expect(labels(directory)).toEqual(['cut.zip!/a.txt', 'cut.zip!/b.txt', 'cut.zip!/c.txt', 'cut.zip !source/truncated-archive'])
+      expect(fatalReason(directory)).toContain('3 entries were read from their local headers; that is every entry')
+    })
+
+    it('finds entries written with data descriptors, signed or not', async () => {
+      const streamed = makeZip([
+        { name: 'a.txt', data: 'signed descriptor entry', deflate: true, descriptor: 'signed' },
+        { name: 'b.txt', data: 'unsigned descriptor entry', deflate: true, descriptor: 'unsigned' },
+        { name: 'c.txt', data: 'last entry' },
+      ])
+      const items = await read({ 's.zip': streamed.subarray(0, streamed.indexOf('c.txt') + 12) })
+      expect(labels(items)).toEqual(['s.zip!/a.txt', 's.zip!/b.txt', 's.zip!/c.txt !source/truncated-archive'])
+      expect(texts(items)).toEqual(['signed descriptor entry', 'unsigned descriptor entry'])
+      const inside = await read({ 's.zip': streamed.subarray(0, streamed.indexOf('b.txt') + 10) })
+      expect(labels(inside)).toEqual(['s.zip!/a.txt', 's.zip!/b.txt !source/truncated-archive'])
+      expect(fatalReason(inside)).toContain('b.txt is cut off (the archive ends inside it)')
+      // Whole, the same archive reads through its central directory, descriptors and all.
+      expect(labels(await read({ 's.zip': streamed }))).toEqual(['s.zip!/a.txt', 's.zip!/b.txt', 's.zip!/c.txt'])
+    })
   })
 
   it('a corrupt entry is reported and the other entries are still read', async () => {

@@ -68,6 +68,8 @@ export interface ZipFile {
   encrypted?: boolean
   /** Lies about the uncompressed size in both headers (zip-bomb tests). */
   declaredSize?: number
+  /** Writes the sizes in a data descriptor after the data (flag bit 3), signed with PK\7\8 or not, as streaming zip writers do. */
+  descriptor?: 'signed' | 'unsigned'
 }
 
 function header(values: Array<[number, 2 | 4]>): Buffer {
@@ -81,7 +83,7 @@ function header(values: Array<[number, 2 | 4]>): Buffer {
   return buffer
 }
 
-/** A minimal zip writer: stored or deflated entries, no extras, no zip64. */
+/** A minimal zip writer: stored or deflated entries, optionally with data descriptors; no extras, no zip64. */
 export function makeZip(files: readonly ZipFile[]): Buffer {
   const locals: Buffer[] = []
   const centrals: Buffer[] = []
@@ -90,11 +92,14 @@ export function makeZip(files: readonly ZipFile[]): Buffer {
     const data = Buffer.from(file.data)
     const body = file.deflate === true ? deflateRawSync(data) : data
     const name = Buffer.from(file.name)
-    const flags = file.encrypted === true ? 1 : 0
+    const flags = (file.encrypted === true ? 1 : 0) | (file.descriptor === undefined ? 0 : 8)
     const method = file.deflate === true ? 8 : 0
     const size = file.declaredSize ?? data.length
-    const common: Array<[number, 2 | 4]> = [[20, 2], [flags, 2], [method, 2], [0, 2], [0x21, 2], [crc32(data), 4], [body.length, 4], [size, 4], [name.length, 2], [0, 2]]
-    const local = Buffer.concat([header([[0x04034b50, 4], ...common]), name, body])
+    const sizes: Array<[number, 2 | 4]> = [[crc32(data), 4], [body.length, 4], [size, 4]]
+    const common: Array<[number, 2 | 4]> = [[20, 2], [flags, 2], [method, 2], [0, 2], [0x21, 2], ...sizes, [name.length, 2], [0, 2]]
+    const inLocal: Array<[number, 2 | 4]> = file.descriptor === undefined ? common : common.map((field, at) => (at >= 5 && at <= 7 ? [0, 4] : field))
+    const descriptor = file.descriptor === undefined ? [] : [header(file.descriptor === 'signed' ? [[0x08074b50, 4], ...sizes] : sizes)]
+    const local = Buffer.concat([header([[0x04034b50, 4], ...inLocal]), name, body, ...descriptor])
     centrals.push(Buffer.concat([header([[0x02014b50, 4], [20, 2], ...common, [0, 2], [0, 2], [0, 2], [0, 4], [offset, 4]]), name]))
     locals.push(local)
     offset += local.length

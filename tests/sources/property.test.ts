@@ -44,3 +44,27 @@ describe('readInputs on arbitrary bytes', () => {
     )
   })
 })
+
+describe('a zip cut at any byte', () => {
+  it('keeps every entry that ends before the cut, and says what it lost', async () => {
+    const folder = tempFolder()
+    const names = ['a.txt', 'b.txt', 'c.txt', 'd.txt']
+    const zip = makeZip(names.map((name, at) => ({ name, data: `entry ${name} `.repeat(10 + at * 7), deflate: at % 2 === 0, ...(at === 1 ? { descriptor: 'signed' as const } : {}) })))
+    // Where each entry's local record (header, data, descriptor) ends: the next one's header starts there.
+    const ends = [...names.slice(1).map((name) => zip.indexOf(name) - 30), zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]))]
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: zip.length }), async (cut) => {
+        const file = path.join(folder, 'cut.zip')
+        writeFileSync(file, zip.subarray(0, cut))
+        const items = await collect([file], options(), folder)
+        expect(items.every(explained)).toBe(true)
+        const read = items.flatMap((item) => (item.kind === 'doc' && item.init.messages === undefined ? [item.init.source.entry] : []))
+        const whole = cut === zip.length ? names : names.filter((_name, at) => (ends[at] as number) <= cut)
+        expect(read).toEqual(whole)
+        // Anything short of the whole archive is reported.
+        if (cut < zip.length) expect(items.some((item) => item.kind === 'doc' && item.init.messages !== undefined)).toBe(true)
+      }),
+      { numRuns: 120, seed: 20261127 },
+    )
+  })
+})
