@@ -9,7 +9,7 @@
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { ResolvedConfig, UserConfig } from '../config/schema.ts'
-import { resolveConfig } from '../config/load-config.ts'
+import { runSettings } from './run-settings.ts'
 import { configHash } from '../config/config-hash.ts'
 import { createReportCollector } from '../report/collect.ts'
 import type { RunReport, RunResources } from '../report/types.ts'
@@ -20,7 +20,6 @@ import { readInputs } from '../sources/index.ts'
 import { RunRefusedError } from './checkpoint.ts'
 import { createDoc } from './doc.ts'
 import { rejectOversized } from './document-limit.ts'
-import { ConfigError } from './errors.ts'
 import { createExecutor } from './executor.ts'
 import type { Execution } from './executor.ts'
 import { createHeapCap, MAIN_GARBAGE_ALLOWANCE, STAGE_GARBAGE_ALLOWANCE } from './heap-cap.ts'
@@ -64,12 +63,6 @@ export interface RunOptions extends SessionOptions {
   configFile?: ConfigOrigin
 }
 
-function resolveOrThrow(config: UserConfig | ResolvedConfig): ResolvedConfig {
-  const result = resolveConfig(config as UserConfig)
-  if (!result.ok) throw new ConfigError(result.issues)
-  return result.config
-}
-
 async function finishOrdered(result: ProcessResult, ordered: readonly Stage[], run: RunState): Promise<ProcessResult> {
   if (result.dropped || ordered.length === 0) return result
   const tail = await processDocument(result.doc, ordered, run)
@@ -83,17 +76,14 @@ export function outputFiles(folder: string): RunResult['outputs'] {
 
 /** Runs the whole pipeline and writes clean.jsonl, rejects.jsonl, report.json and report.md. */
 export async function runPipeline(config: UserConfig | ResolvedConfig, hooks: RunHooks = {}, options: RunOptions = {}): Promise<RunResult> {
-  const settings = resolveOrThrow(config)
+  const { settings, inputs, origin } = runSettings(config, options.configFile)
   const started = new Date()
   const cpuAtStart = process.cpuUsage()
-  const inputs = Array.isArray(settings.input) ? settings.input : [settings.input as string]
   await mkdir(settings.output, { recursive: true })
   const outputs = outputFiles(settings.output)
   const session = await openRunSession(settings, outputs, inputs, options)
   const { writers, collector } = session
   const { free, ordered } = splitStages(settings.stages)
-  // A config without `stages` means the defaults, which a worker can build from nothing.
-  const origin = options.configFile ?? ((config as UserConfig).stages === undefined ? { overrides: {} } : undefined)
   const executor = createExecutor(settings, free, origin, ordered)
   try {
     await streamDocuments(settings, inputs, { writers, collector, hooks, executor, ordered, session })

@@ -16,7 +16,7 @@ import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { Queue } from 'bullmq'
 import { configHash } from '../config/config-hash.ts'
-import { resolveConfig } from '../config/load-config.ts'
+import { runSettings } from '../core/run-settings.ts'
 import type { ResolvedConfig, UserConfig } from '../config/schema.ts'
 import { ConfigError } from '../core/errors.ts'
 import { lockOutput, removeStaleTemporaries } from '../core/output-lock.ts'
@@ -67,12 +67,6 @@ export interface DistributedOptions {
 /** A run's report with its `distributed` section. */
 export type DistributedReport = RunReport & { distributed: DistributedSummary }
 
-function resolveOrThrow(config: UserConfig | ResolvedConfig): ResolvedConfig {
-  const result = resolveConfig(config as UserConfig)
-  if (!result.ok) throw new ConfigError(result.issues)
-  return result.config
-}
-
 async function runSetup(settings: ResolvedConfig, free: readonly Stage[], origin: ConfigOrigin | undefined): Promise<RunSetup> {
   const recipe = stageRecipe(free, origin)
   if (!recipe.ok) throw new ConfigError([`A distributed run rebuilds its stages on every worker, from built-in stages or the config file: ${recipe.reason}`])
@@ -85,11 +79,10 @@ function runKey(settings: ResolvedConfig, setup: RunSetup, shards: readonly Shar
 
 /** Plans, enqueues, consumes and writes; the distributed counterpart of `runPipeline`. */
 export async function runDistributed(config: UserConfig | ResolvedConfig, hooks: RunHooks, options: DistributedOptions): Promise<RunResult> {
-  const settings = resolveOrThrow(config)
+  const { settings, inputs, origin } = runSettings(config, options.configFile)
   const started = new Date()
-  const inputs = Array.isArray(settings.input) ? settings.input : [settings.input as string]
   const { free, ordered } = splitStages(settings.stages)
-  const setup = await runSetup(settings, free, options.configFile ?? ((config as UserConfig).stages === undefined ? { overrides: {} } : undefined))
+  const setup = await runSetup(settings, free, origin)
   await checkRedis(options.queue.url, options.queue.display)
   // The lock keeps a second coordinator out, and the walk out of the output folder (discover.ts).
   await mkdir(settings.output, { recursive: true })

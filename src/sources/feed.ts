@@ -91,10 +91,14 @@ function parse(library: FastXml, xml: string): { parsed?: Record<string, unknown
   }
 }
 
+/** " at line L, column C" when the parser said where, for the reasons below. */
+function whereIn(problem: XmlProblem): string {
+  return problem.line === undefined ? '' : ` at line ${problem.line}${problem.column === undefined ? '' : `, column ${problem.column}`}`
+}
+
 function malformed(location: SourceLocation, problem: XmlProblem, kept: number): SourceItem {
-  const where = problem.line === undefined ? '' : ` at line ${problem.line}${problem.column === undefined ? '' : `, column ${problem.column}`}`
   const outcome = kept > 0 ? `the ${kept} item${kept === 1 ? '' : 's'} before or around the error were still read` : 'no item could be read'
-  const reason = `${labelOf(location)} is malformed XML${where} (${problem.message}); ${outcome}. Fix the feed or fetch it again.`
+  const reason = `${labelOf(location)} is malformed XML${whereIn(problem)} (${problem.message}); ${outcome}. Fix the feed or fetch it again.`
   return fatalSeed(location, 'xml', 'source/malformed-xml', reason, { line: problem.line })
 }
 
@@ -109,8 +113,7 @@ function itemAt(lines: readonly (number | undefined)[], line: number | undefined
 
 /** The warning a recovered feed's item carries (see the module comment). */
 function recoveredWarning(location: SourceLocation, problem: XmlProblem, items: number): DocMessage {
-  const where = problem.line === undefined ? '' : ` at line ${problem.line}${problem.column === undefined ? '' : `, column ${problem.column}`}`
-  const reason = `${labelOf(location)} is malformed XML${where} (${problem.message}); all ${items} of its items were still read, this one nearest the error. Fix the feed to be sure of this item's text.`
+  const reason = `${labelOf(location)} is malformed XML${whereIn(problem)} (${problem.message}); all ${items} of its items were still read, this one nearest the error. Fix the feed to be sure of this item's text.`
   return { stage: 'source', rule: 'source/malformed-xml', severity: 'warn', reason, ...(problem.line === undefined ? {} : { place: { line: problem.line } }) }
 }
 

@@ -37,18 +37,22 @@ export function siteLikeness(part: string): number {
 const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'edu', 'or', 'ne', 'go'])
 
 /**
- * Whether `part`, letters and digits only, spells the host's registered name ("Free Range
- * Librarian" on www.free-range-librarian.com), or all its labels before the top-level domain
- * run together. Subdomains alone ("news" of news.example.com) and IP addresses never count.
+ * The names a host spells, letters and digits only: its registered name ("freerangelibrarian"
+ * of www.free-range-librarian.com) and all its labels before the top-level domain run
+ * together. Subdomains alone ("news" of news.example.com) and IP addresses give none.
  */
-function namesHost(part: string, host: string | undefined): boolean {
-  if (host === undefined || /^[\d.]+$|:/u.test(host)) return false
-  const squashed = part.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
-  if (squashed.length < 4) return false
+function hostNames(host: string | undefined): readonly string[] {
+  if (host === undefined || /^[\d.]+$|:/u.test(host)) return []
   const labels = host.toLowerCase().replace(/^www\d*\./u, '').replace(/-/gu, '').split('.')
   const top = labels.pop() ?? ''
   if (top.length === 2 && SECOND_LEVEL.has(labels.at(-1) ?? '')) labels.pop()
-  return labels.at(-1) === squashed || labels.join('') === squashed
+  return [labels.at(-1) ?? '', labels.join('')]
+}
+
+/** Whether `part`, letters and digits only, is one of the host's {@link hostNames} ("Free Range Librarian"). */
+function namesHost(part: string, names: readonly string[]): boolean {
+  const squashed = part.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  return squashed.length >= 4 && names.includes(squashed)
 }
 
 function split(title: string, separator: RegExp): string[] {
@@ -62,10 +66,11 @@ function split(title: string, separator: RegExp): string[] {
 function cutStrong(title: string, host: string | undefined): string {
   const parts = split(title, STRONG)
   if (parts.length < 2) return title
+  const names = hostNames(host)
   const first = parts[0] as string
   const longest = (best: string, part: string): string => (wordsOf(part).length > wordsOf(best).length ? part : best)
-  const others = parts.filter((part) => !namesHost(part, host))
-  if (namesHost(first, host) && others.length > 0) return others.reduce(longest)
+  const others = parts.filter((part) => !namesHost(part, names))
+  if (namesHost(first, names) && others.length > 0) return others.reduce(longest)
   const titled = parts.filter((part) => siteLikeness(part) < 1)
   if (siteLikeness(first) < 1 || titled.length === 0) return first
   return titled.reduce(longest)
@@ -142,7 +147,8 @@ export function cleanTitle(title: string, lines: readonly string[] = [], wholeLi
     const present = linesByKey(lines, keys, [whole, ...parts].map((part) => comparable(part).length))
     if (wholeLineWins && present.has(comparable(whole))) return whole
     // A part that names the host is never the headline, even when it is the only line found.
-    const found = parts.filter((candidate) => wordsOf(candidate).length >= 2 && present.has(comparable(candidate)) && !namesHost(candidate, host))
+    const names = hostNames(host)
+    const found = parts.filter((candidate) => wordsOf(candidate).length >= 2 && present.has(comparable(candidate)) && !namesHost(candidate, names))
     found.sort((a, b) => wordsOf(b).length - wordsOf(a).length)
     if (found[0] !== undefined) return present.get(comparable(found[0])) ?? found[0]
   }
