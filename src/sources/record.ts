@@ -62,13 +62,15 @@ function bodyText(value: unknown): string | undefined {
 
 /**
  * A record's or feed item's date as ISO 8601 where it reads unambiguously: epoch numbers
- * (seconds or milliseconds) in UTC, a four-digit number as a year, strings the way page metadata is read (src/text/dates.ts:
- * the writer's offset kept, no machine time zone); anything else stays as written.
+ * (seconds or milliseconds) in UTC, but a four-digit number as a year and an eight-digit one as
+ * YYYYMMDD; strings the way page metadata is read (src/text/dates.ts: the writer's offset kept,
+ * no machine time zone); anything else stays as written.
  */
 export function normalizeDate(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) {
-    // A four-digit number is a year ("date": 2024); as epoch seconds it would be a day in 1970.
+    // A year (2024) or a compact date (20240501) written as a number; as epoch seconds either would be a day in 1970.
     if (Number.isInteger(value) && value >= 1000 && value <= 9999) return String(value)
+    if (Number.isInteger(value) && value >= 10_000_000 && value <= 99_999_999) return readDate(String(value))?.value ?? String(value)
     const date = new Date(value > 1e11 ? value : value * 1000)
     return Number.isNaN(date.getTime()) ? String(value) : date.toISOString().replace(/\.000Z$/u, 'Z')
   }

@@ -21,11 +21,11 @@ import { childLocation, describeError, fatalSeed, labelOf, skippedItem, SourceEr
 import type { ReadContext } from './read.ts'
 import type { SourceItem } from './types.ts'
 import { archiveGuard, checkDepth, exceedsRatio } from './zip-limits.ts'
-import { salvagedBytes, salvageEntries } from './zip-salvage.ts'
+import { isReadableMethod, salvagedBytes, salvageEntries } from './zip-salvage.ts'
 import type { WalkEnd } from './zip-salvage.ts'
 
 /** What the reader needs of an entry, whether node-stream-zip read it from the central directory or zip-salvage.ts from its local header. */
-type ZipMember = Pick<StreamZip.ZipEntry, 'name' | 'isDirectory' | 'encrypted' | 'size' | 'compressedSize'>
+type ZipMember = Pick<StreamZip.ZipEntry, 'name' | 'isDirectory' | 'encrypted' | 'size' | 'compressedSize' | 'method'>
 type Planned<Entry extends ZipMember> = { kind: 'entry'; entry: Entry } | { kind: 'skip'; name: string; reason: string; count: number }
 
 /** The junk or hidden folder prefix of an entry name (`a/__MACOSX/`), or the junk file name. */
@@ -68,17 +68,21 @@ async function spillToTemp(blob: InputBlob, limit: number): Promise<{ file: stri
   }
 }
 
-/** node-stream-zip is imported on the first archive: runs without zips never load it. */
-async function openZip(file: string, blob: InputBlob): Promise<{ zip: InstanceType<typeof StreamZip.async>; entries: StreamZip.ZipEntry[] }> {
+/** node-stream-zip is imported on the first archive: runs without zips never load it. Throws what the library threw. */
+async function openZip(file: string): Promise<{ zip: InstanceType<typeof StreamZip.async>; entries: StreamZip.ZipEntry[] }> {
   const { default: library } = await import('node-stream-zip')
   const zip = new library.async({ file, storeEntries: true, skipEntryNameValidation: true })
   try {
     return { zip, entries: Object.values(await zip.entries()) }
   } catch (error) {
     await zip.close().catch(() => undefined)
-    const reason = `Cannot read ${labelOf(blob.location)}: it is not a readable zip archive (${describeError(error)}); it may be truncated or corrupt. Re-create or re-download it.`
-    throw new SourceError('source/unreadable-archive', reason)
+    throw error
   }
+}
+
+function unreadableArchive(blob: InputBlob, error: unknown): SourceError {
+  const reason = `Cannot read ${labelOf(blob.location)}: it is not a readable zip archive (${describeError(error)}); it may be truncated or corrupt. Re-create or re-download it.`
+  return new SourceError('source/unreadable-archive', reason)
 }
 
 /** An entry's inflated bytes, as node-stream-zip streams them. */
@@ -94,6 +98,9 @@ function entryItems<Entry extends ZipMember>(entry: Entry, bytes: (entry: Entry)
   const label = labelOf(location)
   if (entry.encrypted) {
     return fatalSeed(location, 'unknown', 'source/encrypted', `${label} is encrypted; extract it with its password and add the file unzipped.`)
+  }
+  if (!isReadableMethod(entry.method)) {
+    return fatalSeed(location, 'unknown', 'source/unreadable-archive', `${label} is compressed with method ${entry.method}, which sluice cannot read (only stored and deflated entries); extract it with the tool that made the archive and add the file unzipped.`)
   }
   if (exceedsRatio(entry.size, entry.compressedSize, limits)) {
     const reason = `${label} would inflate from ${entry.compressedSize} to ${entry.size} bytes, more than ${limits.maxCompressionRatio} times (limits.maxCompressionRatio): it looks like a zip bomb.`
@@ -130,33 +137,38 @@ function budgeted(blob: InputBlob, entries: readonly ZipMember[], context: ReadC
 }
 
 /**
- * A zip without a readable central directory: the entries zip-salvage.ts finds by their local
+ * A zip whose central directory cannot be read: the entries zip-salvage.ts finds by their local
  * headers, then a fatal seed saying what was lost (see walkEnd), so a damaged archive is never
  * passed as whole. With no entry found, the directory's own error stands.
  */
 async function* readSalvaged(file: string, blob: InputBlob, context: ReadContext, failure: unknown): AsyncGenerator<SourceItem> {
-  const salvage = await salvageEntries(file).catch(() => undefined)
+  // Only a system error (the file vanished) gives up here; a bug in the walk should be seen.
+  const salvage = await salvageEntries(file).catch((error: unknown) => {
+    if (typeof (error as { code?: unknown }).code === 'string') return undefined
+    throw error
+  })
   const files = salvage?.entries.filter((entry) => !entry.isDirectory) ?? []
-  if (salvage === undefined || files.length === 0) throw failure
+  if (salvage === undefined || files.length === 0) throw unreadableArchive(blob, failure)
   yield* readPlan(planEntries(salvage.entries), budgeted(blob, salvage.entries, context), (entry) => salvagedBytes(file, entry), context)
-  const read = `${files.length} ${files.length === 1 ? 'entry was' : 'entries were'} read from their local headers`
+  const found = files.length === 1 ? '1 entry was found by its local header' : `${files.length} entries were found by their local headers`
   const { end } = salvage
-  const location = end.kind === 'cut' ? childLocation(blob.location, end.name.replace(/\\/g, '/')) : blob.location
-  yield fatalSeed(location, 'unknown', 'source/truncated-archive', `${labelOf(blob.location)} has no readable central directory, so it is truncated or corrupt: ${read}; ${walkEnd(end)}. Re-create or re-download it.`)
+  const location = end.kind === 'cut' && end.name !== undefined ? childLocation(blob.location, end.name.replace(/\\/g, '/')) : blob.location
+  const reason = `The central directory of ${labelOf(blob.location)} cannot be read (${describeError(failure)}), so the archive is truncated or corrupt: ${found}; ${walkEnd(end)}. Re-create or re-download it.`
+  yield fatalSeed(location, 'unknown', 'source/truncated-archive', reason)
 }
 
-/** What the walk's end means for the entries not read. */
+/** What the walk's end means for the entries not found. */
 function walkEnd(end: WalkEnd): string {
-  if (end.kind === 'directory') return "that is every entry (the damage is after the last one, in the archive's directory)"
+  if (end.kind === 'directory') return 'that is every entry, and the damage is in the directory after the last one'
   if (end.kind === 'end') return 'entries after the cut, if there were any, are lost'
-  if (end.kind === 'cut') return `${end.name} is cut off (${end.reason}) and entries after it are lost`
+  if (end.kind === 'cut') return `${end.name ?? 'the next entry'} is cut off (${end.reason}) and entries after it are lost`
   return `the rest is unreadable (${end.reason})`
 }
 
 async function* readOpenZip(file: string, blob: InputBlob, context: ReadContext): AsyncGenerator<SourceItem> {
   let opened: Awaited<ReturnType<typeof openZip>>
   try {
-    opened = await openZip(file, blob)
+    opened = await openZip(file)
   } catch (error) {
     return yield* readSalvaged(file, blob, context, error)
   }

@@ -11,7 +11,8 @@
  * folder of pages from many sites would otherwise lose headings common to many articles).
  * Memory is bounded and holds no text: per site, a table of line fingerprints (32-bit hashes,
  * see line-fingerprint.ts) to page counts, at most `maxLinesPerSite` entries (lines first
- * seen once the table is full are not learned), 11–21 bytes per entry; and at most
+ * seen once the table is full are not learned), 11–21 bytes per entry plus about 350 per site
+ * (count-table.ts); and at most
  * `maxLines` entries over all sites, each site counting as one more, since a crawl of many
  * domains has many sites. Past that bound the sites seen on fewer than `minPages` pages are
  * forgotten, first seen first, until the tables are ¾ full (a forgotten site starts learning
@@ -40,7 +41,7 @@ const Options = z
     maxLineLength: z.number().int().positive().default(100),
     /** Fingerprints remembered per site (memory bound). */
     maxLinesPerSite: z.number().int().positive().default(2000),
-    /** Fingerprints remembered over all sites (memory bound: 11–21 bytes each). */
+    /** Fingerprints remembered over all sites (memory bound: 11–21 bytes each, plus about 350 bytes per site). */
     maxLines: z.number().int().positive().default(500_000),
   })
   .strict()

@@ -2,7 +2,8 @@
  * An LSH index of MinHash signatures held in typed arrays: near-dedupe keeps one entry per kept
  * document for the whole run, so its size is the run's memory growth. Per document it costs the
  * signature's low 8 bits (one byte per permutation: b-bit MinHash, Li & König 2010) and, per
- * band, its key and the document's number (8 bytes): about 0.27 KB with the defaults, against
+ * band, its key and the document's number (8 bytes, plus the room to grow in reserve): about
+ * 0.27 KB with the defaults (0.3 with the room on average), against
  * 0.65 KB for 16-bit signatures and a hash table with chains per band. A band is a run of
  * (key, document) pairs sorted by key, searched by bisection, plus the newest pairs unsorted,
  * merged into the sorted run in place when there are {@link RECENT} of them: no links, and room
@@ -58,10 +59,10 @@ export function createMinhashIndex(banding: Banding, permutations: number): Minh
 
 /**
  * Room for `needed` sorted pairs. The arrays grow by half again when full, so a band is
- * reallocated about 25 times on the way to 115,000 documents rather than at every merge: a
+ * reallocated a dozen times on the way to 115,000 documents rather than at every merge: a
  * replaced pair of arrays is garbage the main thread holds until its next full collection, and
- * replacing every band's arrays at each merge left tens of MiB of them waiting. A sixth of a
- * band's room stays unused on average instead.
+ * replacing every band's arrays at each merge left tens of MiB of them waiting. Up to a third
+ * of a band's room (a sixth on average) stays unused instead, and a checkpoint saves it too.
  */
 function reserve(run: BandRun, needed: number): void {
   if (needed <= run.keys.length) return

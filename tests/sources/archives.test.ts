@@ -77,7 +77,7 @@ describe('zip archives', () => {
       const items = await read({ 'cut.zip': zip.subarray(0, cIndex + 40), 'z.txt': 'still read' })
       expect(labels(items)).toEqual(['cut.zip!/a.txt', 'cut.zip!/b.txt', 'cut.zip!/c.txt !source/truncated-archive', 'z.txt'])
       expect(texts(items)).toEqual(['the first entry, whole', 'the second entry, stored', 'still read'])
-      expect(fatalReason(items)).toBe('cut.zip has no readable central directory, so it is truncated or corrupt: 2 entries were read from their local headers; c.txt is cut off (the archive ends 35 bytes into its 54 compressed bytes) and entries after it are lost. Re-create or re-download it.')
+      expect(fatalReason(items)).toBe('The central directory of cut.zip cannot be read (Bad archive), so the archive is truncated or corrupt: 2 entries were found by their local headers; c.txt is cut off (the archive ends 35 bytes into its 54 compressed bytes) and entries after it are lost. Re-create or re-download it.')
     })
 
     it('says when the cut falls between entries, and when only the directory is damaged', async () => {
@@ -86,7 +86,7 @@ describe('zip archives', () => {
       expect(fatalReason(between)).toContain('entries after the cut, if there were any, are lost')
       const directory = await read({ 'cut.zip': zip.subarray(0, zip.length - 30) })
       expect(labels(directory)).toEqual(['cut.zip!/a.txt', 'cut.zip!/b.txt', 'cut.zip!/c.txt', 'cut.zip !source/truncated-archive'])
-      expect(fatalReason(directory)).toContain('3 entries were read from their local headers; that is every entry')
+      expect(fatalReason(directory)).toContain('3 entries were found by their local headers; that is every entry, and the damage is in the directory after the last one')
     })
 
     it('finds entries written with data descriptors, signed or not', async () => {
@@ -103,6 +103,66 @@ describe('zip archives', () => {
       expect(fatalReason(inside)).toContain('b.txt is cut off (the archive ends inside it)')
       // Whole, the same archive reads through its central directory, descriptors and all.
       expect(labels(await read({ 's.zip': streamed }))).toEqual(['s.zip!/a.txt', 's.zip!/b.txt', 's.zip!/c.txt'])
+    })
+  })
+
+  describe('what the walk of local headers checks', () => {
+    type Items = Awaited<ReturnType<typeof read>>
+    const fatalReasons = (items: Items): string[] => seeds(items).flatMap((seed) => seed.messages?.map((message) => message.reason) ?? [])
+    const cutBefore = (zip: Buffer, name: string, keep = 0): Buffer => zip.subarray(0, zip.indexOf(name) - 30 + keep)
+
+    it('rejects an entry whose bytes do not match its CRC-32, and reads the others', async () => {
+      const zip = makeZip([{ name: 'a.txt', data: 'first entry text' }, { name: 'b.txt', data: 'second entry' }, { name: 'c.txt', data: 'third' }])
+      const damaged = Buffer.from(cutBefore(zip, 'c.txt'))
+      damaged.writeUInt8(damaged.readUInt8(37) ^ 0xff, 37)
+      const items = await read({ 'd.zip': damaged })
+      expect(labels(items)).toEqual(['d.zip!/a.txt !source/unreadable-archive', 'd.zip!/b.txt', 'd.zip !source/truncated-archive'])
+      expect(fatalReasons(items)[0]).toContain('its CRC-32 does not match its header')
+    })
+
+    it('reads zip64 local headers, with sizes in the extra field or in an 8-byte descriptor', async () => {
+      const zip = makeZip([
+        { name: 'a.txt', data: 'zip64 sizes in the extra field', deflate: true, zip64: true },
+        { name: 'b.txt', data: 'zip64 descriptor', deflate: true, zip64: true, descriptor: 'signed' },
+        { name: 'c.txt', data: 'zip64 unsigned descriptor', zip64: true, descriptor: 'unsigned' },
+        { name: 'd.txt', data: 'cut' },
+      ])
+      // An unsigned descriptor is known by the header after it, so the cut keeps the start of d's header.
+      const items = await read({ 'z.zip': cutBefore(zip, 'd.txt', 10) })
+      expect(labels(items)).toEqual(['z.zip!/a.txt', 'z.zip!/b.txt', 'z.zip!/c.txt', 'z.zip !source/truncated-archive'])
+    })
+
+    it('reports a cut inside the next header without inventing a name', async () => {
+      const zip = makeZip([{ name: 'a.txt', data: 'whole' }, { name: 'bb.txt', data: 'cut in its header' }])
+      for (const keep of [10, 32]) {
+        const items = await read({ 'h.zip': cutBefore(zip, 'bb.txt', keep) })
+        expect(labels(items)).toEqual(['h.zip!/a.txt', 'h.zip !source/truncated-archive'])
+        expect(fatalReasons(items)[0]).toMatch(/the next entry is cut off \(the archive ends inside the header of the entry at offset \d+\)/)
+      }
+    })
+
+    it('steps over a descriptor after sizes the header already gave, even at the very end of the file', async () => {
+      const zip = makeZip([{ name: 'a.txt', data: 'sizes in the header' }, { name: 'b.txt', data: 'next' }])
+      // Flag bit 3 set although the header has the sizes, and the file ends where a's data ends.
+      const local = Buffer.from(cutBefore(zip, 'b.txt'))
+      local.writeUInt16LE(8, 6)
+      const items = await read({ 'e.zip': local })
+      expect(labels(items)).toEqual(['e.zip!/a.txt', 'e.zip !source/truncated-archive'])
+    })
+
+    it('names a compression method it cannot read, from the directory or the walk', async () => {
+      const zip = makeZip([{ name: 'a.bin.txt', data: 'BZh9 pretend bzip2 bytes', method: 12 }, { name: 'b.txt', data: 'plain' }])
+      for (const bytes of [zip, cutBefore(zip, 'b.txt')]) {
+        const reasons = fatalReasons(await read({ 'm.zip': bytes }))
+        expect(reasons[0]).toBe('m.zip!/a.bin.txt is compressed with method 12, which sluice cannot read (only stored and deflated entries); extract it with the tool that made the archive and add the file unzipped.')
+      }
+    })
+
+    it('counts a folder written with a backslash as a folder', async () => {
+      const zip = makeZip([{ name: 'dir\\', data: '' }, { name: 'dir\\a.txt', data: 'inside' }, { name: 'z.txt', data: 'cut' }])
+      const items = await read({ 'f.zip': cutBefore(zip, 'z.txt') })
+      expect(labels(items)).toEqual(['f.zip!/dir/a.txt', 'f.zip !source/truncated-archive'])
+      expect(fatalReasons(items)[0]).toContain('1 entry was found by its local header')
     })
   })
 

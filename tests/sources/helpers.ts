@@ -70,6 +70,16 @@ export interface ZipFile {
   declaredSize?: number
   /** Writes the sizes in a data descriptor after the data (flag bit 3), signed with PK\7\8 or not, as streaming zip writers do. */
   descriptor?: 'signed' | 'unsigned'
+  /** Writes the local header as zip64 does: sizes 0xFFFFFFFF, the real ones (and a descriptor's) in 8 bytes. */
+  zip64?: boolean
+  /** Declares another compression method (the data stays as written). */
+  method?: number
+}
+
+function zip64Sizes(values: number[]): Buffer {
+  const buffer = Buffer.alloc(values.length * 8)
+  values.forEach((value, at) => buffer.writeBigUInt64LE(BigInt(value), at * 8))
+  return buffer
 }
 
 function header(values: Array<[number, 2 | 4]>): Buffer {
@@ -83,7 +93,7 @@ function header(values: Array<[number, 2 | 4]>): Buffer {
   return buffer
 }
 
-/** A minimal zip writer: stored or deflated entries, optionally with data descriptors; no extras, no zip64. */
+/** A minimal zip writer: stored or deflated entries, optionally with data descriptors or zip64 local headers (whose central directory is not zip64). */
 export function makeZip(files: readonly ZipFile[]): Buffer {
   const locals: Buffer[] = []
   const centrals: Buffer[] = []
@@ -93,13 +103,16 @@ export function makeZip(files: readonly ZipFile[]): Buffer {
     const body = file.deflate === true ? deflateRawSync(data) : data
     const name = Buffer.from(file.name)
     const flags = (file.encrypted === true ? 1 : 0) | (file.descriptor === undefined ? 0 : 8)
-    const method = file.deflate === true ? 8 : 0
+    const method = file.method ?? (file.deflate === true ? 8 : 0)
     const size = file.declaredSize ?? data.length
     const sizes: Array<[number, 2 | 4]> = [[crc32(data), 4], [body.length, 4], [size, 4]]
+    const extra = file.zip64 === true ? Buffer.concat([header([[1, 2], [16, 2]]), zip64Sizes([size, body.length])]) : Buffer.alloc(0)
     const common: Array<[number, 2 | 4]> = [[20, 2], [flags, 2], [method, 2], [0, 2], [0x21, 2], ...sizes, [name.length, 2], [0, 2]]
-    const inLocal: Array<[number, 2 | 4]> = file.descriptor === undefined ? common : common.map((field, at) => (at >= 5 && at <= 7 ? [0, 4] : field))
-    const descriptor = file.descriptor === undefined ? [] : [header(file.descriptor === 'signed' ? [[0x08074b50, 4], ...sizes] : sizes)]
-    const local = Buffer.concat([header([[0x04034b50, 4], ...inLocal]), name, body, ...descriptor])
+    const localSizes = file.descriptor !== undefined ? 0 : file.zip64 === true ? 0xffffffff : undefined
+    const inLocal: Array<[number, 2 | 4]> = common.map((field, at) => (at >= 5 && at <= 7 && localSizes !== undefined && at > 5 ? [localSizes, 4] : at === 5 && file.descriptor !== undefined ? [0, 4] : at === 9 ? [extra.length, 2] : field))
+    const descriptorSizes = file.zip64 === true ? Buffer.concat([header([sizes[0] as [number, 4]]), zip64Sizes([body.length, size])]) : header(sizes)
+    const descriptor = file.descriptor === undefined ? [] : [file.descriptor === 'signed' ? Buffer.concat([header([[0x08074b50, 4]]), descriptorSizes]) : descriptorSizes]
+    const local = Buffer.concat([header([[0x04034b50, 4], ...inLocal]), name, extra, body, ...descriptor])
     centrals.push(Buffer.concat([header([[0x02014b50, 4], [20, 2], ...common, [0, 2], [0, 2], [0, 2], [0, 4], [offset, 4]]), name]))
     locals.push(local)
     offset += local.length

@@ -19,6 +19,7 @@ describe('record mapping', () => {
     { name: 'HTML stored as text goes to html', record: { content: '<div><p>Hi</p></div>' }, expected: { html: '<div><p>Hi</p></div>' } },
     { name: 'a year or a month alone stays as written', record: { text: 'B', date: '2024-03' }, expected: { text: 'B', published: '2024-03' } },
     { name: 'a four-digit number is a year, not epoch seconds', record: { text: 'B', date: 2024 }, expected: { text: 'B', published: '2024' } },
+    { name: 'an eight-digit number is a compact date, not epoch seconds', record: { text: 'B', date: 20240501 }, expected: { text: 'B', published: '2024-05-01' } },
     { name: 'epoch seconds become ISO dates', record: { text: 'B', timestamp: 1700000000 }, expected: { text: 'B', published: '2023-11-14T22:13:20Z' } },
     { name: 'id kept as record id', record: { text: 'B', id: 42, lang: 'de' }, expected: { text: 'B', lang: 'de', meta: { recordId: '42' } } },
     { name: 'a bare string is text', record: 'Just text', expected: { text: 'Just text' } },

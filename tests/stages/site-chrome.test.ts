@@ -106,7 +106,7 @@ describe('site-chrome', () => {
     // 40 sites seen once each (5 lines a page), then one site seen on six pages.
     const strays = Array.from({ length: 40 }, (_, index) => ({ text: page(`site${index}`, index), url: `https://site${index}.example/a` }))
     const results = await runPages([...strays, ...[0, 1, 2, 3, 4, 5].map(news)], { minPages: 2, maxLines: 30 }, run)
-    const tables = run.state<{ sites: Map<string, { lines: Map<number, number> }>; entries: number }>('site-chrome', () => {
+    const tables = run.state<{ sites: Map<string, { lines: { size: number } }>; entries: number }>('site-chrome', () => {
       throw new Error('the stage keeps no state')
     })
     expect(tables.entries).toBeLessThanOrEqual(30)

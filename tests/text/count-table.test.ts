@@ -30,6 +30,11 @@ describe('count table', () => {
     expect(countOf(table, 1)).toBe(0)
   })
 
+  it('refuses a size that is not a power of two, which would make probing loop', () => {
+    expect(() => createCountTable(3)).toThrow('power of two, got 3')
+    expect(() => createCountTable(0)).toThrow('got 0')
+  })
+
   it('refuses counts it cannot store, naming the count', () => {
     expect(() => setCount(createCountTable(), 1, 0)).toThrow('got 0')
     expect(() => setCount(createCountTable(), 1, 2 ** 32)).toThrow('2^32 - 1')
