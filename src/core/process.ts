@@ -23,6 +23,11 @@ export interface ProcessResult {
   doc: Doc
   steps: StageStep[]
   dropped: boolean
+  /**
+   * Time a worker spent on ordered stages' `prepare` steps, by stage; the main thread adds it to
+   * those stages' steps when it runs them, so the report's stage times include it.
+   */
+  prepareMilliseconds?: Readonly<Record<string, number>>
 }
 
 /** True once any fatal message is on the document. */

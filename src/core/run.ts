@@ -66,7 +66,10 @@ export interface RunOptions extends SessionOptions {
 async function finishOrdered(result: ProcessResult, ordered: readonly Stage[], run: RunState): Promise<ProcessResult> {
   if (result.dropped || ordered.length === 0) return result
   const tail = await processDocument(result.doc, ordered, run)
-  return { doc: tail.doc, dropped: tail.dropped, steps: [...result.steps, ...tail.steps] }
+  const prepare = result.prepareMilliseconds ?? {}
+  // A stage's time includes its `prepare` in the worker (dropped before the stage, the document's prepare time is not counted).
+  const steps = tail.steps.map((step) => (prepare[step.stage] === undefined ? step : { ...step, milliseconds: step.milliseconds + (prepare[step.stage] as number) }))
+  return { doc: tail.doc, dropped: tail.dropped, steps: [...result.steps, ...steps] }
 }
 
 /** The output files of a run in `folder` (the distributed coordinator writes the same ones). */

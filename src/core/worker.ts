@@ -47,12 +47,17 @@ async function warmUp(stages: readonly Stage[]): Promise<void> {
   for (const doc of samples) await processDocument(doc, stages, createRunState())
 }
 
-/** Runs the ordered stages' `prepare` steps on a kept document (see Stage.prepare). */
+/** Runs the ordered stages' `prepare` steps on a kept document (see Stage.prepare), timing each. */
 function prepared(result: ProcessResult, preparers: readonly Stage[]): ProcessResult {
   if (result.dropped || preparers.length === 0) return result
   let doc = result.doc
-  for (const stage of preparers) doc = stage.prepare?.(doc) ?? doc
-  return { ...result, doc }
+  const prepareMilliseconds: Record<string, number> = {}
+  for (const stage of preparers) {
+    const started = performance.now()
+    doc = stage.prepare?.(doc) ?? doc
+    prepareMilliseconds[stage.name] = performance.now() - started
+  }
+  return { ...result, doc, prepareMilliseconds }
 }
 
 async function serve(port: MessagePort, stages: readonly Stage[], preparers: readonly Stage[]): Promise<void> {

@@ -14,7 +14,7 @@ import { createDoc } from '../../src/core/doc.ts'
 import { stageRecipe } from '../../src/core/stage-recipe.ts'
 import { createWorkerPool } from '../../src/core/worker-pool.ts'
 import type { Stage } from '../../src/core/stage.ts'
-import { decode, defaultStages, dropChrome, segment } from '../../src/stages/index.ts'
+import { decode, defaultStages, dropChrome, nearDedupe, segment, siteChrome } from '../../src/stages/index.ts'
 
 const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
 const WORDS = ['river', 'council', 'budget', 'the', 'of', 'and', 'school', 'a', 'to', 'is', 'new', 'plan', 'in', 'for', 'city', 'water']
@@ -137,6 +137,22 @@ describe('worker pool', () => {
 })
 
 describe('worker pool start-up', () => {
+  it("times the ordered stages' prepare steps it runs, so the report can count them", async () => {
+    const built = (stages: Stage[]) => {
+      const recipe = stageRecipe(stages)
+      if (!recipe.ok) throw new Error(recipe.reason)
+      return recipe.recipe
+    }
+    const pool = createWorkerPool({ size: 1, recipe: built([decode(), segment()]), prepare: built([nearDedupe(), siteChrome()]), timeoutMs: 30_000 })
+    const doc = createDoc({ source: { path: 'site/a.txt', format: 'txt' }, raw: new TextEncoder().encode('A river ran through the town.\n\nThe bridge held.') }, 0)
+    const outcome = await pool.process(doc)
+    await pool.close()
+    if (outcome.kind !== 'done') throw new Error(`expected a result, got ${outcome.kind}`)
+    expect(Object.keys(outcome.result.doc.prepared ?? {}).sort()).toEqual(['near-dedupe', 'site-chrome'])
+    expect(Object.keys(outcome.result.prepareMilliseconds ?? {}).sort()).toEqual(['near-dedupe', 'site-chrome'])
+    expect(Object.values(outcome.result.prepareMilliseconds ?? {}).every((milliseconds) => milliseconds >= 0)).toBe(true)
+  }, 60_000)
+
   it('fails the run with a sentence when a worker cannot build the same stages', async () => {
     const pool = createWorkerPool({ size: 1, recipe: { kind: 'config', origin: { overrides: {} }, names: ['no-such-stage'] }, timeoutMs: 5000 })
     const doc = createDoc({ source: { path: 'a.txt', format: 'txt' }, text: 'Hello.' }, 0)
