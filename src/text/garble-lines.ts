@@ -106,10 +106,18 @@ function startKind(lower: string): 'lower' | 'upper' | 'number' | 'dash' | 'othe
 /** Lines that stand alone even in lowercase: bylines, datelines, addresses. */
 const STANDS_ALONE = /^(?:by|posted|updated|published|written|filed|https?:|www\.)/iu
 
-/** A capitalised continuation: a long unfinished line, then a name and more lowercase words. */
+/**
+ * A capitalised continuation: a long unfinished line, then a name and more lowercase words. A
+ * line that stops on a capitalised word ("the Dodd-Frank Wall Street") is a name cut in two when
+ * the next starts with one more capitalised word that no sentence starts with ("Reform and
+ * Consumer Protection Act …") and goes on as a sentence to its stop.
+ */
 function nameContinues(top: string, lower: string, lexicon: Lexicon | undefined): boolean {
   if (!lastCharIs(top, /\p{Ll}$/u) || wordCount(top) < 8 || top.includes(':') || looksLikeTitle(top)) return false
-  return startsWithName(lower, lexicon) && lowercaseWords(lower) >= 3
+  if (startsWithName(lower, lexicon)) return lowercaseWords(lower) >= 3
+  const first = /^\p{Lu}[\p{L}'’]*/u.exec(lower)?.[0]
+  const nameCut = /(?:^|\s)\p{Lu}[\p{L}'’-]*$/u.test(top)
+  return nameCut && first !== undefined && !SENTENCE_STARTERS.has(first.toLowerCase()) && lowercaseWords(lower) >= 3 && terminal(lower.trimEnd())
 }
 
 /** Words of `line` that start in lowercase. */

@@ -24,6 +24,7 @@ const repairs: Case[] = [
   { name: 'a sentence broken before a lowercase word is joined', input: 'The mayor said the bridge\nwill reopen next week.', expected: 'The mayor said the bridge will reopen next week.', rules: ['fix-garbled/line-joined'] },
   { name: 'a line ending in "of" continues before a capital', input: 'It was the first visit of\nPresident Lee to the island.', expected: 'It was the first visit of President Lee to the island.', rules: ['fix-garbled/line-joined'] },
   { name: 'a sentence broken before a number is joined', input: 'Richard, now 13, has been tasked since age\n9 with keeping the cattle safe.', expected: 'Richard, now 13, has been tasked since age 9 with keeping the cattle safe.', rules: ['fix-garbled/line-joined'] },
+  { name: 'a name cut in two by a line break is joined', input: 'Intel gained PC microprocessor market share over Advanced\nMicro Devices during the third quarter of the year.', expected: 'Intel gained PC microprocessor market share over Advanced Micro Devices during the third quarter of the year.', rules: ['fix-garbled/line-joined'] },
   { name: 'a sentence broken after a quantity is joined', input: 'There are about 45,000\nnurse anesthetists working in the country.', expected: 'There are about 45,000 nurse anesthetists working in the country.', rules: ['fix-garbled/line-joined'] },
   { name: 'glued sentences get their space back', input: 'The vote passed.Nobody objected to it.', expected: 'The vote passed. Nobody objected to it.', rules: ['fix-garbled/glue-split'] },
   { name: 'a lowercase word glued to a name is split', input: 'He met the developers atMicrosoft last year.', expected: 'He met the developers at Microsoft last year.', rules: ['fix-garbled/glue-split'] },
@@ -33,6 +34,8 @@ const repairs: Case[] = [
 
 const untouched: Case[] = [
   { name: 'a heading above a paragraph stays apart', input: 'Cities in the north are flooded\nMeanwhile, the rain went on.', expected: '', rules: [] },
+  { name: 'a caption ending in a name stays apart from a sentence that starts like one', input: 'Workers repair the storm damage near the Bank of England\nThe damage was worse than expected in the north.', expected: '', rules: [] },
+  { name: 'a caption ending in a name stays apart from a short line', input: 'Workers repair the storm damage near the Bank of England\nPhoto Credit', expected: '', rules: [] },
   { name: 'verse keeps its lines', input: 'The wind was cold\nand the road was long\nwe walked all night\nuntil the dawn', expected: '', rules: [] },
   { name: 'an indented list keeps its lines', input: 'You will need:\n    two eggs\n    some flour', expected: '', rules: [] },
   { name: 'ingredient lines that open with numbers stay apart', input: '1 block firm tofu, crumbled and drained well\n1 cup vegan cream cheese for the filling.\n2 cups of fresh spinach leaves, chopped.', expected: '', rules: [] },
