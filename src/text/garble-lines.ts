@@ -103,8 +103,8 @@ function startKind(lower: string): 'lower' | 'upper' | 'number' | 'dash' | 'othe
   return 'other'
 }
 
-/** Lines that stand alone even in lowercase: bylines, datelines, addresses. */
-const STANDS_ALONE = /^(?:by|posted|updated|published|written|filed|https?:|www\.)/iu
+/** Lines that stand alone even in lowercase: bylines, datelines, addresses ("by the number of …" is no byline). */
+const STANDS_ALONE = /^(?:by(?!\s+(?:the|a|an|this|that|these|those|their|his|her|its|our|my|your|far|now|then|way)\b)|posted|updated|published|written|filed|https?:|www\.)/iu
 
 /**
  * A capitalised continuation: a long unfinished line, then a name and more lowercase words. A
@@ -153,12 +153,15 @@ function continuesSentence(upper: string, lower: string, lexicon: Lexicon | unde
   const top = upper.trimEnd()
   if (/^\s/u.test(lower) || lastCharIs(top, /[-–—]$/u) || LIST_START.test(lower) || STANDS_ALONE.test(lower)) return false
   const kind = startKind(lower)
-  if (endsInPrepositive(top)) return kind === 'upper'
-  if (top.endsWith(':')) return kind === 'lower' && terminal(lower.trimEnd()) && wordCount(lower) >= 3
+  if (endsInPrepositive(top)) return kind === 'upper' || kind === 'lower'
+  // A colon or semicolon goes on in lowercase to the sentence's end ("stand out;⏎one of the first …").
+  if (top.endsWith(':') || top.endsWith(';')) return kind === 'lower' && terminal(lower.trimEnd()) && wordCount(lower) >= 3
   if (terminal(top)) return false
   const last = /(\p{L}+)[^\p{L}\p{N}]*$/u.exec(top)?.[1] ?? ''
   const strong = CONTINUES_LINE.has(last) || (top.endsWith(',') && wordCount(top) >= 4)
   if (strong) return kind !== 'other'
+  // A comma inside a closing quote, then its attribution ("… after that,"⏎Hauck says."), not a title.
+  if (/,["'”’»]+$/u.test(top) && wordCount(top) >= 4) return kind === 'lower' || (kind === 'upper' && /^\S+\s+\p{Ll}/u.test(lower))
   if (kind === 'lower') return (lastCharIs(top, /[\p{L},)]$/u) ? wordCount(top) >= 2 : endsInQuantity(top)) && (terminal(lower.trimEnd()) || wordCount(lower) >= 5)
   if (kind === 'number') return !numberedLines && numberContinues(top, lower)
   if (kind === 'dash') return lastCharIs(top, /[\p{Ll},]$/u) && wordCount(top) >= 4 && !looksLikeTitle(top)
