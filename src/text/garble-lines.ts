@@ -94,10 +94,10 @@ function endsInPrepositive(text: string): boolean {
   return word !== undefined && (PREPOSITIVE.has(word) || NEVER_FINAL_DOTTED.has(word))
 }
 
-/** How `lower` starts: a lowercase word, a capital, a number, a dash or bracket. */
+/** How `lower` starts (after any opening quote): a lowercase word, a capital, a number, a dash or bracket. */
 function startKind(lower: string): 'lower' | 'upper' | 'number' | 'dash' | 'other' {
-  if (/^\p{Ll}/u.test(lower)) return 'lower'
-  if (/^\p{Lu}/u.test(lower)) return 'upper'
+  if (/^["'“‘«]?\p{Ll}/u.test(lower)) return 'lower'
+  if (/^["'“‘«]?\p{Lu}/u.test(lower)) return 'upper'
   if (/^[$€£¥]?\d/u.test(lower)) return 'number'
   if (/^[–—(]/u.test(lower)) return 'dash'
   return 'other'
@@ -148,17 +148,34 @@ function numberContinues(top: string, lower: string): boolean {
   return /^\S+ \p{Ll}/u.test(lower) && lowercaseWords(lower) >= 3 && terminal(lower.trimEnd())
 }
 
+/**
+ * A spaced dash between two halves of a sentence, at the end of the first line ("is intentional
+ * –⏎it takes …") or the start of the second: prose on both sides, going on in lowercase to the
+ * sentence's stop. A hyphen-minus is left alone (it may be a word cut at the line's end).
+ */
+function dashContinues(top: string, lower: string): boolean {
+  const dashEnd = /\s[–—]$/u.test(top)
+  const dashStart = /^[–—]\s+\p{Ll}/u.test(lower) && lastCharIs(top, /\p{Ll}$/u) && wordCount(top) >= 8
+  if (!dashEnd && !dashStart) return false
+  return proseLine(top.replace(/\s[–—]$/u, '')) && (dashStart || /^\p{Ll}/u.test(lower)) && wordCount(lower) >= 3 && terminal(lower.trimEnd())
+}
+
+/** Words that end a line of prose only mid-sentence, though a short line may end in them ("Log in"). */
+const CONTINUES_PROSE = new Set(['in'])
+
 /** True when `lower` continues the sentence that `upper` leaves unfinished. */
 function continuesSentence(upper: string, lower: string, lexicon: Lexicon | undefined, numberedLines: boolean): boolean {
   const top = upper.trimEnd()
-  if (/^\s/u.test(lower) || lastCharIs(top, /[-–—]$/u) || LIST_START.test(lower) || STANDS_ALONE.test(lower)) return false
+  if (/^\s/u.test(lower)) return false
+  if (dashContinues(top, lower)) return true
+  if (lastCharIs(top, /[-–—]$/u) || LIST_START.test(lower) || STANDS_ALONE.test(lower)) return false
   const kind = startKind(lower)
   if (endsInPrepositive(top)) return kind === 'upper' || kind === 'lower'
   // A colon or semicolon goes on in lowercase to the sentence's end ("stand out;⏎one of the first …").
   if (top.endsWith(':') || top.endsWith(';')) return kind === 'lower' && terminal(lower.trimEnd()) && wordCount(lower) >= 3
   if (terminal(top)) return false
   const last = /(\p{L}+)[^\p{L}\p{N}]*$/u.exec(top)?.[1] ?? ''
-  const strong = CONTINUES_LINE.has(last) || (top.endsWith(',') && wordCount(top) >= 4)
+  const strong = CONTINUES_LINE.has(last) || (top.endsWith(',') && wordCount(top) >= 4) || (CONTINUES_PROSE.has(last) && top.endsWith(last) && proseLine(top))
   if (strong) return kind !== 'other'
   // A comma inside a closing quote, then its attribution ("… after that,"⏎Hauck says."), not a title.
   if (/,["'”’»]+$/u.test(top) && wordCount(top) >= 4) return kind === 'lower' || (kind === 'upper' && /^\S+\s+\p{Ll}/u.test(lower))
