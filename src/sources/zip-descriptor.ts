@@ -18,7 +18,8 @@ const SIGNATURE_PK = Buffer.from('PK')
 /** Bytes of the file searched at a time. */
 const SCAN_BYTES = 1 << 20
 
-async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+/** Up to `length` bytes of the file from `position`: fewer at its end, none past it. */
+export async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
   const buffer = Buffer.alloc(length)
   const { bytesRead } = await handle.read(buffer, 0, length, position)
   return buffer.subarray(0, bytesRead)

@@ -15,7 +15,7 @@ import { open } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { pipeline } from 'node:stream'
 import { createInflateRaw, crc32 } from 'node:zlib'
-import { findDescriptor } from './zip-descriptor.ts'
+import { findDescriptor, readAt } from './zip-descriptor.ts'
 
 /** An entry found by its local header. */
 export interface LocalEntry {
@@ -47,12 +47,6 @@ const LOCAL_HEADER = 0x04034b50
 const CENTRAL_HEADER = 0x02014b50
 const HEADER_BYTES = 30
 const ZIP64_SIZE = 0xffffffff
-
-async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length)
-  const { bytesRead } = await handle.read(buffer, 0, length, position)
-  return buffer.subarray(0, bytesRead)
-}
 
 /** Where the zip64 extra field (id 0x0001) starts in `extra`, or -1. */
 function zip64Field(extra: Buffer): number {
