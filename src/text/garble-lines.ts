@@ -87,24 +87,31 @@ function startsWithName(text: string, lexicon: Lexicon | undefined): boolean {
   return !lexicon.isCommonLowercase(word)
 }
 
-/** The line ends in a title or "e.g." that a name or phrase must follow ("Mr.", "i.e."). */
-function endsInPrepositive(text: string): boolean {
-  if (!text.endsWith('.')) return false
+/** Abbreviations a lowercase phrase may follow ("press vs.⏎what gets written"); "St." or "Dr." are followed by a name. */
+const BEFORE_PHRASE = new Set(['vs', 'viz', 'cf', 'incl', 'excl', 'resp', ...NEVER_FINAL_DOTTED])
+
+/** The abbreviation the line ends in when a name or phrase must follow it ("Mr.", "i.e."), else undefined. */
+function endsInPrepositive(text: string): string | undefined {
+  if (!text.endsWith('.')) return undefined
   const word = /(?:^|\s)\(?([\p{L}.]+)\.$/u.exec(text)?.[1]?.toLowerCase()
-  return word !== undefined && (PREPOSITIVE.has(word) || NEVER_FINAL_DOTTED.has(word))
+  return word !== undefined && (PREPOSITIVE.has(word) || NEVER_FINAL_DOTTED.has(word)) ? word : undefined
 }
 
-/** How `lower` starts (after any opening quote): a lowercase word, a capital, a number, a dash or bracket. */
+/** How `lower` starts: a lowercase word, a capital, a number, a dash or bracket. */
 function startKind(lower: string): 'lower' | 'upper' | 'number' | 'dash' | 'other' {
-  if (/^["'“‘«]?\p{Ll}/u.test(lower)) return 'lower'
-  if (/^["'“‘«]?\p{Lu}/u.test(lower)) return 'upper'
+  if (/^\p{Ll}/u.test(lower)) return 'lower'
+  if (/^\p{Lu}/u.test(lower)) return 'upper'
   if (/^[$€£¥]?\d/u.test(lower)) return 'number'
   if (/^[–—(]/u.test(lower)) return 'dash'
   return 'other'
 }
 
-/** Lines that stand alone even in lowercase: bylines, datelines, addresses ("by the number of …" is no byline). */
-const STANDS_ALONE = /^(?:by(?!\s+(?:the|a|an|this|that|these|those|their|his|her|its|our|my|your|far|now|then|way)\b)|posted|updated|published|written|filed|https?:|www\.)/iu
+/**
+ * Lines that stand alone even in lowercase: bylines ("By The Associated Press"; lowercase "by
+ * the number of …" is no byline), datelines, addresses, a site's domain ("guardian.co.uk,
+ * Monday 29 October"; "e.g." is no domain).
+ */
+const STANDS_ALONE = /^(?:By\s|by(?!\s+(?:the|a|an|this|that|these|those|their|his|her|its|our|my|your|far|now|then|way)\b)|[Pp]osted|[Uu]pdated|[Pp]ublished|[Ww]ritten|[Ff]iled|https?:|www\.|[\p{Ll}\d-]{3,}(?:\.[\p{Ll}]{2,})+(?![\p{L}\d]))/u
 
 /**
  * A capitalised continuation: a long unfinished line, then a name and more lowercase words. A
@@ -115,9 +122,11 @@ const STANDS_ALONE = /^(?:by(?!\s+(?:the|a|an|this|that|these|those|their|his|he
 function nameContinues(top: string, lower: string, lexicon: Lexicon | undefined): boolean {
   if (!lastCharIs(top, /\p{Ll}$/u) || wordCount(top) < 8 || top.includes(':') || looksLikeTitle(top)) return false
   if (startsWithName(lower, lexicon)) return lowercaseWords(lower) >= 3
+  // The second half must not be a common word, which would open the sentence after a caption ("… in Washington⏎Officials said").
   const first = /^\p{Lu}[\p{L}'’]*/u.exec(lower)?.[0]
   const nameCut = /(?:^|\s)\p{Lu}[\p{L}'’-]*$/u.test(top)
-  return nameCut && first !== undefined && !SENTENCE_STARTERS.has(first.toLowerCase()) && lowercaseWords(lower) >= 3 && terminal(lower.trimEnd())
+  if (!nameCut || first === undefined || SENTENCE_STARTERS.has(first.toLowerCase()) || lexicon?.isCommonLowercase(first) !== false) return false
+  return lowercaseWords(lower) >= 3 && terminal(lower.trimEnd())
 }
 
 /** Words of `line` that start in lowercase. */
@@ -160,27 +169,41 @@ function dashContinues(top: string, lower: string): boolean {
   return proseLine(top.replace(/\s[–—]$/u, '')) && (dashStart || /^\p{Ll}/u.test(lower)) && wordCount(lower) >= 3 && terminal(lower.trimEnd())
 }
 
-/** Words that end a line of prose only mid-sentence, though a short line may end in them ("Log in"). */
-const CONTINUES_PROSE = new Set(['in'])
+/** What marks a paragraph as a list: two or more lines opening with a number or a dash, or ending in a semicolon. */
+interface ParagraphShape {
+  numbered: boolean
+  dashed: boolean
+  semicolons: boolean
+}
 
-/** True when `lower` continues the sentence that `upper` leaves unfinished. */
-function continuesSentence(upper: string, lower: string, lexicon: Lexicon | undefined, numberedLines: boolean): boolean {
+function paragraphShape(lines: readonly NumberedLine[]): ParagraphShape {
+  const count = (test: (text: string) => boolean): number => lines.filter((line) => test(line.text)).length
+  return {
+    numbered: count((text) => startKind(text) === 'number') >= 2,
+    dashed: count((text) => /^[-–—]\s/u.test(text)) >= 2,
+    semicolons: count((text) => text.trimEnd().endsWith(';')) >= 2,
+  }
+}
+
+/** True when `lower` continues the sentence that `upper` leaves unfinished, in a paragraph of `shape`. */
+function continuesSentence(upper: string, lower: string, lexicon: Lexicon | undefined, shape: ParagraphShape): boolean {
   const top = upper.trimEnd()
   if (/^\s/u.test(lower)) return false
-  if (dashContinues(top, lower)) return true
+  if (!shape.dashed && dashContinues(top, lower)) return true
   if (lastCharIs(top, /[-–—]$/u) || LIST_START.test(lower) || STANDS_ALONE.test(lower)) return false
   const kind = startKind(lower)
-  if (endsInPrepositive(top)) return kind === 'upper' || kind === 'lower'
-  // A colon or semicolon goes on in lowercase to the sentence's end ("stand out;⏎one of the first …").
-  if (top.endsWith(':') || top.endsWith(';')) return kind === 'lower' && terminal(lower.trimEnd()) && wordCount(lower) >= 3
+  const abbreviation = endsInPrepositive(top)
+  if (abbreviation !== undefined) return kind === 'upper' || (kind === 'lower' && BEFORE_PHRASE.has(abbreviation))
+  if (top.endsWith(':') || (top.endsWith(';') && !shape.semicolons)) return kind === 'lower' && terminal(lower.trimEnd()) && wordCount(lower) >= 3
   if (terminal(top)) return false
   const last = /(\p{L}+)[^\p{L}\p{N}]*$/u.exec(top)?.[1] ?? ''
-  const strong = CONTINUES_LINE.has(last) || (top.endsWith(',') && wordCount(top) >= 4) || (CONTINUES_PROSE.has(last) && top.endsWith(last) && proseLine(top))
-  if (strong) return kind !== 'other'
+  const strong = CONTINUES_LINE.has(last) || (top.endsWith(',') && wordCount(top) >= 4)
+  // After "the", "of" and the like, a quoted word goes on too ("is called the⏎'reloading hypothesis'").
+  if (strong) return kind !== 'other' || /^["'“‘«]\p{L}/u.test(lower)
   // A comma inside a closing quote, then its attribution ("… after that,"⏎Hauck says."), not a title.
   if (/,["'”’»]+$/u.test(top) && wordCount(top) >= 4) return kind === 'lower' || (kind === 'upper' && /^\S+\s+\p{Ll}/u.test(lower))
   if (kind === 'lower') return (lastCharIs(top, /[\p{L},)]$/u) ? wordCount(top) >= 2 : endsInQuantity(top)) && (terminal(lower.trimEnd()) || wordCount(lower) >= 5)
-  if (kind === 'number') return !numberedLines && numberContinues(top, lower)
+  if (kind === 'number') return !shape.numbered && numberContinues(top, lower)
   if (kind === 'dash') return lastCharIs(top, /[\p{Ll},]$/u) && wordCount(top) >= 4 && !looksLikeTitle(top)
   return kind === 'upper' && nameContinues(top, lower, lexicon)
 }
@@ -201,8 +224,8 @@ function looksLikeVerse(lines: readonly string[]): boolean {
 
 function joinParagraph(lines: NumberedLine[], lexicon: Lexicon | undefined, docWords: () => ReadonlySet<string>, repairs: Repair[]): NumberedLine[] {
   const verse = looksLikeVerse(lines.map((line) => line.text))
-  // Two lines opening with a number make a list (ingredients, steps), not a sentence broken before one.
-  const numberedLines = lines.filter((line) => startKind(line.text) === 'number').length >= 2
+  // A list (ingredients, steps, dashed or semicolon items) is not a sentence broken before an item.
+  const shape = paragraphShape(lines)
   const out: NumberedLine[] = []
   for (const line of lines) {
     const previous = out[out.length - 1]
@@ -210,7 +233,7 @@ function joinParagraph(lines: NumberedLine[], lexicon: Lexicon | undefined, docW
     if (previous !== undefined && merged !== undefined) {
       repairs.push({ rule: 'hyphen-joined', line: previous.line, actual: `${previous.text.trimEnd().slice(-30)}⏎${line.text.trimStart().slice(0, 30)}` })
       previous.text = merged
-    } else if (previous !== undefined && !verse && continuesSentence(previous.text, line.text, lexicon, numberedLines)) {
+    } else if (previous !== undefined && !verse && continuesSentence(previous.text, line.text, lexicon, shape)) {
       repairs.push({ rule: 'line-joined', line: previous.line, actual: `${previous.text.trimEnd().slice(-30)}⏎${line.text.slice(0, 30)}` })
       previous.text = `${previous.text.trimEnd()} ${line.text.trimStart()}`
     } else out.push({ ...line })
