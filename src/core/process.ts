@@ -23,10 +23,7 @@ export interface ProcessResult {
   doc: Doc
   steps: StageStep[]
   dropped: boolean
-  /**
-   * Time a worker spent on ordered stages' `prepare` steps, by stage; the main thread adds it to
-   * those stages' steps when it runs them, so the report's stage times include it.
-   */
+  /** Time a worker spent on ordered stages' `prepare` steps, by stage, for the report's stage times (see countSteps). */
   prepareMilliseconds?: Readonly<Record<string, number>>
 }
 

@@ -66,10 +66,7 @@ export interface RunOptions extends SessionOptions {
 async function finishOrdered(result: ProcessResult, ordered: readonly Stage[], run: RunState): Promise<ProcessResult> {
   if (result.dropped || ordered.length === 0) return result
   const tail = await processDocument(result.doc, ordered, run)
-  const prepare = result.prepareMilliseconds ?? {}
-  // A stage's time includes its `prepare` in the worker (dropped before the stage, the document's prepare time is not counted).
-  const steps = tail.steps.map((step) => (prepare[step.stage] === undefined ? step : { ...step, milliseconds: step.milliseconds + (prepare[step.stage] as number) }))
-  return { doc: tail.doc, dropped: tail.dropped, steps: [...result.steps, ...steps] }
+  return { ...result, doc: tail.doc, dropped: tail.dropped, steps: [...result.steps, ...tail.steps] }
 }
 
 /** The output files of a run in `folder` (the distributed coordinator writes the same ones). */
@@ -142,7 +139,7 @@ export function createEmit(plumbing: Omit<Plumbing, 'executor'>, run: RunState, 
   return async (result) => {
     const final = await finishOrdered(result, ordered, run)
     await (final.dropped ? writers.rejects.write(rejectRecord(final.doc)) : writers.clean.write(cleanRecord(final.doc)))
-    collector.addDocument(final.doc, final.steps, final.dropped)
+    collector.addDocument(final.doc, final.steps, final.dropped, final.prepareMilliseconds)
     await plumbing.session?.emitted()
     progress.done += 1
     progress[final.dropped ? 'rejected' : 'kept'] += 1

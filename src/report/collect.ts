@@ -25,7 +25,7 @@ export type RunFacts = Omit<RunSummary, 'counts'>
 
 /** Accumulates one run's report. */
 export interface ReportCollector {
-  addDocument(doc: Doc, steps: readonly StageStep[], dropped: boolean): void
+  addDocument(doc: Doc, steps: readonly StageStep[], dropped: boolean, prepareMilliseconds?: Readonly<Record<string, number>>): void
   addSkipped(skipped: SkippedInput): void
   finish(facts: RunFacts): RunReport
   /**
@@ -103,8 +103,8 @@ export function createReportCollector(stageNames: readonly string[], restored?: 
   let warned = restored?.counts.warned ?? 0
   return {
     snapshot: () => ({ stages: [...stages.values()], inputs, errors, documents, sites: sites.snapshot(), counts: { omitted, errors: errorCount, warned } }),
-    addDocument(doc, steps, dropped) {
-      countSteps(stages, doc, steps)
+    addDocument(doc, steps, dropped, prepareMilliseconds) {
+      countSteps(stages, doc, steps, prepareMilliseconds)
       sites.add(doc, dropped)
       countInput(inputs, doc.source.path, dropped)
       const fatal = firstFatal(doc.messages)

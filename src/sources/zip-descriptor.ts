@@ -30,14 +30,12 @@ function sizeAt(bytes: Buffer, at: number, zip64: boolean): number | undefined {
   return zip64 ? Number(bytes.readBigUInt64LE(at)) : bytes.readUInt32LE(at)
 }
 
-/** The descriptor that a "PK" at `position` proves, if it does (see the module comment). */
-async function descriptorAt(handle: FileHandle, position: number, dataStart: number, zip64: boolean): Promise<DescriptorEnd | undefined> {
-  const width = zip64 ? 8 : 4
+/** The descriptor with sizes `width` bytes wide that a "PK" at `position` proves, if it does; `bytes` start at `from`. */
+function descriptorOf(bytes: Buffer, from: number, position: number, dataStart: number, width: 4 | 8): DescriptorEnd | undefined {
   const unsignedLength = 4 + 2 * width
-  const from = Math.max(dataStart, position - unsignedLength)
-  const bytes = await readAt(handle, from, position - from + 4 + unsignedLength)
   const at = position - from
   const kind = bytes.length >= at + 4 ? bytes.readUInt16LE(at + 2) : undefined
+  const zip64 = width === 8
   if (kind === 0x0807) {
     const compressedSize = sizeAt(bytes, at + 8, zip64)
     const size = sizeAt(bytes, at + 8 + width, zip64)
@@ -48,6 +46,21 @@ async function descriptorAt(handle: FileHandle, position: number, dataStart: num
     const compressedSize = sizeAt(bytes, start + 4, zip64)
     const size = sizeAt(bytes, start + 4 + width, zip64)
     if (start >= 0 && compressedSize === from + start - dataStart && size !== undefined) return { sizes: { crc: bytes.readUInt32LE(start), compressedSize, size }, next: position }
+  }
+  return undefined
+}
+
+/**
+ * The descriptor that a "PK" at `position` proves, if it does (see the module comment): sizes
+ * of 8 bytes first for a zip64 entry, else of 4, then the other width, since writers differ.
+ */
+async function descriptorAt(handle: FileHandle, position: number, dataStart: number, zip64: boolean): Promise<DescriptorEnd | undefined> {
+  const from = Math.max(dataStart, position - 20)
+  const bytes = await readAt(handle, from, position - from + 24)
+  const widths: (4 | 8)[] = zip64 ? [8, 4] : [4, 8]
+  for (const width of widths) {
+    const found = descriptorOf(bytes, from, position, dataStart, width)
+    if (found !== undefined) return found
   }
   return undefined
 }

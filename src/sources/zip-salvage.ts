@@ -54,17 +54,16 @@ function zip64Field(extra: Buffer): number {
   return -1
 }
 
-/** The zip64 extra field's sizes, read in the order APPNOTE 4.5.3 gives them (only those the header left at 0xFFFFFFFF). */
+/**
+ * The zip64 extra field's sizes (APPNOTE 4.5.3): in a local header the field holds both, the
+ * original size and then the compressed one, whichever the header left at 0xFFFFFFFF; read
+ * only within the field's own length.
+ */
 function zip64Sizes(extra: Buffer, declared: { compressedSize: number; size: number }): { compressedSize: number; size: number } | undefined {
   const at = zip64Field(extra)
-  if (at !== -1) {
-    let field = at + 4
-    const next = (): number | undefined => (field + 8 <= extra.length ? Number(extra.readBigUInt64LE((field += 8) - 8)) : undefined)
-    const size = declared.size === ZIP64_SIZE ? next() : declared.size
-    const compressedSize = declared.compressedSize === ZIP64_SIZE ? next() : declared.compressedSize
-    return size === undefined || compressedSize === undefined ? undefined : { compressedSize, size }
-  }
-  return undefined
+  if (at === -1 || extra.readUInt16LE(at + 2) < 16 || at + 20 > extra.length) return undefined
+  const [size, compressedSize] = [Number(extra.readBigUInt64LE(at + 4)), Number(extra.readBigUInt64LE(at + 12))]
+  return { size: declared.size === ZIP64_SIZE ? size : declared.size, compressedSize: declared.compressedSize === ZIP64_SIZE ? compressedSize : declared.compressedSize }
 }
 
 /** The header fields of the entry at `offset`, or where the walk ends there. */
@@ -101,9 +100,12 @@ async function entryAt(handle: FileHandle, offset: number, fileSize: number): Pr
   }
   const end = dataStart + sizes.compressedSize
   if (end > fileSize) return { end: { kind: 'cut', name, reason: `the archive ends ${Math.max(0, fileSize - dataStart)} bytes into its ${sizes.compressedSize} compressed bytes` } }
-  // Sizes in the header and a descriptor after the data as well: step over the descriptor.
-  const descriptor = (flags & 8) === 0 ? 0 : ((await readAt(handle, end, 4)).toString('latin1') === 'PK\x07\x08' ? 4 : 0) + (zip64 ? 20 : 12)
-  return { entry: { ...base, ...sizes }, next: end + descriptor }
+  if ((flags & 8) === 0) return { entry: { ...base, ...sizes }, next: end }
+  // Sizes in the header and a descriptor after the data as well: the CRC-32 is in the descriptor (APPNOTE 4.4.4).
+  const after = await readAt(handle, end, 8)
+  if (after.length < 8) return { end: { kind: 'cut', name, reason: 'the archive ends before its data descriptor' } }
+  const signed = after.readUInt32LE(0) === 0x08074b50
+  return { entry: { ...base, ...sizes, crc: after.readUInt32LE(signed ? 4 : 0) }, next: end + (signed ? 4 : 0) + (zip64 ? 20 : 12) }
 }
 
 /** Walks the local headers of `file` from its start (see the module comment). */

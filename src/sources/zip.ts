@@ -91,6 +91,9 @@ export async function* entryBytes(zip: InstanceType<typeof StreamZip.async>, ent
   yield* stream
 }
 
+/** Compression methods other than stored and deflate that archives use (APPNOTE 4.4.5), named for the message. */
+const METHOD_NAMES: Readonly<Record<number, string>> = { 9: 'Deflate64', 12: 'bzip2', 14: 'LZMA', 93: 'Zstandard', 95: 'xz', 98: 'PPMd' }
+
 /** The items of one zip entry (or its fatal seed); `bytes` opens the entry's inflated bytes. */
 function entryItems<Entry extends ZipMember>(entry: Entry, bytes: (entry: Entry) => AsyncIterable<Uint8Array>, archive: InputBlob, context: ReadContext): AsyncGenerator<SourceItem> | SourceItem {
   const limits = context.options.limits
@@ -100,7 +103,8 @@ function entryItems<Entry extends ZipMember>(entry: Entry, bytes: (entry: Entry)
     return fatalSeed(location, 'unknown', 'source/encrypted', `${label} is encrypted; extract it with its password and add the file unzipped.`)
   }
   if (!isReadableMethod(entry.method)) {
-    return fatalSeed(location, 'unknown', 'source/unreadable-archive', `${label} is compressed with method ${entry.method}, which sluice cannot read (only stored and deflated entries); extract it with the tool that made the archive and add the file unzipped.`)
+    const method = METHOD_NAMES[entry.method] === undefined ? `method ${entry.method}` : `${METHOD_NAMES[entry.method]} (method ${entry.method})`
+    return fatalSeed(location, 'unknown', 'source/unreadable-archive', `${label} is compressed with ${method}, which sluice cannot read (only stored and deflated entries); extract it with the tool that made the archive and add the file unzipped.`)
   }
   if (exceedsRatio(entry.size, entry.compressedSize, limits)) {
     const reason = `${label} would inflate from ${entry.compressedSize} to ${entry.size} bytes, more than ${limits.maxCompressionRatio} times (limits.maxCompressionRatio): it looks like a zip bomb.`
@@ -144,13 +148,14 @@ function budgeted(blob: InputBlob, entries: readonly ZipMember[], context: ReadC
 async function* readSalvaged(file: string, blob: InputBlob, context: ReadContext, failure: unknown): AsyncGenerator<SourceItem> {
   // Only a system error (the file vanished) gives up here; a bug in the walk should be seen.
   const salvage = await salvageEntries(file).catch((error: unknown) => {
-    if (typeof (error as { code?: unknown }).code === 'string') return undefined
+    if (/^E[A-Z]+$/u.test(String((error as { code?: unknown }).code))) return undefined
     throw error
   })
   const files = salvage?.entries.filter((entry) => !entry.isDirectory) ?? []
-  if (salvage === undefined || files.length === 0) throw unreadableArchive(blob, failure)
+  // An entry cut through is news even when it is the first; bytes that are no zip at all are not.
+  if (salvage === undefined || (files.length === 0 && salvage.end.kind !== 'cut')) throw unreadableArchive(blob, failure)
   yield* readPlan(planEntries(salvage.entries), budgeted(blob, salvage.entries, context), (entry) => salvagedBytes(file, entry), context)
-  const found = files.length === 1 ? '1 entry was found by its local header' : `${files.length} entries were found by their local headers`
+  const found = files.length === 0 ? 'no whole entry was found' : files.length === 1 ? '1 entry was found by its local header' : `${files.length} entries were found by their local headers`
   const { end } = salvage
   const location = end.kind === 'cut' && end.name !== undefined ? childLocation(blob.location, end.name.replace(/\\/g, '/')) : blob.location
   const reason = `The central directory of ${labelOf(blob.location)} cannot be read (${describeError(failure)}), so the archive is truncated or corrupt: ${found}; ${walkEnd(end)}. Re-create or re-download it.`

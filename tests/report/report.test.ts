@@ -74,6 +74,16 @@ describe('report', () => {
     }
   })
 
+  it("adds a worker's prepare time to its stage, also for a document dropped before the stage", () => {
+    const collector = createReportCollector(['dedupe-docs', 'near-dedupe'])
+    const step = (stage: string, dropped: boolean): StageStep => ({ stage, dropped, milliseconds: 1, firstMessage: 0 })
+    collector.addDocument(doc('a.txt', []), [step('dedupe-docs', false), step('near-dedupe', false)], false, { 'near-dedupe': 5 })
+    collector.addDocument(doc('b.txt', []), [step('dedupe-docs', true)], true, { 'near-dedupe': 7 })
+    const stages = collector.finish(facts).stages
+    expect(stages.find((stage) => stage.name === 'near-dedupe')).toMatchObject({ in: 1, kept: 1, milliseconds: 1 + 5 + 7 })
+    expect(stages.find((stage) => stage.name === 'dedupe-docs')).toMatchObject({ in: 2, dropped: 1, milliseconds: 2 })
+  })
+
   it('renders JSON and Markdown from the same report', async () => {
     const report = sampleReport()
     expect(JSON.parse(formatJson(report))).toEqual(JSON.parse(JSON.stringify(report)))

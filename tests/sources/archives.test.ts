@@ -141,20 +141,25 @@ describe('zip archives', () => {
       }
     })
 
-    it('steps over a descriptor after sizes the header already gave, even at the very end of the file', async () => {
-      const zip = makeZip([{ name: 'a.txt', data: 'sizes in the header' }, { name: 'b.txt', data: 'next' }])
-      // Flag bit 3 set although the header has the sizes, and the file ends where a's data ends.
-      const local = Buffer.from(cutBefore(zip, 'b.txt'))
-      local.writeUInt16LE(8, 6)
-      const items = await read({ 'e.zip': local })
-      expect(labels(items)).toEqual(['e.zip!/a.txt', 'e.zip !source/truncated-archive'])
+    it('takes the CRC-32 from the descriptor when the header has the sizes too, and calls a missing descriptor a cut', async () => {
+      const data = 'sizes and a descriptor'
+      const zip = makeZip([{ name: 'a.txt', data, descriptor: 'signed' }, { name: 'b.txt', data: 'next' }])
+      // The header's sizes filled in as well (its CRC-32 stays 0, as APPNOTE 4.4.4 has it).
+      const both = Buffer.from(cutBefore(zip, 'b.txt', 10))
+      both.writeUInt32LE(data.length, 18)
+      both.writeUInt32LE(data.length, 22)
+      expect(labels(await read({ 'e.zip': both }))).toEqual(['e.zip!/a.txt', 'e.zip !source/truncated-archive'])
+      const cut = both.subarray(0, zip.indexOf(data) + data.length)
+      const items = await read({ 'e.zip': cut })
+      expect(labels(items)).toEqual(['e.zip!/a.txt !source/truncated-archive'])
+      expect(fatalReasons(items)[0]).toContain('a.txt is cut off (the archive ends before its data descriptor)')
     })
 
     it('names a compression method it cannot read, from the directory or the walk', async () => {
       const zip = makeZip([{ name: 'a.bin.txt', data: 'BZh9 pretend bzip2 bytes', method: 12 }, { name: 'b.txt', data: 'plain' }])
       for (const bytes of [zip, cutBefore(zip, 'b.txt')]) {
         const reasons = fatalReasons(await read({ 'm.zip': bytes }))
-        expect(reasons[0]).toBe('m.zip!/a.bin.txt is compressed with method 12, which sluice cannot read (only stored and deflated entries); extract it with the tool that made the archive and add the file unzipped.')
+        expect(reasons[0]).toBe('m.zip!/a.bin.txt is compressed with bzip2 (method 12), which sluice cannot read (only stored and deflated entries); extract it with the tool that made the archive and add the file unzipped.')
       }
     })
 

@@ -30,6 +30,16 @@ describe('count table', () => {
     expect(countOf(table, 1)).toBe(0)
   })
 
+  it('grows for a new key at ¾ full, not for a new count of a key it has', () => {
+    const table = createCountTable(8)
+    for (let key = 1; key <= 6; key += 1) setCount(table, key, 1)
+    setCount(table, 3, 2)
+    expect(table.pairs.length).toBe(16)
+    setCount(table, 7, 1)
+    expect(table.pairs.length).toBe(32)
+    expect([countOf(table, 3), countOf(table, 7), table.size]).toEqual([2, 1, 7])
+  })
+
   it('refuses a size that is not a power of two, which would make probing loop', () => {
     expect(() => createCountTable(3)).toThrow('power of two, got 3')
     expect(() => createCountTable(0)).toThrow('got 0')

@@ -81,8 +81,8 @@ describe('minhash index', () => {
     const run = index.runs[0] as (typeof index.runs)[number]
     expect(run.size).toBe(4096)
     expect(run.recentCount).toBe(5000 - 4096)
-    // Room grows by half again when full, so it never exceeds half the pairs it holds.
-    expect(run.keys.length).toBeGreaterThanOrEqual(run.size)
+    // Room grows by half again when full, not to the exact size at every merge, and never past half the pairs it holds.
+    expect(run.keys.length).toBeGreaterThan(run.size)
     expect(run.keys.length).toBeLessThanOrEqual(run.size * 1.5)
     for (let at = 1; at < run.size; at += 1) {
       const order = (run.keys[at - 1] as number) - (run.keys[at] as number) || (run.documents[at - 1] as number) - (run.documents[at] as number)
