@@ -202,7 +202,8 @@ function continuesSentence(upper: string, lower: string, lexicon: Lexicon | unde
   if (strong) return kind !== 'other' || /^["'“‘«]\p{L}/u.test(lower)
   // A comma inside a closing quote, then its attribution ("… after that,"⏎Hauck says."), not a title.
   if (/,["'”’»]+$/u.test(top) && wordCount(top) >= 4) return kind === 'lower' || (kind === 'upper' && /^\S+\s+\p{Ll}/u.test(lower))
-  if (kind === 'lower') return (lastCharIs(top, /[\p{L},)]$/u) ? wordCount(top) >= 2 : endsInQuantity(top)) && (terminal(lower.trimEnd()) || wordCount(lower) >= 5)
+  // Two lowercase lines without a stop are list items ("you will understand them⏎they will understand you").
+  if (kind === 'lower') return (lastCharIs(top, /[\p{L},)]$/u) ? wordCount(top) >= 2 : endsInQuantity(top)) && (terminal(lower.trimEnd()) || (wordCount(lower) >= 5 && !/^\p{Ll}/u.test(top)))
   if (kind === 'number') return !shape.numbered && numberContinues(top, lower)
   if (kind === 'dash') return lastCharIs(top, /[\p{Ll},]$/u) && wordCount(top) >= 4 && !looksLikeTitle(top)
   return kind === 'upper' && nameContinues(top, lower, lexicon)

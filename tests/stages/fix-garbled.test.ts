@@ -57,6 +57,7 @@ const untouched: Case[] = [
   { name: 'a lowercase line after a street abbreviation stays apart', input: 'The meeting is at the town hall at 12 Main St.\nfree parking is available behind the hall.', expected: '', rules: [] },
   { name: 'a list of clauses ending in semicolons stays apart', input: 'Tenants must pay the rent on the first day of every month without fail;\nkeep the garden and the paths tidy and clean all through the year;\nreport any repairs that are needed to the office within a week.', expected: '', rules: [] },
   { name: "a byline stays apart from the site's domain under it", input: 'Tom Kington in Rome\nguardian.co.uk, Monday 29 October 2012 12.24 GMT', expected: '', rules: [] },
+  { name: 'two lowercase list lines without a stop stay apart', input: 'If you use linking, two things will happen:\n\nyou will understand other people more easily\nother people will understand you more easily', expected: '', rules: [] },
   { name: 'a quoted line under a heading stays apart', input: 'Quote of the day\n"the only thing we have to fear is fear itself."', expected: '', rules: [] },
   { name: 'a quote ending in a comma stays apart from a title under it', input: 'Kanban will not be effective without learning. However,”\nOne Step Back, Two Steps Forward – “the times when you feel rushed.”', expected: '', rules: [] },
   { name: 'a dash at the end of a line is not hyphenation', input: 'It was late -\nthe shops were closed.', expected: '', rules: [] },
