@@ -27,20 +27,22 @@ function increment(counts: Record<string, number>, key: string, by = 1): void {
   counts[key] = (counts[key] ?? 0) + by
 }
 
+/** The counters of stage `name`, created on first sight. */
+function statsOf(stats: Map<string, StageStats>, name: string): StageStats {
+  const stage = stats.get(name) ?? createStageStats(name)
+  stats.set(name, stage)
+  return stage
+}
+
 /**
  * Adds one document's steps to the per-stage counters (created on first sight, in stage order),
  * and the time workers spent on ordered stages' `prepare` for it, which counts toward the stage
  * whether or not the document reached it (the work was done either way).
  */
 export function countSteps(stats: Map<string, StageStats>, doc: Doc, steps: readonly StageStep[], prepareMilliseconds: Readonly<Record<string, number>> = {}): void {
-  for (const [name, milliseconds] of Object.entries(prepareMilliseconds)) {
-    const stage = stats.get(name) ?? createStageStats(name)
-    stats.set(name, stage)
-    stage.milliseconds += milliseconds
-  }
+  for (const [name, milliseconds] of Object.entries(prepareMilliseconds)) statsOf(stats, name).milliseconds += milliseconds
   for (const [index, step] of steps.entries()) {
-    const stage = stats.get(step.stage) ?? createStageStats(step.stage)
-    stats.set(step.stage, stage)
+    const stage = statsOf(stats, step.stage)
     stage.in += 1
     stage.milliseconds += step.milliseconds
     const end = steps[index + 1]?.firstMessage ?? doc.messages.length

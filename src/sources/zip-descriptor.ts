@@ -15,6 +15,8 @@ export interface DescriptorEnd {
 }
 
 const SIGNATURE_PK = Buffer.from('PK')
+/** A signed data descriptor's signature, PK\7\8. */
+export const DESCRIPTOR = 0x08074b50
 /** Bytes of the file searched at a time. */
 const SCAN_BYTES = 1 << 20
 
@@ -25,9 +27,9 @@ export async function readAt(handle: FileHandle, position: number, length: numbe
   return buffer.subarray(0, bytesRead)
 }
 
-function sizeAt(bytes: Buffer, at: number, zip64: boolean): number | undefined {
-  if (at < 0 || at + (zip64 ? 8 : 4) > bytes.length) return undefined
-  return zip64 ? Number(bytes.readBigUInt64LE(at)) : bytes.readUInt32LE(at)
+function sizeAt(bytes: Buffer, at: number, width: 4 | 8): number | undefined {
+  if (at < 0 || at + width > bytes.length) return undefined
+  return width === 8 ? Number(bytes.readBigUInt64LE(at)) : bytes.readUInt32LE(at)
 }
 
 /** The descriptor with sizes `width` bytes wide that a "PK" at `position` proves, if it does; `bytes` start at `from`. */
@@ -35,16 +37,15 @@ function descriptorOf(bytes: Buffer, from: number, position: number, dataStart: 
   const unsignedLength = 4 + 2 * width
   const at = position - from
   const kind = bytes.length >= at + 4 ? bytes.readUInt16LE(at + 2) : undefined
-  const zip64 = width === 8
-  if (kind === 0x0807) {
-    const compressedSize = sizeAt(bytes, at + 8, zip64)
-    const size = sizeAt(bytes, at + 8 + width, zip64)
+  if (kind === DESCRIPTOR >>> 16) {
+    const compressedSize = sizeAt(bytes, at + 8, width)
+    const size = sizeAt(bytes, at + 8 + width, width)
     if (compressedSize === position - dataStart && size !== undefined) return { sizes: { crc: bytes.readUInt32LE(at + 4), compressedSize, size }, next: position + 4 + unsignedLength }
   }
   if (kind === 0x0403 || kind === 0x0201) {
     const start = at - unsignedLength
-    const compressedSize = sizeAt(bytes, start + 4, zip64)
-    const size = sizeAt(bytes, start + 4 + width, zip64)
+    const compressedSize = sizeAt(bytes, start + 4, width)
+    const size = sizeAt(bytes, start + 4 + width, width)
     if (start >= 0 && compressedSize === from + start - dataStart && size !== undefined) return { sizes: { crc: bytes.readUInt32LE(start), compressedSize, size }, next: position }
   }
   return undefined

@@ -15,7 +15,7 @@ import { open } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { pipeline } from 'node:stream'
 import { createInflateRaw, crc32 } from 'node:zlib'
-import { findDescriptor, readAt } from './zip-descriptor.ts'
+import { DESCRIPTOR, findDescriptor, readAt } from './zip-descriptor.ts'
 
 /** An entry found by its local header. */
 export interface LocalEntry {
@@ -104,7 +104,7 @@ async function entryAt(handle: FileHandle, offset: number, fileSize: number): Pr
   // Sizes in the header and a descriptor after the data as well: the CRC-32 is in the descriptor (APPNOTE 4.4.4).
   const after = await readAt(handle, end, 8)
   if (after.length < 8) return { end: { kind: 'cut', name, reason: 'the archive ends before its data descriptor' } }
-  const signed = after.readUInt32LE(0) === 0x08074b50
+  const signed = after.readUInt32LE(0) === DESCRIPTOR
   return { entry: { ...base, ...sizes, crc: after.readUInt32LE(signed ? 4 : 0) }, next: end + (signed ? 4 : 0) + (zip64 ? 20 : 12) }
 }
 

@@ -63,10 +63,9 @@ function split(title: string, separator: RegExp): string[] {
 }
 
 /** Strong separators: keep the first part, unless it names the host or is site-like and a headline-like part exists. */
-function cutStrong(title: string, host: string | undefined): string {
+function cutStrong(title: string, names: readonly string[]): string {
   const parts = split(title, STRONG)
   if (parts.length < 2) return title
-  const names = hostNames(host)
   const first = parts[0] as string
   const longest = (best: string, part: string): string => (wordsOf(part).length > wordsOf(best).length ? part : best)
   const others = parts.filter((part) => !namesHost(part, names))
@@ -142,16 +141,16 @@ function linesByKey(lines: readonly string[], keys: readonly string[], lengths: 
  */
 export function cleanTitle(title: string, lines: readonly string[] = [], wholeLineWins = false, keys: readonly string[] = lines.map((line) => comparable(line)), host?: string): string {
   const whole = title.replace(/\s+/g, ' ').trim()
+  const names = hostNames(host)
   if (lines.length > 0) {
     const parts = candidates(whole)
     const present = linesByKey(lines, keys, [whole, ...parts].map((part) => comparable(part).length))
     if (wholeLineWins && present.has(comparable(whole))) return whole
     // A part that names the host is never the headline, even when it is the only line found.
-    const names = hostNames(host)
     const found = parts.filter((candidate) => wordsOf(candidate).length >= 2 && present.has(comparable(candidate)) && !namesHost(candidate, names))
     found.sort((a, b) => wordsOf(b).length - wordsOf(a).length)
     if (found[0] !== undefined) return present.get(comparable(found[0])) ?? found[0]
   }
   const bare = whole.replace(/^[»«›|:·•\s-]+/, '').replace(/\s+:[\p{L}\p{N}.-]+$/u, '')
-  return cutSitePrefix(cutDash(cutStrong(bare, host)))
+  return cutSitePrefix(cutDash(cutStrong(bare, names)))
 }
