@@ -154,7 +154,7 @@ export function fixGarbled(options: FixGarbledOptions = {}): Stage<Rule> {
     run(doc, context) {
       const english = looksEnglish(doc.text)
       if (english) resources ??= { lexicon: loadEnglishLexicon(), models: loadGarbleModels(), caseCounts: loadCaseList() }
-      const { lines, repairs } = repairText(doc.text, english ? resources?.lexicon : undefined)
+      const { lines, repairs } = repairText(doc.text, english ? resources : undefined)
       reportRepairs(repairs, context)
       let text = repairs.length === 0 ? doc.text : lines.map((line) => line.text).join('\n')
       if (!english) return text === doc.text ? doc : { ...doc, text }

@@ -115,3 +115,10 @@ export const FUNCTION_WORDS = words(`
 
 /** Words that cannot end a sentence or a heading, so a line ending in one continues. */
 export const CONTINUES_LINE = words('the a an of and or with from their its our your my whose between into than nor on at to for by about as via per including among')
+
+/**
+ * Words that end no sentence but do end short interface lines ("Log in", "What's new is"), so
+ * a line ending in one continues only when its unfinished sentence is prose (five words or
+ * more, not a heading).
+ */
+export const CONTINUES_PROSE = words('in is are was were some every named called very')

@@ -6,13 +6,20 @@
  */
 import { isAscii, isAsciiDigit, isAsciiLetter } from './ascii-text.ts'
 import { NEVER_FINAL_DOTTED, PREPOSITIVE, SENTENCE_STARTERS } from './abbreviations.ts'
-import { CONTINUES_LINE } from './english.ts'
+import { CONTINUES_LINE, CONTINUES_PROSE } from './english.ts'
+import type { CaseCounts } from './garble-case.ts'
 import type { Lexicon } from './lexicon.ts'
 
 /** One line of the text being repaired, with its 1-based line number in the input. */
 export interface NumberedLine {
   text: string
   line: number
+}
+
+/** The word lists the joins consult in English text: the lexicon, and the case list when loaded (garble-case.ts). */
+export interface JoinWords {
+  lexicon: Lexicon
+  caseCounts?: ReadonlyMap<string, CaseCounts>
 }
 
 /** One repair, for the stage to report. */
@@ -80,11 +87,16 @@ function hyphenMerge(upper: string, lower: string, lexicon: Lexicon, docWords: (
   return `${top.slice(0, -1)}${hyphen}${rest}`
 }
 
-/** A capitalised word that is a name, not a common word or a usual sentence opener. */
-function startsWithName(text: string, lexicon: Lexicon | undefined): boolean {
+/**
+ * A capitalised word that is a name, not a common word or a usual sentence opener. The word
+ * list alone takes a word mostly seen capitalised for a name, which sentence openers such as
+ * "According" also are; the case list knows them in lowercase inside sentences.
+ */
+function startsWithName(text: string, words: JoinWords | undefined): boolean {
   const word = /^\p{Lu}[\p{Ll}'’]+/u.exec(text)?.[0]
-  if (word === undefined || lexicon === undefined || SENTENCE_STARTERS.has(word.toLowerCase())) return false
-  return !lexicon.isCommonLowercase(word)
+  const lower = word?.toLowerCase()
+  if (word === undefined || lower === undefined || words === undefined || SENTENCE_STARTERS.has(lower) || words.caseCounts?.has(lower) === true) return false
+  return !words.lexicon.isCommonLowercase(word)
 }
 
 /** Abbreviations a lowercase phrase may follow ("press vs.⏎what gets written"); "St." or "Dr." are followed by a name. */
@@ -119,13 +131,13 @@ const STANDS_ALONE = /^(?:By\s|by(?!\s+(?:the|a|an|this|that|these|those|their|h
  * the next starts with one more capitalised word that no sentence starts with ("Reform and
  * Consumer Protection Act …") and goes on as a sentence to its stop.
  */
-function nameContinues(top: string, lower: string, lexicon: Lexicon | undefined): boolean {
+function nameContinues(top: string, lower: string, words: JoinWords | undefined): boolean {
   if (!lastCharIs(top, /\p{Ll}$/u) || wordCount(top) < 8 || top.includes(':') || looksLikeTitle(top)) return false
-  if (startsWithName(lower, lexicon)) return lowercaseWords(lower) >= 3
+  if (startsWithName(lower, words)) return lowercaseWords(lower) >= 3
   // The second half must not be a common word, which would open the sentence after a caption ("… in Washington⏎Officials said").
   const first = /^\p{Lu}[\p{L}'’]*/u.exec(lower)?.[0]
   const nameCut = /(?:^|\s)\p{Lu}[\p{L}'’-]*$/u.test(top)
-  if (!nameCut || first === undefined || SENTENCE_STARTERS.has(first.toLowerCase()) || lexicon?.isCommonLowercase(first) !== false) return false
+  if (!nameCut || first === undefined || SENTENCE_STARTERS.has(first.toLowerCase()) || words?.lexicon.isCommonLowercase(first) !== false) return false
   return lowercaseWords(lower) >= 3 && terminal(lower.trimEnd())
 }
 
@@ -140,6 +152,12 @@ const NOT_PROSE = /\||:\/\//u
 /** A line of at least five words of prose: not a title, no separator bar, no URL. */
 function proseLine(top: string): boolean {
   return wordCount(top) >= 5 && !looksLikeTitle(top) && !NOT_PROSE.test(top)
+}
+
+/** The part of `top` after its last sentence stop: the sentence the line leaves unfinished ("… with us? Log in" → "Log in"). */
+function unfinishedSentence(top: string): string {
+  const stop = Math.max(top.lastIndexOf('. '), top.lastIndexOf('? '), top.lastIndexOf('! '))
+  return stop === -1 ? top : top.slice(stop + 2)
 }
 
 /** An unfinished line of prose that ends in a number, not a date, year or time ("There are about 45,000⏎nurse…"). */
@@ -186,7 +204,7 @@ function paragraphShape(lines: readonly NumberedLine[]): ParagraphShape {
 }
 
 /** True when `lower` continues the sentence that `upper` leaves unfinished, in a paragraph of `shape`. */
-function continuesSentence(upper: string, lower: string, lexicon: Lexicon | undefined, shape: ParagraphShape): boolean {
+function continuesSentence(upper: string, lower: string, words: JoinWords | undefined, shape: ParagraphShape): boolean {
   const top = upper.trimEnd()
   if (/^\s/u.test(lower)) return false
   if (!shape.dashed && dashContinues(top, lower)) return true
@@ -197,7 +215,7 @@ function continuesSentence(upper: string, lower: string, lexicon: Lexicon | unde
   if (top.endsWith(':') || (top.endsWith(';') && !shape.semicolons)) return kind === 'lower' && terminal(lower.trimEnd()) && wordCount(lower) >= 3
   if (terminal(top)) return false
   const last = /(\p{L}+)[^\p{L}\p{N}]*$/u.exec(top)?.[1] ?? ''
-  const strong = CONTINUES_LINE.has(last) || (top.endsWith(',') && wordCount(top) >= 4)
+  const strong = CONTINUES_LINE.has(last) || (CONTINUES_PROSE.has(last) && proseLine(unfinishedSentence(top))) || (top.endsWith(',') && wordCount(top) >= 4)
   // After "the", "of" and the like, a quoted word goes on too ("is called the⏎'reloading hypothesis'").
   if (strong) return kind !== 'other' || /^["'“‘«]\p{L}/u.test(lower)
   // A comma inside a closing quote, then its attribution ("… after that,"⏎Hauck says."), not a title.
@@ -206,7 +224,7 @@ function continuesSentence(upper: string, lower: string, lexicon: Lexicon | unde
   if (kind === 'lower') return (lastCharIs(top, /[\p{L},)]$/u) ? wordCount(top) >= 2 : endsInQuantity(top)) && (terminal(lower.trimEnd()) || (wordCount(lower) >= 5 && !/^\p{Ll}/u.test(top)))
   if (kind === 'number') return !shape.numbered && numberContinues(top, lower)
   if (kind === 'dash') return lastCharIs(top, /[\p{Ll},]$/u) && wordCount(top) >= 4 && !looksLikeTitle(top)
-  return kind === 'upper' && nameContinues(top, lower, lexicon)
+  return kind === 'upper' && nameContinues(top, lower, words)
 }
 
 /** Headings capitalise most words ("Cities In Ukraine Are Bombed"). */
@@ -223,18 +241,18 @@ function looksLikeVerse(lines: readonly string[]): boolean {
   return longest < 12 && stopped * 2 < lines.length
 }
 
-function joinParagraph(lines: NumberedLine[], lexicon: Lexicon | undefined, docWords: () => ReadonlySet<string>, repairs: Repair[]): NumberedLine[] {
+function joinParagraph(lines: NumberedLine[], words: JoinWords | undefined, docWords: () => ReadonlySet<string>, repairs: Repair[]): NumberedLine[] {
   const verse = looksLikeVerse(lines.map((line) => line.text))
   // A list (ingredients, steps, dashed or semicolon items) is not a sentence broken before an item.
   const shape = paragraphShape(lines)
   const out: NumberedLine[] = []
   for (const line of lines) {
     const previous = out[out.length - 1]
-    const merged = previous === undefined || lexicon === undefined ? undefined : hyphenMerge(previous.text, line.text, lexicon, docWords)
+    const merged = previous === undefined || words === undefined ? undefined : hyphenMerge(previous.text, line.text, words.lexicon, docWords)
     if (previous !== undefined && merged !== undefined) {
       repairs.push({ rule: 'hyphen-joined', line: previous.line, actual: `${previous.text.trimEnd().slice(-30)}⏎${line.text.trimStart().slice(0, 30)}` })
       previous.text = merged
-    } else if (previous !== undefined && !verse && continuesSentence(previous.text, line.text, lexicon, shape)) {
+    } else if (previous !== undefined && !verse && continuesSentence(previous.text, line.text, words, shape)) {
       repairs.push({ rule: 'line-joined', line: previous.line, actual: `${previous.text.trimEnd().slice(-30)}⏎${line.text.slice(0, 30)}` })
       previous.text = `${previous.text.trimEnd()} ${line.text.trimStart()}`
     } else out.push({ ...line })
@@ -249,16 +267,16 @@ export function numberLines(text: string): NumberedLine[] {
 
 /**
  * Joins hyphenated and broken lines inside each paragraph (blank lines are kept as they are).
- * Without a lexicon (text that is not English) only broken lines are joined.
+ * Without word lists (text that is not English) only broken lines are joined.
  */
-export function joinLines(lines: readonly NumberedLine[], lexicon: Lexicon | undefined, repairs: Repair[]): NumberedLine[] {
+export function joinLines(lines: readonly NumberedLine[], words: JoinWords | undefined, repairs: Repair[]): NumberedLine[] {
   // Only a hyphenated line end needs the document's words, so they are gathered on first use.
-  let words: ReadonlySet<string> | undefined
-  const docWords = (): ReadonlySet<string> => (words ??= new Set(lines.map((line) => line.text).join('\n').toLowerCase().match(/\p{L}+(?:-\p{L}+)*/gu) ?? []))
+  let seen: ReadonlySet<string> | undefined
+  const docWords = (): ReadonlySet<string> => (seen ??= new Set(lines.map((line) => line.text).join('\n').toLowerCase().match(/\p{L}+(?:-\p{L}+)*/gu) ?? []))
   const result: NumberedLine[] = []
   let paragraph: NumberedLine[] = []
   const flush = (): void => {
-    result.push(...joinParagraph(paragraph, lexicon, docWords, repairs))
+    result.push(...joinParagraph(paragraph, words, docWords, repairs))
     paragraph = []
   }
   for (const line of lines) {

@@ -7,8 +7,7 @@
 import { repairLine } from './garble-inline.ts'
 import type { InlineContext, InlineResult } from './garble-inline.ts'
 import { joinLines, numberLines } from './garble-lines.ts'
-import type { NumberedLine, Repair } from './garble-lines.ts'
-import type { Lexicon } from './lexicon.ts'
+import type { JoinWords, NumberedLine, Repair } from './garble-lines.ts'
 
 /** The repaired text as numbered lines (numbers point into the input) and every repair made. */
 export interface RepairOutcome {
@@ -41,12 +40,12 @@ function repairLines(lines: readonly NumberedLine[], context: InlineContext, rep
   })
 }
 
-/** Repairs `text`; `lexicon` is given only for English text (dictionary-backed repairs). */
-export function repairText(text: string, lexicon: Lexicon | undefined): RepairOutcome {
+/** Repairs `text`; `words` are given only for English text (dictionary-backed repairs). */
+export function repairText(text: string, words: JoinWords | undefined): RepairOutcome {
   // Only a camel-case glue candidate needs the token counts, so they are counted on first use.
   let counts: Map<string, number> | undefined
   const context: InlineContext = {
-    lexicon,
+    lexicon: words?.lexicon,
     get tokenCounts(): ReadonlyMap<string, number> {
       return (counts ??= countTokens(text))
     },
@@ -56,7 +55,7 @@ export function repairText(text: string, lexicon: Lexicon | undefined): RepairOu
   let lines = numberLines(text)
   for (let pass = 0; pass < MAX_PASSES; pass += 1) {
     const before = repairs.length
-    lines = repairLines(joinLines(lines, lexicon, repairs), context, repairs, seen)
+    lines = repairLines(joinLines(lines, words, repairs), context, repairs, seen)
     if (repairs.length === before) break
   }
   return { lines, repairs }
