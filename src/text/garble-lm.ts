@@ -116,11 +116,18 @@ function boundedSwapGain(ids: readonly number[], at: number, model: NgramModel, 
   return sum + model.logProb(a, ids[at + 2] as number, ids[at + 3] as number) - before
 }
 
-/** True when tokens i and i+1 of `spans` are two letter words with one space between ({@link swappable}). */
+/** A letter or digit: what a word glued to a token continues with ("A9", "3D"). */
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u
+
+/**
+ * True when tokens i and i+1 of `spans` are two letter words with one space between ({@link
+ * swappable}), each a whole word: the letters of "page A9" are no word to swap with "page".
+ */
 function spansSwappable(spans: TokenSpans, index: number, raw: string): boolean {
   if (spans.kinds[index] !== SPAN_LETTERS || spans.kinds[index + 1] !== SPAN_LETTERS) return false
   const end = spans.ends[index] as number
-  return spans.starts[index + 1] === end + 1 && raw.charCodeAt(end) === 32
+  if (spans.starts[index + 1] !== end + 1 || raw.charCodeAt(end) !== 32) return false
+  return !WORD_CHARACTER.test(raw.charAt((spans.starts[index] as number) - 1)) && !WORD_CHARACTER.test(raw.charAt(spans.ends[index + 1] as number))
 }
 
 /** True when the word at token `index` is one a question moves before its subject, and the sentence asks. */

@@ -51,6 +51,12 @@ describe('order check', () => {
     expect(orderReason('The mayor said the new bridge will open to traffic next spring.', models)).toBeUndefined()
   })
 
+  it('swaps only whole words, not the letters of a code such as "A9"', () => {
+    const sentence = 'A version of this article appeared in print on July 24, 2012, on page A9 of the New York edition with the headline: Big Storm.'
+    expect(orderReason(sentence, models)).toBeUndefined()
+    expect(orderReason(sentence.replace('A9', 'A'), models)).toBe('"page A" reads far more naturally as "A page" (words swapped).')
+  })
+
   it('leaves the auxiliary a question puts first', () => {
     expect(orderReason('Would they really have agreed to that plan?', models)).toBeUndefined()
     expect(orderReason('Is there anything we can do to help them?', models)).toBeUndefined()
