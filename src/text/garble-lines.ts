@@ -126,6 +126,14 @@ function startKind(lower: string): 'lower' | 'upper' | 'number' | 'dash' | 'othe
 const STANDS_ALONE = /^(?:By\s|by(?!\s+(?:the|a|an|this|that|these|those|their|his|her|its|our|my|your|far|now|then|way)\b)|[Pp]osted|[Uu]pdated|[Pp]ublished|[Ww]ritten|[Ff]iled|https?:|www\.|[\p{Ll}\d-]{3,}(?:\.[\p{Ll}]{2,})+(?![\p{L}\d]))/u
 
 /**
+ * A line that {@link STANDS_ALONE}, unless it is "by" and a lowercase word running on to a
+ * sentence's stop ("by swiping from the lock screen."): a byline names someone and has no stop.
+ */
+function standsAlone(lower: string): boolean {
+  return STANDS_ALONE.test(lower) && !(/^by \p{Ll}/u.test(lower) && terminal(lower.trimEnd()))
+}
+
+/**
  * A capitalised continuation: a long unfinished line, then a name and more lowercase words. A
  * line that stops on a capitalised word ("the Dodd-Frank Wall Street") is a name cut in two when
  * the next starts with one more capitalised word that no sentence starts with ("Reform and
@@ -208,7 +216,7 @@ function continuesSentence(upper: string, lower: string, words: JoinWords | unde
   const top = upper.trimEnd()
   if (/^\s/u.test(lower)) return false
   if (!shape.dashed && dashContinues(top, lower)) return true
-  if (lastCharIs(top, /[-–—]$/u) || LIST_START.test(lower) || STANDS_ALONE.test(lower)) return false
+  if (lastCharIs(top, /[-–—]$/u) || LIST_START.test(lower) || standsAlone(lower)) return false
   const kind = startKind(lower)
   const abbreviation = endsInPrepositive(top)
   if (abbreviation !== undefined) return kind === 'upper' || (kind === 'lower' && BEFORE_PHRASE.has(abbreviation))
