@@ -29,6 +29,7 @@ import { loadGarbleModels, shareGarbleModels } from '../text/garble-lm.ts'
 import type { GarbleModels } from '../text/garble-lm.ts'
 import { repairText } from '../text/garble-repair.ts'
 import type { NumberedLine, Repair } from '../text/garble-lines.ts'
+import type { JoinWords } from '../text/line-continuation.ts'
 import { loadEnglishLexicon, shareEnglishLexicon } from '../text/lexicon.ts'
 import type { Lexicon } from '../text/lexicon.ts'
 import { sentenceSpans } from '../text/sentences.ts'
@@ -88,11 +89,17 @@ interface Flag {
   reason: string
 }
 
-/** What the garble checks load once per stage: word list, n-gram models, case counts. */
+/** What the garble checks load once per stage: word list, n-gram models, case counts, and what the line joins take of them. */
 interface Resources {
   lexicon: Lexicon
   models: GarbleModels
   caseCounts: ReadonlyMap<string, CaseCounts>
+  join: JoinWords
+}
+
+function loadResources(): Resources {
+  const [lexicon, models, caseCounts] = [loadEnglishLexicon(), loadGarbleModels(), loadCaseList()]
+  return { lexicon, models, caseCounts, join: { lexicon, caseCounts, general: models.general } }
 }
 
 /** Index of the last line starting at or before `offset` (0 when none does), by binary search: a long page has thousands of lines. */
@@ -153,8 +160,8 @@ export function fixGarbled(options: FixGarbledOptions = {}): Stage<Rule> {
     },
     run(doc, context) {
       const english = looksEnglish(doc.text)
-      if (english) resources ??= { lexicon: loadEnglishLexicon(), models: loadGarbleModels(), caseCounts: loadCaseList() }
-      const { lines, repairs } = repairText(doc.text, english ? resources : undefined)
+      if (english) resources ??= loadResources()
+      const { lines, repairs } = repairText(doc.text, english ? resources?.join : undefined)
       reportRepairs(repairs, context)
       let text = repairs.length === 0 ? doc.text : lines.map((line) => line.text).join('\n')
       if (!english) return text === doc.text ? doc : { ...doc, text }

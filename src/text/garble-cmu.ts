@@ -7,7 +7,7 @@
  * order check asks about a pair in most sentences of every English document.
  */
 import type { NgramModel } from './ngram-model.ts'
-import { SPAN_MARK } from './ngram-tokens.ts'
+import { SPAN_MARK, wordForm } from './ngram-tokens.ts'
 import type { TokenSpans } from './ngram-tokens.ts'
 
 /** The words around a pair for the general model: ids (<s> / </s> where the sentence ends), and where the pair starts. */
@@ -47,4 +47,15 @@ export function pairWindow(sentence: string, spans: TokenSpans, index: number, m
   const ids = model.encode(sentence, window)
   const kept = ids.slice(before.edge ? 0 : 1, after.edge ? ids.length : ids.length - 1)
   return { ids: kept, at: before.picked.length + (before.edge ? 1 : 0) }
+}
+
+/**
+ * How much likelier (log10) the general model finds `next` right after `previous` (the last two
+ * words of a line, as written) than at the start of a sentence: a line broken inside a name
+ * ("the latest version of Ice⏎Cream Sandwich") scores high, a caption above a new sentence
+ * ("in Washington⏎Officials said") low.
+ */
+export function continuationGain(model: NgramModel, previous: readonly [string, string], next: string): number {
+  const id = (raw: string): number => model.formId(wordForm(raw), raw)
+  return model.logProb(id(previous[0]), id(previous[1]), id(next)) - model.logProb(-1, model.idOf('<s>'), id(next))
 }

@@ -7,7 +7,8 @@
 import { repairLine } from './garble-inline.ts'
 import type { InlineContext, InlineResult } from './garble-inline.ts'
 import { joinLines, numberLines } from './garble-lines.ts'
-import type { JoinWords, NumberedLine, Repair } from './garble-lines.ts'
+import type { NumberedLine, Repair } from './garble-lines.ts'
+import type { JoinWords } from './line-continuation.ts'
 
 /** The repaired text as numbered lines (numbers point into the input) and every repair made. */
 export interface RepairOutcome {

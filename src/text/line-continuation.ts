@@ -1,0 +1,232 @@
+/**
+ * Whether the next line of a paragraph continues the sentence a line leaves unfinished, and
+ * which paragraphs are verse or lists whose lines stand apart: the evidence garble-lines.ts
+ * joins broken lines on. Pure string checks, plus the word lists and the general English model
+ * when the text is English.
+ */
+import { isAscii, isAsciiDigit, isAsciiLetter } from './ascii-text.ts'
+import { NEVER_FINAL_DOTTED, PREPOSITIVE, SENTENCE_STARTERS } from './abbreviations.ts'
+import { CONTINUES_LINE, CONTINUES_PROSE } from './english.ts'
+import type { CaseCounts } from './garble-case.ts'
+import { continuationGain } from './garble-cmu.ts'
+import type { Lexicon } from './lexicon.ts'
+import type { NgramModel } from './ngram-model.ts'
+
+/** What the joins consult in English text: the lexicon, and when loaded the case list (garble-case.ts) and the general English model (garble-cmu.ts). */
+export interface JoinWords {
+  lexicon: Lexicon
+  caseCounts?: ReadonlyMap<string, CaseCounts>
+  general?: NgramModel
+}
+
+/** A list item's marker: a dash or bullet, a number or a letter with a stop or bracket. */
+const LIST_START = /^(?:[-*•▪◦‣⁃–—]|\d{1,3}[.)]|\p{L}[.)]\s)/u
+
+/**
+ * True when `text` ends in one of `stops` and then only `closers` (the two sets share no
+ * character): what /[stops][closers]*$/u says, read backwards from the end instead of by a
+ * pattern that V8 tries at every position of the line.
+ */
+function endsWithStop(text: string, stops: string, closers: string): boolean {
+  let at = text.length - 1
+  while (at >= 0 && closers.includes(text.charAt(at))) at -= 1
+  return at >= 0 && stops.includes(text.charAt(at))
+}
+
+/** The line ends a sentence: /[.!?…:;。！？]["'”’»)\]]*$/u. */
+const terminal = (text: string): boolean => endsWithStop(text, '.!?…:;。！？', '"\'”’»)]')
+
+/** True when the last character of `text` matches `pattern` (one character, anchored with $): tested on the last two code units only. */
+const lastCharIs = (text: string, pattern: RegExp): boolean => pattern.test(text.slice(-2))
+
+/** Runs of letters and runs of digits, as /\p{L}+|\p{N}+/gu counts them (by hand for ASCII). */
+function wordCount(text: string): number {
+  if (!isAscii(text)) return text.match(/\p{L}+|\p{N}+/gu)?.length ?? 0
+  let count = 0
+  let previous = 0
+  for (let at = 0; at < text.length; at += 1) {
+    const code = text.charCodeAt(at)
+    const kind = isAsciiLetter(code) ? 1 : isAsciiDigit(code) ? 2 : 0
+    if (kind !== 0 && kind !== previous) count += 1
+    previous = kind
+  }
+  return count
+}
+
+/**
+ * A capitalised word that is a name, not a common word or a usual sentence opener. The word
+ * list alone takes a word mostly seen capitalised for a name, which sentence openers such as
+ * "According" also are; the case list knows them in lowercase inside sentences.
+ */
+function startsWithName(text: string, words: JoinWords | undefined): boolean {
+  const word = /^\p{Lu}[\p{Ll}'’]+/u.exec(text)?.[0]
+  const lower = word?.toLowerCase()
+  if (word === undefined || lower === undefined || words === undefined || SENTENCE_STARTERS.has(lower) || words.caseCounts?.has(lower) === true) return false
+  return !words.lexicon.isCommonLowercase(word)
+}
+
+/** Abbreviations a lowercase phrase may follow ("press vs.⏎what gets written"); "St." or "Dr." are followed by a name. */
+const BEFORE_PHRASE = new Set(['vs', 'viz', 'cf', 'incl', 'excl', 'resp', ...NEVER_FINAL_DOTTED])
+
+/** The abbreviation the line ends in when a name or phrase must follow it ("Mr.", "i.e."), else undefined. */
+function endsInPrepositive(text: string): string | undefined {
+  if (!text.endsWith('.')) return undefined
+  const word = /(?:^|\s)\(?([\p{L}.]+)\.$/u.exec(text)?.[1]?.toLowerCase()
+  return word !== undefined && (PREPOSITIVE.has(word) || NEVER_FINAL_DOTTED.has(word)) ? word : undefined
+}
+
+/** How `lower` starts: a lowercase word, a capital, a number, a dash or bracket. */
+function startKind(lower: string): 'lower' | 'upper' | 'number' | 'dash' | 'other' {
+  if (/^\p{Ll}/u.test(lower)) return 'lower'
+  if (/^\p{Lu}/u.test(lower)) return 'upper'
+  if (/^[$€£¥]?\d/u.test(lower)) return 'number'
+  if (/^[–—(]/u.test(lower)) return 'dash'
+  return 'other'
+}
+
+/**
+ * Lines that stand alone even in lowercase: bylines ("By The Associated Press"; lowercase "by
+ * the number of …" is no byline), datelines, addresses, a site's domain ("guardian.co.uk,
+ * Monday 29 October"; "e.g." is no domain).
+ */
+const STANDS_ALONE = /^(?:By\s|by(?!\s+(?:the|a|an|this|that|these|those|their|his|her|its|our|my|your|far|now|then|way)\b)|[Pp]osted|[Uu]pdated|[Pp]ublished|[Ww]ritten|[Ff]iled|https?:|www\.|[\p{Ll}\d-]{3,}(?:\.[\p{Ll}]{2,})+(?![\p{L}\d]))/u
+
+/**
+ * A line that {@link STANDS_ALONE}, unless it is "by" and a lowercase word running on to a
+ * sentence's stop ("by swiping from the lock screen."): a byline names someone and has no stop.
+ */
+function standsAlone(lower: string): boolean {
+  return STANDS_ALONE.test(lower) && !(/^by \p{Ll}/u.test(lower) && terminal(lower.trimEnd()))
+}
+
+/**
+ * A capitalised continuation: a long unfinished line, then a name and more lowercase words. A
+ * line that stops on a capitalised word ("the Dodd-Frank Wall Street") is a name cut in two when
+ * the next starts with one more capitalised word that no sentence starts with ("Reform and
+ * Consumer Protection Act …") and goes on as a sentence to its stop.
+ */
+function nameContinues(top: string, lower: string, words: JoinWords | undefined): boolean {
+  if (!lastCharIs(top, /\p{Ll}$/u) || wordCount(top) < 8 || top.includes(':') || looksLikeTitle(top)) return false
+  if (startsWithName(lower, words)) return lowercaseWords(lower) >= 3
+  const first = /^\p{Lu}[\p{L}'’]*/u.exec(lower)?.[0]
+  const nameCut = /(?:^|\s)\p{Lu}[\p{L}'’-]*$/u.test(top)
+  if (!nameCut || first === undefined || SENTENCE_STARTERS.has(first.toLowerCase()) || words === undefined) return false
+  return lowercaseWords(lower) >= 3 && terminal(lower.trimEnd()) && secondHalf(top, first, words)
+}
+
+/** How much likelier the first word of the second half must be after the name's start than at a sentence start (log10, general model). */
+const NAME_READS_ON = 2
+
+/**
+ * The second half of a name cut in two: a word that is no common word, or a common one the
+ * general model expects right after the first half ("the United⏎Kingdom", "the 16th⏎Party
+ * Congress") far more than at a sentence start. A common word the model does not expect there
+ * opens the sentence after a caption ("… in Washington⏎Officials said").
+ */
+function secondHalf(top: string, first: string, words: JoinWords): boolean {
+  if (!words.lexicon.isCommonLowercase(first)) return true
+  const previous = top.match(/[\p{L}\p{N}'’]+/gu)?.slice(-2)
+  if (words.general === undefined || previous?.length !== 2) return false
+  return continuationGain(words.general, previous as [string, string], first) > NAME_READS_ON
+}
+
+/** Words of `line` that start in lowercase. */
+function lowercaseWords(line: string): number {
+  return line.match(/(?:^|\s)\p{Ll}+/gu)?.length ?? 0
+}
+
+/** Lines that are not a sentence's first half: a separator bar or a URL (menus, bylines, tweets). */
+const NOT_PROSE = /\||:\/\//u
+
+/** A line of at least five words of prose: not a title, no separator bar, no URL. */
+function proseLine(top: string): boolean {
+  return wordCount(top) >= 5 && !looksLikeTitle(top) && !NOT_PROSE.test(top)
+}
+
+/** The part of `top` after its last sentence stop: the sentence the line leaves unfinished ("… with us? Log in" → "Log in"). */
+function unfinishedSentence(top: string): string {
+  const stop = Math.max(top.lastIndexOf('. '), top.lastIndexOf('? '), top.lastIndexOf('! '))
+  return stop === -1 ? top : top.slice(stop + 2)
+}
+
+/** An unfinished line of prose that ends in a number, not a date, year or time ("There are about 45,000⏎nurse…"). */
+function endsInQuantity(top: string): boolean {
+  if (!lastCharIs(top, /\p{N}$/u) || /(?:\b(?:19|20)\d\d|\d[/.-]\d+[/.-]\d+|\d:\d\d)$/u.test(top)) return false
+  return proseLine(top)
+}
+
+/**
+ * A number inside a sentence: an unfinished line of prose (no separator bar, no URL), then a
+ * number, lowercase words and the sentence's end ("since age⏎9 with keeping his cattle safe.").
+ */
+function numberContinues(top: string, lower: string): boolean {
+  if (!lastCharIs(top, /\p{Ll}$/u) || !proseLine(top)) return false
+  return /^\S+ \p{Ll}/u.test(lower) && lowercaseWords(lower) >= 3 && terminal(lower.trimEnd())
+}
+
+/**
+ * A spaced dash between two halves of a sentence, at the end of the first line ("is intentional
+ * –⏎it takes …") or the start of the second: prose on both sides, going on in lowercase to the
+ * sentence's stop. A hyphen-minus is left alone (it may be a word cut at the line's end).
+ */
+function dashContinues(top: string, lower: string): boolean {
+  const dashEnd = /\s[–—]$/u.test(top)
+  const dashStart = /^[–—]\s+\p{Ll}/u.test(lower) && lastCharIs(top, /\p{Ll}$/u) && wordCount(top) >= 8
+  if (!dashEnd && !dashStart) return false
+  return proseLine(top.replace(/\s[–—]$/u, '')) && (dashStart || /^\p{Ll}/u.test(lower)) && wordCount(lower) >= 3 && terminal(lower.trimEnd())
+}
+
+/** What marks a paragraph as a list: two or more lines opening with a number or a dash, or ending in a semicolon. */
+export interface ParagraphShape {
+  numbered: boolean
+  dashed: boolean
+  semicolons: boolean
+}
+
+/** The list marks of a paragraph's lines (their texts). */
+export function paragraphShape(lines: readonly string[]): ParagraphShape {
+  const count = (test: (text: string) => boolean): number => lines.filter(test).length
+  return {
+    numbered: count((text) => startKind(text) === 'number') >= 2,
+    dashed: count((text) => /^[-–—]\s/u.test(text)) >= 2,
+    semicolons: count((text) => text.trimEnd().endsWith(';')) >= 2,
+  }
+}
+
+/** True when `lower` continues the sentence that `upper` leaves unfinished, in a paragraph of `shape`. */
+export function continuesSentence(upper: string, lower: string, words: JoinWords | undefined, shape: ParagraphShape): boolean {
+  const top = upper.trimEnd()
+  if (/^\s/u.test(lower)) return false
+  if (!shape.dashed && dashContinues(top, lower)) return true
+  if (lastCharIs(top, /[-–—]$/u) || LIST_START.test(lower) || standsAlone(lower)) return false
+  const kind = startKind(lower)
+  const abbreviation = endsInPrepositive(top)
+  if (abbreviation !== undefined) return kind === 'upper' || (kind === 'lower' && BEFORE_PHRASE.has(abbreviation))
+  if (top.endsWith(':') || (top.endsWith(';') && !shape.semicolons)) return kind === 'lower' && terminal(lower.trimEnd()) && wordCount(lower) >= 3
+  if (terminal(top)) return false
+  const last = /(\p{L}+)[^\p{L}\p{N}]*$/u.exec(top)?.[1] ?? ''
+  const strong = CONTINUES_LINE.has(last) || (CONTINUES_PROSE.has(last) && proseLine(unfinishedSentence(top))) || (top.endsWith(',') && wordCount(top) >= 4)
+  // After "the", "of" and the like, a quoted word goes on too ("is called the⏎'reloading hypothesis'").
+  if (strong) return kind !== 'other' || /^["'“‘«]\p{L}/u.test(lower)
+  // A comma inside a closing quote, then its attribution ("… after that,"⏎Hauck says."), not a title.
+  if (/,["'”’»]+$/u.test(top) && wordCount(top) >= 4) return kind === 'lower' || (kind === 'upper' && /^\S+\s+\p{Ll}/u.test(lower))
+  // Two lowercase lines without a stop are list items ("you will understand them⏎they will understand you").
+  if (kind === 'lower') return (lastCharIs(top, /[\p{L},)]$/u) ? wordCount(top) >= 2 : endsInQuantity(top)) && (terminal(lower.trimEnd()) || (wordCount(lower) >= 5 && !/^\p{Ll}/u.test(top)))
+  if (kind === 'number') return !shape.numbered && numberContinues(top, lower)
+  if (kind === 'dash') return lastCharIs(top, /[\p{Ll},]$/u) && wordCount(top) >= 4 && !looksLikeTitle(top)
+  return kind === 'upper' && nameContinues(top, lower, words)
+}
+
+/** Headings capitalise most words ("Cities In Ukraine Are Bombed"). */
+function looksLikeTitle(text: string): boolean {
+  const words = text.match(/\p{L}+/gu) ?? []
+  return words.filter((word) => /^\p{Lu}/u.test(word)).length * 2 > words.length
+}
+
+/** Verse, lists and addresses: three or more lines, all of them short, most without a stop. */
+export function looksLikeVerse(lines: readonly string[]): boolean {
+  if (lines.length < 3) return false
+  const longest = Math.max(...lines.map(wordCount))
+  const stopped = lines.filter((line) => endsWithStop(line.trimEnd(), '.!?', '"\'”’)]')).length
+  return longest < 12 && stopped * 2 < lines.length
+}
