@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pairWindow } from '../../src/text/garble-cmu.ts'
+import { continuationGain, pairWindow } from '../../src/text/garble-cmu.ts'
 import { loadGarbleModels, orderReason, swapGain, swappable } from '../../src/text/garble-lm.ts'
 import { ngramTokens, SPAN_MARK, tokenSpans } from '../../src/text/ngram-tokens.ts'
 
@@ -42,6 +42,13 @@ describe('general model window', () => {
     const window = pairWindow(sentence, tokenSpans(sentence), 2, models.general)
     expect(window.ids).toEqual(['<s>', 'well', '<unk>', 'ran', '</s>'].map((form) => models.general.idOf(form)))
     expect(window.at).toBe(2)
+  })
+})
+
+describe('continuation gain', () => {
+  it('expects the second half of a name after its first half, not a sentence opener after a caption', () => {
+    expect(continuationGain(models.general, ['the', 'United'], 'Kingdom')).toBeGreaterThan(2)
+    expect(continuationGain(models.general, ['in', 'Washington'], 'Officials')).toBeLessThan(2)
   })
 })
 
