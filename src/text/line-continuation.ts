@@ -53,12 +53,16 @@ function wordCount(text: string): number {
   return count
 }
 
+/** An acronym going on in lowercase ("HSA for another year"); a dateline in capitals ("NEW YORK (AP) —") does not. */
+const ACRONYM_THEN_LOWERCASE = /^\p{Lu}{2,}\s+\p{Ll}/u
+
 /**
- * A capitalised word that is a name, not a common word or a usual sentence opener. The word
- * list alone takes a word mostly seen capitalised for a name, which sentence openers such as
- * "According" also are; the case list knows them in lowercase inside sentences.
+ * A capitalised word that is a name, not a common word or a usual sentence opener, or an
+ * acronym. The word list alone takes a word mostly seen capitalised for a name, which sentence
+ * openers such as "According" also are; the case list knows them in lowercase inside sentences.
  */
 function startsWithName(text: string, words: JoinWords | undefined): boolean {
+  if (ACRONYM_THEN_LOWERCASE.test(text)) return true
   const word = /^\p{Lu}[\p{Ll}'’]+/u.exec(text)?.[0]
   const lower = word?.toLowerCase()
   if (word === undefined || lower === undefined || words === undefined || SENTENCE_STARTERS.has(lower) || words.caseCounts?.has(lower) === true) return false
