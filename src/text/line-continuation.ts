@@ -6,7 +6,7 @@
  */
 import { isAscii, isAsciiDigit, isAsciiLetter } from './ascii-text.ts'
 import { NEVER_FINAL_DOTTED, PREPOSITIVE, SENTENCE_STARTERS } from './abbreviations.ts'
-import { CONTINUES_LINE, CONTINUES_PROSE } from './english.ts'
+import { CONTINUES_LINE, CONTINUES_PROSE, MODALS } from './english.ts'
 import type { CaseCounts } from './garble-case.ts'
 import { continuationGain } from './garble-cmu.ts'
 import type { Lexicon } from './lexicon.ts'
@@ -209,7 +209,7 @@ export function continuesSentence(upper: string, lower: string, words: JoinWords
   if (top.endsWith(':') || (top.endsWith(';') && !shape.semicolons)) return kind === 'lower' && terminal(lower.trimEnd()) && wordCount(lower) >= 3
   if (terminal(top)) return false
   const last = /(\p{L}+)[^\p{L}\p{N}]*$/u.exec(top)?.[1] ?? ''
-  const strong = CONTINUES_LINE.has(last) || (CONTINUES_PROSE.has(last) && proseLine(unfinishedSentence(top))) || (top.endsWith(',') && wordCount(top) >= 4)
+  const strong = CONTINUES_LINE.has(last) || (CONTINUES_PROSE.has(last) && proseLine(unfinishedSentence(top))) || (top.endsWith(',') && wordCount(top) >= 4) || titleBroken(top, last, lower)
   // After "the", "of" and the like, a quoted word goes on too ("is called the⏎'reloading hypothesis'").
   if (strong) return kind !== 'other' || /^["'“‘«]\p{L}/u.test(lower)
   // A comma inside a closing quote, then its attribution ("… after that,"⏎Hauck says."), not a title.
@@ -219,6 +219,14 @@ export function continuesSentence(upper: string, lower: string, words: JoinWords
   if (kind === 'number') return !shape.numbered && numberContinues(top, lower)
   if (kind === 'dash') return lastCharIs(top, /[\p{Ll},]$/u) && wordCount(top) >= 4 && !looksLikeTitle(top)
   return kind === 'upper' && nameContinues(top, lower, words)
+}
+
+/** Words no title ends with: {@link CONTINUES_LINE}'s, modals and auxiliaries ("What Can⏎You Do With It?"). */
+const TITLE_GOES_ON: ReadonlySet<string> = new Set([...CONTINUES_LINE, ...MODALS, 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'have', 'has'])
+
+/** A title broken in two: a title-cased line ending in a capitalised {@link TITLE_GOES_ON} word, then a title-cased line to its stop. */
+function titleBroken(top: string, last: string, lower: string): boolean {
+  return looksLikeTitle(top) && !/^\p{Ll}/u.test(last) && TITLE_GOES_ON.has(last.toLowerCase()) && looksLikeTitle(lower) && terminal(lower.trimEnd())
 }
 
 /** Headings capitalise most words ("Cities In Ukraine Are Bombed"). */
