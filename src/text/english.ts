@@ -117,8 +117,9 @@ export const FUNCTION_WORDS = words(`
 export const CONTINUES_LINE = words('the a an of and or with from their its our your my whose between into than nor on at to for by about as via per including among')
 
 /**
- * Words that end no sentence but do end short interface lines ("Log in", "What's new is"), so
+ * Words that end no sentence (or hardly: "ever since") but do end short interface lines ("Log
+ * in", "What's new is", "Share this if"): linking verbs, conjunctions, "some", "named"…, so
  * a line ending in one continues only when its unfinished sentence is prose (five words or
  * more, not a heading).
  */
-export const CONTINUES_PROSE = words('in is are was were some every named called very')
+export const CONTINUES_PROSE = words('in is are was were some every named called very but because although though unless whether if that since when while where otherwise')

@@ -153,9 +153,9 @@ function unfinishedSentence(top: string): string {
   return stop === -1 ? top : top.slice(stop + 2)
 }
 
-/** An unfinished line of prose that ends in a number, not a date, year or time ("There are about 45,000⏎nurse…"). */
+/** An unfinished line of prose that ends in a number or a percentage, not a date, year or time ("There are about 45,000⏎nurse…", "to 27.8%⏎last month."). */
 function endsInQuantity(top: string): boolean {
-  if (!lastCharIs(top, /\p{N}$/u) || /(?:\b(?:19|20)\d\d|\d[/.-]\d+[/.-]\d+|\d:\d\d)$/u.test(top)) return false
+  if (!lastCharIs(top, /[\p{N}%]$/u) || /(?:\b(?:19|20)\d\d|\d[/.-]\d+[/.-]\d+|\d:\d\d)$/u.test(top)) return false
   return proseLine(top)
 }
 
