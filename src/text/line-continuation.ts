@@ -224,9 +224,9 @@ export function continuesSentence(upper: string, lower: string, words: JoinWords
 /** Words no title ends with: {@link CONTINUES_LINE}'s, modals and auxiliaries ("What Can⏎You Do With It?"). */
 const TITLE_GOES_ON: ReadonlySet<string> = new Set([...CONTINUES_LINE, ...MODALS, 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'have', 'has'])
 
-/** A title broken in two: a title-cased line ending in a capitalised {@link TITLE_GOES_ON} word, then a title-cased line to its stop. */
+/** A title broken in two: a title-cased line ending in a capitalised {@link TITLE_GOES_ON} word ("CHURUMURI POLL: Has"), which no heading ends with, then a line to its stop. */
 function titleBroken(top: string, last: string, lower: string): boolean {
-  return looksLikeTitle(top) && !/^\p{Ll}/u.test(last) && TITLE_GOES_ON.has(last.toLowerCase()) && looksLikeTitle(lower) && terminal(lower.trimEnd())
+  return looksLikeTitle(top) && !/^\p{Ll}/u.test(last) && TITLE_GOES_ON.has(last.toLowerCase()) && terminal(lower.trimEnd())
 }
 
 /** Headings capitalise most words ("Cities In Ukraine Are Bombed"). */
