@@ -97,6 +97,7 @@ interface Resources {
   join: JoinWords
 }
 
+/** Reads the word lists and models, once per stage, on its first English document. */
 function loadResources(): Resources {
   const [lexicon, models, caseCounts] = [loadEnglishLexicon(), loadGarbleModels(), loadCaseList()]
   return { lexicon, models, caseCounts, join: { lexicon, caseCounts, general: models.general } }

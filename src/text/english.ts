@@ -74,6 +74,12 @@ export const NOT_AFTER_DETERMINER = words(`
 /** Modal verbs: two in a row ("could would") is not English. */
 export const MODALS = words('could would should shall must may might can will')
 
+/** Modals and the forms of "be", "do" and "have" that a question puts before its subject ("Can you", "Has India"). */
+export const AUXILIARIES: ReadonlySet<string> = new Set([...MODALS, 'is', 'are', 'was', 'were', 'am', 'do', 'does', 'did', 'have', 'has', 'had'])
+
+/** Words that open a question ("What", "How much"). */
+export const QUESTION_WORDS = words('what which whose who whom how why where when')
+
 /** Subject pronouns ("we" is left out: "we the people"). */
 export const SUBJECT_PRONOUNS = words('i he she they')
 

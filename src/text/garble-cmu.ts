@@ -50,12 +50,16 @@ export function pairWindow(sentence: string, spans: TokenSpans, index: number, m
 }
 
 /**
- * How much likelier (log10) the general model finds `next` right after `previous` (the last two
- * words of a line, as written) than at the start of a sentence: a line broken inside a name
- * ("the latest version of Ice⏎Cream Sandwich") scores high, a caption above a new sentence
- * ("in Washington⏎Officials said") low.
+ * How much likelier (log10) the general model finds the first two words of a line (`next`, as
+ * written) right after `previous` (the last two words of the line above) than at the start of a
+ * sentence: a line broken inside a name ("the latest version of Ice⏎Cream Sandwich") scores
+ * high; a caption above a new sentence ("in Washington⏎Officials said", "in New York⏎City
+ * officials said") scores low, the second word telling a compound from a sentence's subject.
  */
-export function continuationGain(model: NgramModel, previous: readonly [string, string], next: string): number {
+export function continuationGain(model: NgramModel, previous: readonly [string, string], next: readonly [string, string]): number {
   const id = (raw: string): number => model.formId(wordForm(raw), raw)
-  return model.logProb(id(previous[0]), id(previous[1]), id(next)) - model.logProb(-1, model.idOf('<s>'), id(next))
+  const [before, last, first, second] = [id(previous[0]), id(previous[1]), id(next[0]), id(next[1])]
+  const start = model.idOf('<s>')
+  const across = model.logProb(before, last, first) + model.logProb(last, first, second)
+  return across - (model.logProb(-1, start, first) + model.logProb(start, first, second))
 }

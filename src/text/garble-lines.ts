@@ -46,7 +46,7 @@ function hyphenMerge(upper: string, lower: string, lexicon: Lexicon, docWords: (
   return `${top.slice(0, -1)}${hyphen}${rest}`
 }
 
-
+/** Joins the hyphenated and broken lines of one paragraph, unless it reads as verse. */
 function joinParagraph(lines: NumberedLine[], words: JoinWords | undefined, docWords: () => ReadonlySet<string>, repairs: Repair[]): NumberedLine[] {
   const texts = lines.map((line) => line.text)
   const verse = looksLikeVerse(texts)

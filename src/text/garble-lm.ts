@@ -4,7 +4,7 @@
  * swapped. It compares two readings of the same sentence, so names, rare words and the models'
  * small size largely cancel out.
  */
-import { MODALS } from './english.ts'
+import { AUXILIARIES, QUESTION_WORDS } from './english.ts'
 import { pairWindow } from './garble-cmu.ts'
 import { loadNgramModel, shareNgramModel } from './ngram-load.ts'
 import type { NgramModel } from './ngram-model.ts'
@@ -93,7 +93,7 @@ const CLASS_PREFILTER = 0.5
  * words it fronts ("Which automakers"): in a sentence with a question mark, swapping them back
  * only makes the statement, so they are not tried.
  */
-const INVERTED_IN_QUESTIONS = new Set([...MODALS, 'is', 'are', 'was', 'were', 'am', 'do', 'does', 'did', 'have', 'has', 'had', 'what', 'which', 'whose', 'who', 'whom', 'how', 'why', 'where', 'when'])
+const INVERTED_IN_QUESTIONS: ReadonlySet<string> = new Set([...AUXILIARIES, ...QUESTION_WORDS])
 /** Word-order checks only run on prose: a capital first, a stop last, 6 to 80 words, one line. */
 const PROSE = /^["'“‘(]?\p{Lu}[^\n]*[.!?]["'”’)]*$/u
 

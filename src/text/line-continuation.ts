@@ -6,17 +6,17 @@
  */
 import { isAscii, isAsciiDigit, isAsciiLetter } from './ascii-text.ts'
 import { NEVER_FINAL_DOTTED, PREPOSITIVE, SENTENCE_STARTERS } from './abbreviations.ts'
-import { CONTINUES_LINE, CONTINUES_PROSE, MODALS } from './english.ts'
+import { AUXILIARIES, CONTINUES_LINE, CONTINUES_PROSE, PREPOSITIONS, QUESTION_WORDS, SUBJECT_PRONOUNS } from './english.ts'
 import type { CaseCounts } from './garble-case.ts'
 import { continuationGain } from './garble-cmu.ts'
 import type { Lexicon } from './lexicon.ts'
 import type { NgramModel } from './ngram-model.ts'
 
-/** What the joins consult in English text: the lexicon, and when loaded the case list (garble-case.ts) and the general English model (garble-cmu.ts). */
+/** What the joins consult in English text: the lexicon, the case list (garble-case.ts) and the general English model (garble-cmu.ts). */
 export interface JoinWords {
   lexicon: Lexicon
-  caseCounts?: ReadonlyMap<string, CaseCounts>
-  general?: NgramModel
+  caseCounts: ReadonlyMap<string, CaseCounts>
+  general: NgramModel
 }
 
 /** A list item's marker: a dash or bullet, a number or a letter with a stop or bracket. */
@@ -53,8 +53,17 @@ function wordCount(text: string): number {
   return count
 }
 
-/** An acronym going on in lowercase ("HSA for another year"); a dateline in capitals ("NEW YORK (AP) —") does not. */
-const ACRONYM_THEN_LOWERCASE = /^\p{Lu}{2,}\s+\p{Ll}/u
+/** An acronym, then a preposition or conjunction: a name going on ("HSA for another year"), not a sentence's subject ("US troops will"). */
+const ACRONYM_THEN_LINK = /^\p{Lu}{2,}\s+(\p{Ll}+)\b/u
+
+/** Prepositions that {@link PREPOSITIONS} leaves out (they may be a particle: "log in") and the two conjunctions. */
+const LINKS: ReadonlySet<string> = new Set(['in', 'on', 'and', 'or'])
+
+/** The acronym of {@link ACRONYM_THEN_LINK}: linked by a preposition or conjunction to the rest of the line. */
+function acronymGoesOn(text: string): boolean {
+  const link = ACRONYM_THEN_LINK.exec(text)?.[1]
+  return link !== undefined && (PREPOSITIONS.has(link) || LINKS.has(link))
+}
 
 /**
  * A capitalised word that is a name, not a common word or a usual sentence opener, or an
@@ -62,10 +71,11 @@ const ACRONYM_THEN_LOWERCASE = /^\p{Lu}{2,}\s+\p{Ll}/u
  * openers such as "According" also are; the case list knows them in lowercase inside sentences.
  */
 function startsWithName(text: string, words: JoinWords | undefined): boolean {
-  if (ACRONYM_THEN_LOWERCASE.test(text)) return true
+  if (words === undefined) return false
+  if (acronymGoesOn(text)) return true
   const word = /^\p{Lu}[\p{Ll}'’]+/u.exec(text)?.[0]
   const lower = word?.toLowerCase()
-  if (word === undefined || lower === undefined || words === undefined || SENTENCE_STARTERS.has(lower) || words.caseCounts?.has(lower) === true) return false
+  if (word === undefined || lower === undefined || SENTENCE_STARTERS.has(lower) || words.caseCounts.has(lower)) return false
   return !words.lexicon.isCommonLowercase(word)
 }
 
@@ -115,23 +125,24 @@ function nameContinues(top: string, lower: string, words: JoinWords | undefined)
   const first = /^\p{Lu}[\p{L}'’]*/u.exec(lower)?.[0]
   const nameCut = /(?:^|\s)\p{Lu}[\p{L}'’-]*$/u.test(top)
   if (!nameCut || first === undefined || SENTENCE_STARTERS.has(first.toLowerCase()) || words === undefined) return false
-  return lowercaseWords(lower) >= 3 && terminal(lower.trimEnd()) && secondHalf(top, first, words)
+  return lowercaseWords(lower) >= 3 && terminal(lower.trimEnd()) && secondHalf(top, lower, first, words)
 }
 
-/** How much likelier the first word of the second half must be after the name's start than at a sentence start (log10, general model). */
-const NAME_READS_ON = 2
+/** How much likelier the second half's first two words must be after the name's start than at a sentence start (log10, general model). */
+const NAME_READS_ON = Number(process.env.NRO ?? 2)
 
 /**
  * The second half of a name cut in two: a word that is no common word, or a common one the
- * general model expects right after the first half ("the United⏎Kingdom", "the 16th⏎Party
- * Congress") far more than at a sentence start. A common word the model does not expect there
+ * general model expects right after the first half ("the latest version of Ice⏎Cream
+ * Sandwich") far more than at a sentence start. A common word the model does not expect there
  * opens the sentence after a caption ("… in Washington⏎Officials said").
  */
-function secondHalf(top: string, first: string, words: JoinWords): boolean {
+function secondHalf(top: string, lower: string, first: string, words: JoinWords): boolean {
   if (!words.lexicon.isCommonLowercase(first)) return true
-  const previous = top.match(/[\p{L}\p{N}'’]+/gu)?.slice(-2)
-  if (words.general === undefined || previous?.length !== 2) return false
-  return continuationGain(words.general, previous as [string, string], first) > NAME_READS_ON
+  const [before, last] = top.match(/[\p{L}\p{N}'’]+/gu)?.slice(-2) ?? []
+  const [next, after] = lower.match(/[\p{L}\p{N}'’]+/gu)?.slice(0, 2) ?? []
+  if (before === undefined || last === undefined || next === undefined || after === undefined) return false
+  return continuationGain(words.general, [before, last], [next, after]) > NAME_READS_ON
 }
 
 /** Words of `line` that start in lowercase. */
@@ -197,6 +208,22 @@ export function paragraphShape(lines: readonly string[]): ParagraphShape {
   }
 }
 
+/** Phrasal verbs whose "in" ends a login or sign-up prompt ("Click here to log in"). */
+const PROMPT_IN = /\b(?:log|logged|logging|sign|signed|signing|opt|opted|check|checked|plug|plugged)\s+in$/iu
+
+/**
+ * The line stops on a word a sentence cannot end with: one of {@link CONTINUES_LINE}, a comma
+ * after four words, or one of {@link CONTINUES_PROSE} closing a sentence of prose (not a
+ * login prompt), when what follows is lowercase or reaches a stop, not a heading ("… the one
+ * that⏎Related Stories").
+ */
+function cannotEndThere(top: string, lower: string): boolean {
+  const last = /(\p{L}+)[^\p{L}\p{N}]*$/u.exec(top)?.[1] ?? ''
+  if (CONTINUES_LINE.has(last) || (top.endsWith(',') && wordCount(top) >= 4)) return true
+  if (!CONTINUES_PROSE.has(last) || !proseLine(unfinishedSentence(top)) || PROMPT_IN.test(top)) return false
+  return startKind(lower) === 'lower' || terminal(lower.trimEnd())
+}
+
 /** True when `lower` continues the sentence that `upper` leaves unfinished, in a paragraph of `shape`. */
 export function continuesSentence(upper: string, lower: string, words: JoinWords | undefined, shape: ParagraphShape): boolean {
   const top = upper.trimEnd()
@@ -208,8 +235,7 @@ export function continuesSentence(upper: string, lower: string, words: JoinWords
   if (abbreviation !== undefined) return kind === 'upper' || (kind === 'lower' && BEFORE_PHRASE.has(abbreviation))
   if (top.endsWith(':') || (top.endsWith(';') && !shape.semicolons)) return kind === 'lower' && terminal(lower.trimEnd()) && wordCount(lower) >= 3
   if (terminal(top)) return false
-  const last = /(\p{L}+)[^\p{L}\p{N}]*$/u.exec(top)?.[1] ?? ''
-  const strong = CONTINUES_LINE.has(last) || (CONTINUES_PROSE.has(last) && proseLine(unfinishedSentence(top))) || (top.endsWith(',') && wordCount(top) >= 4) || titleBroken(top, last, lower)
+  const strong = cannotEndThere(top, lower) || questionBroken(top, lower)
   // After "the", "of" and the like, a quoted word goes on too ("is called the⏎'reloading hypothesis'").
   if (strong) return kind !== 'other' || /^["'“‘«]\p{L}/u.test(lower)
   // A comma inside a closing quote, then its attribution ("… after that,"⏎Hauck says."), not a title.
@@ -221,12 +247,22 @@ export function continuesSentence(upper: string, lower: string, words: JoinWords
   return kind === 'upper' && nameContinues(top, lower, words)
 }
 
-/** Words no title ends with: {@link CONTINUES_LINE}'s, modals and auxiliaries ("What Can⏎You Do With It?"). */
-const TITLE_GOES_ON: ReadonlySet<string> = new Set([...CONTINUES_LINE, ...MODALS, 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'have', 'has'])
+/** Every personal pronoun that can be a subject ({@link SUBJECT_PRONOUNS} leaves out those that are also objects). */
+const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set([...SUBJECT_PRONOUNS, 'we', 'you', 'it'])
 
-/** A title broken in two: a title-cased line ending in a capitalised {@link TITLE_GOES_ON} word ("CHURUMURI POLL: Has"), which no heading ends with, then a line to its stop. */
-function titleBroken(top: string, last: string, lower: string): boolean {
-  return looksLikeTitle(top) && !/^\p{Ll}/u.test(last) && TITLE_GOES_ON.has(last.toLowerCase()) && terminal(lower.trimEnd())
+/**
+ * A question title broken after its auxiliary ("What Can⏎You Do With It?", "POLL: Has⏎India lost
+ * its compass?"): a title-cased line, no menu bar, ending in a capitalised auxiliary that opens
+ * its clause or follows the question word's phrase (not a subject: "Who We Are" asks nothing),
+ * then a line whose first sentence ends in a question mark. Headings that merely end in such a
+ * word ("Yes We Can", "Vitamin A") are not questions.
+ */
+function questionBroken(top: string, lower: string): boolean {
+  if (!looksLikeTitle(top) || NOT_PROSE.test(top) || !/^[^.!?]*\?/u.test(lower)) return false
+  const clause = (top.split(':').pop() ?? '').match(/\p{L}+/gu) ?? []
+  const [last, before] = [clause[clause.length - 1] ?? '', clause[clause.length - 2]?.toLowerCase() ?? '']
+  if (!/^\p{Lu}/u.test(last) || !AUXILIARIES.has(last.toLowerCase())) return false
+  return clause.length === 1 || (QUESTION_WORDS.has((clause[0] as string).toLowerCase()) && !PERSONAL_PRONOUNS.has(before))
 }
 
 /** Headings capitalise most words ("Cities In Ukraine Are Bombed"). */

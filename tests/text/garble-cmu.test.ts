@@ -47,8 +47,10 @@ describe('general model window', () => {
 
 describe('continuation gain', () => {
   it('expects the second half of a name after its first half, not a sentence opener after a caption', () => {
-    expect(continuationGain(models.general, ['the', 'United'], 'Kingdom')).toBeGreaterThan(2)
-    expect(continuationGain(models.general, ['in', 'Washington'], 'Officials')).toBeLessThan(2)
+    expect(continuationGain(models.general, ['the', 'United'], ['Kingdom', 'and'])).toBeGreaterThan(2)
+    expect(continuationGain(models.general, ['of', 'Ice'], ['Cream', 'Sandwich'])).toBeGreaterThan(2)
+    expect(continuationGain(models.general, ['in', 'Washington'], ['Officials', 'said'])).toBeLessThan(2)
+    expect(continuationGain(models.general, ['New', 'York'], ['City', 'officials'])).toBeLessThan(2)
   })
 })
 
