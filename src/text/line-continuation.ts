@@ -258,7 +258,8 @@ const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set([...SUBJECT_PRONOUNS, 'we
  * word ("Yes We Can", "Vitamin A") are not questions.
  */
 function questionBroken(top: string, lower: string): boolean {
-  if (!looksLikeTitle(top) || NOT_PROSE.test(top) || !/^[^.!?]*\?/u.test(lower)) return false
+  // Checked first: most lines hold no question mark.
+  if (!lower.includes('?') || !/^[^.!?]*\?/u.test(lower) || !looksLikeTitle(top) || NOT_PROSE.test(top)) return false
   const clause = (top.split(':').pop() ?? '').match(/\p{L}+/gu) ?? []
   const [last, before] = [clause[clause.length - 1] ?? '', clause[clause.length - 2]?.toLowerCase() ?? '']
   if (!/^\p{Lu}/u.test(last) || !AUXILIARIES.has(last.toLowerCase())) return false
