@@ -123,9 +123,15 @@ export const FUNCTION_WORDS = words(`
 export const CONTINUES_LINE = words('the a an of and or with from their its our your my whose between into than nor on at to for by about as via per including among')
 
 /**
- * Words that end no sentence (or hardly: "ever since") but do end short interface lines ("Log
- * in", "What's new is", "Share this if"): linking verbs, conjunctions, "some", "named"…, so
- * a line ending in one continues only when its unfinished sentence is prose (five words or
+ * Words that end no sentence but do end short interface lines ("What's new is", "Share this
+ * if"): a line ending in one continues only when its unfinished sentence is prose (five words or
  * more, not a heading).
  */
-export const CONTINUES_PROSE = words('in is are was were some every named called very but because although though unless whether if that since when while where otherwise')
+export const CONTINUES_PROSE = words('are was were every named called very but because although unless whether if when where')
+
+/**
+ * Words that often end a line of prose inside a sentence but may end the sentence too ("in a
+ * while", "unless stated otherwise", "ever since", "Log in"): a line ending in one continues only
+ * into lowercase words or a name.
+ */
+export const MAY_END_PROSE = words('in is some that since while though otherwise')

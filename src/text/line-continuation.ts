@@ -5,8 +5,9 @@
  * when the text is English.
  */
 import { isAscii, isAsciiDigit, isAsciiLetter } from './ascii-text.ts'
+import { endsWithStop, lastCharIs, lastWord, reachesStop, terminal } from './line-ends.ts'
 import { NEVER_FINAL_DOTTED, PREPOSITIVE, SENTENCE_STARTERS } from './abbreviations.ts'
-import { AUXILIARIES, CONTINUES_LINE, CONTINUES_PROSE, PREPOSITIONS, QUESTION_WORDS, SUBJECT_PRONOUNS } from './english.ts'
+import { AUXILIARIES, CONTINUES_LINE, CONTINUES_PROSE, MAY_END_PROSE, PREPOSITIONS, QUESTION_WORDS, SUBJECT_PRONOUNS } from './english.ts'
 import type { CaseCounts } from './garble-case.ts'
 import { continuationGain } from './garble-cmu.ts'
 import type { Lexicon } from './lexicon.ts'
@@ -22,23 +23,6 @@ export interface JoinWords {
 /** A list item's marker: a dash or bullet, a number or a letter with a stop or bracket. */
 const LIST_START = /^(?:[-*•▪◦‣⁃–—]|\d{1,3}[.)]|\p{L}[.)]\s)/u
 
-/**
- * True when `text` ends in one of `stops` and then only `closers` (the two sets share no
- * character): what /[stops][closers]*$/u says, read backwards from the end instead of by a
- * pattern that V8 tries at every position of the line.
- */
-function endsWithStop(text: string, stops: string, closers: string): boolean {
-  let at = text.length - 1
-  while (at >= 0 && closers.includes(text.charAt(at))) at -= 1
-  return at >= 0 && stops.includes(text.charAt(at))
-}
-
-/** The line ends a sentence: /[.!?…:;。！？]["'”’»)\]]*$/u. */
-const terminal = (text: string): boolean => endsWithStop(text, '.!?…:;。！？', '"\'”’»)]')
-
-/** True when the last character of `text` matches `pattern` (one character, anchored with $): tested on the last two code units only. */
-const lastCharIs = (text: string, pattern: RegExp): boolean => pattern.test(text.slice(-2))
-
 /** Runs of letters and runs of digits, as /\p{L}+|\p{N}+/gu counts them (by hand for ASCII). */
 function wordCount(text: string): number {
   if (!isAscii(text)) return text.match(/\p{L}+|\p{N}+/gu)?.length ?? 0
@@ -53,11 +37,14 @@ function wordCount(text: string): number {
   return count
 }
 
-/** An acronym, then a preposition or conjunction: a name going on ("HSA for another year"), not a sentence's subject ("US troops will"). */
-const ACRONYM_THEN_LINK = /^\p{Lu}{2,}\s+(\p{Ll}+)\b/u
+/**
+ * An acronym, then a preposition and a lowercase word: a name going on ("HSA for another
+ * year"), not a sentence's subject ("US troops will", "NASA on Friday launched").
+ */
+const ACRONYM_THEN_LINK = /^\p{Lu}{2,}\s+(\p{Ll}+)\s+\p{Ll}/u
 
-/** Prepositions that {@link PREPOSITIONS} leaves out (they may be a particle: "log in") and the two conjunctions. */
-const LINKS: ReadonlySet<string> = new Set(['in', 'on', 'and', 'or'])
+/** Prepositions that {@link PREPOSITIONS} leaves out (they may be a particle: "log in"). */
+const LINKS: ReadonlySet<string> = new Set(['in', 'on'])
 
 /** The acronym of {@link ACRONYM_THEN_LINK}: linked by a preposition or conjunction to the rest of the line. */
 function acronymGoesOn(text: string): boolean {
@@ -129,15 +116,17 @@ function nameContinues(top: string, lower: string, words: JoinWords | undefined)
 }
 
 /** How much likelier the second half's first two words must be after the name's start than at a sentence start (log10, general model). */
-const NAME_READS_ON = Number(process.env.NRO ?? 2)
+const NAME_READS_ON = 2
 
 /**
- * The second half of a name cut in two: a word that is no common word, or a common one the
- * general model expects right after the first half ("the latest version of Ice⏎Cream
- * Sandwich") far more than at a sentence start. A common word the model does not expect there
- * opens the sentence after a caption ("… in Washington⏎Officials said").
+ * The second half of a name cut in two: a word that is no common word nor an acronym (newswire
+ * opens with one: "… in China⏎IBM on Tuesday reported"), or a common one the general model
+ * expects right after the first half ("the latest version of Ice⏎Cream Sandwich") far more than
+ * at a sentence start. A common word the model does not expect there opens the sentence after a
+ * caption ("… in Washington⏎Officials said").
  */
 function secondHalf(top: string, lower: string, first: string, words: JoinWords): boolean {
+  if (/^\p{Lu}{2,}$/u.test(first)) return false
   if (!words.lexicon.isCommonLowercase(first)) return true
   const [before, last] = top.match(/[\p{L}\p{N}'’]+/gu)?.slice(-2) ?? []
   const [next, after] = lower.match(/[\p{L}\p{N}'’]+/gu)?.slice(0, 2) ?? []
@@ -208,20 +197,20 @@ export function paragraphShape(lines: readonly string[]): ParagraphShape {
   }
 }
 
-/** Phrasal verbs whose "in" ends a login or sign-up prompt ("Click here to log in"). */
-const PROMPT_IN = /\b(?:log|logged|logging|sign|signed|signing|opt|opted|check|checked|plug|plugged)\s+in$/iu
-
 /**
  * The line stops on a word a sentence cannot end with: one of {@link CONTINUES_LINE}, a comma
- * after four words, or one of {@link CONTINUES_PROSE} closing a sentence of prose (not a
- * login prompt), when what follows is lowercase or reaches a stop, not a heading ("… the one
- * that⏎Related Stories").
+ * after four words, or, closing a sentence of prose, one of {@link CONTINUES_PROSE} (then the
+ * next line is lowercase or reaches a stop) or of {@link MAY_END_PROSE} (then it is lowercase
+ * or a name: "… street in⏎New York last week.", not "… in a while⏎Hope everyone is well.").
  */
-function cannotEndThere(top: string, lower: string): boolean {
-  const last = /(\p{L}+)[^\p{L}\p{N}]*$/u.exec(top)?.[1] ?? ''
+function cannotEndThere(top: string, lower: string, words: JoinWords | undefined): boolean {
+  const last = lastWord(top)
   if (CONTINUES_LINE.has(last) || (top.endsWith(',') && wordCount(top) >= 4)) return true
-  if (!CONTINUES_PROSE.has(last) || !proseLine(unfinishedSentence(top)) || PROMPT_IN.test(top)) return false
-  return startKind(lower) === 'lower' || terminal(lower.trimEnd())
+  if ((!CONTINUES_PROSE.has(last) && !MAY_END_PROSE.has(last)) || !proseLine(unfinishedSentence(top))) return false
+  const stops = reachesStop(lower.trimEnd())
+  if (startKind(lower) === 'lower') return stops || wordCount(lower) >= 3
+  if (!stops) return false
+  return CONTINUES_PROSE.has(last) || startsWithName(lower, words) || /^\p{Lu}\S*\s+\p{Lu}/u.test(lower)
 }
 
 /** True when `lower` continues the sentence that `upper` leaves unfinished, in a paragraph of `shape`. */
@@ -235,7 +224,7 @@ export function continuesSentence(upper: string, lower: string, words: JoinWords
   if (abbreviation !== undefined) return kind === 'upper' || (kind === 'lower' && BEFORE_PHRASE.has(abbreviation))
   if (top.endsWith(':') || (top.endsWith(';') && !shape.semicolons)) return kind === 'lower' && terminal(lower.trimEnd()) && wordCount(lower) >= 3
   if (terminal(top)) return false
-  const strong = cannotEndThere(top, lower) || questionBroken(top, lower)
+  const strong = cannotEndThere(top, lower, words) || questionBroken(top, lower)
   // After "the", "of" and the like, a quoted word goes on too ("is called the⏎'reloading hypothesis'").
   if (strong) return kind !== 'other' || /^["'“‘«]\p{L}/u.test(lower)
   // A comma inside a closing quote, then its attribution ("… after that,"⏎Hauck says."), not a title.
@@ -250,20 +239,26 @@ export function continuesSentence(upper: string, lower: string, words: JoinWords
 /** Every personal pronoun that can be a subject ({@link SUBJECT_PRONOUNS} leaves out those that are also objects). */
 const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set([...SUBJECT_PRONOUNS, 'we', 'you', 'it'])
 
+/** Auxiliaries that are also nouns or names ("in May", "a Tin Can", "from Will"): never alone on a line as a question's start. */
+const AUXILIARY_NOUNS: ReadonlySet<string> = new Set(['may', 'will', 'can', 'must'])
+
 /**
  * A question title broken after its auxiliary ("What Can⏎You Do With It?", "POLL: Has⏎India lost
- * its compass?"): a title-cased line, no menu bar, ending in a capitalised auxiliary that opens
- * its clause or follows the question word's phrase (not a subject: "Who We Are" asks nothing),
- * then a line whose first sentence ends in a question mark. Headings that merely end in such a
- * word ("Yes We Can", "Vitamin A") are not questions.
+ * its compass?"): a title-cased line without digits or a menu bar, whose last clause is the
+ * auxiliary alone after a colon (not one that is also a noun) or a question word, at most one
+ * more word and the auxiliary ("How Much Can", not "What to Do" nor "Who We Are"); then a line
+ * whose first sentence ends in a question mark.
  */
 function questionBroken(top: string, lower: string): boolean {
   // Checked first: most lines hold no question mark.
-  if (!lower.includes('?') || !/^[^.!?]*\?/u.test(lower) || !looksLikeTitle(top) || NOT_PROSE.test(top)) return false
-  const clause = (top.split(':').pop() ?? '').match(/\p{L}+/gu) ?? []
-  const [last, before] = [clause[clause.length - 1] ?? '', clause[clause.length - 2]?.toLowerCase() ?? '']
-  if (!/^\p{Lu}/u.test(last) || !AUXILIARIES.has(last.toLowerCase())) return false
-  return clause.length === 1 || (QUESTION_WORDS.has((clause[0] as string).toLowerCase()) && !PERSONAL_PRONOUNS.has(before))
+  if (!lower.includes('?') || !/^[^.!?]*\?/u.test(lower) || !looksLikeTitle(top) || NOT_PROSE.test(top) || /\p{N}/u.test(top)) return false
+  const parts = top.split(':')
+  const clause = (parts[parts.length - 1] as string).match(/\p{L}+/gu) ?? []
+  const auxiliary = clause[clause.length - 1] ?? ''
+  if (!/^\p{Lu}/u.test(auxiliary) || !AUXILIARIES.has(auxiliary.toLowerCase())) return false
+  if (clause.length === 1) return parts.length > 1 && !AUXILIARY_NOUNS.has(auxiliary.toLowerCase())
+  const before = (clause[clause.length - 2] as string).toLowerCase()
+  return clause.length <= 4 && QUESTION_WORDS.has((clause[0] as string).toLowerCase()) && before !== 'to' && !PERSONAL_PRONOUNS.has(before)
 }
 
 /** Headings capitalise most words ("Cities In Ukraine Are Bombed"). */

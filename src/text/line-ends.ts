@@ -1,0 +1,44 @@
+/**
+ * How a line ends, read backwards from its end: its stop and closing marks, its last character,
+ * its last word. A pattern anchored at the end ("[.!?]$") is tried by V8 at every position of
+ * the line, which is slow on long lines and quadratic on a long run of letters; these scans
+ * look only at the end.
+ */
+
+/**
+ * True when `text` ends in one of `stops` and then only `closers` (the two sets share no
+ * character): what /[stops][closers]*$/u says, read backwards from the end instead of by a
+ * pattern that V8 tries at every position of the line.
+ */
+export function endsWithStop(text: string, stops: string, closers: string): boolean {
+  let at = text.length - 1
+  while (at >= 0 && closers.includes(text.charAt(at))) at -= 1
+  return at >= 0 && stops.includes(text.charAt(at))
+}
+
+/** The line ends a sentence: /[.!?…:;。！？]["'”’»)\]]*$/u. */
+export const terminal = (text: string): boolean => endsWithStop(text, '.!?…:;。！？', '"\'”’»)]')
+
+/** True when the last character of `text` matches `pattern` (one character, anchored with $): tested on the last two code units only. */
+export const lastCharIs = (text: string, pattern: RegExp): boolean => pattern.test(text.slice(-2))
+
+/** A letter, or one half of a surrogate pair (every astral character a word holds is a letter or mark). */
+const LETTER = /^[\p{L}\p{M}\uD800-\uDFFF]$/u
+/** A character that is neither a letter nor a digit (a mark or space after the last word). */
+const NOT_WORD = /^[^\p{L}\p{N}\uD800-\uDFFF]$/u
+
+/**
+ * The letters of the last word of `text` when only marks and spaces follow it ("… of the," →
+ * "the"; "… in 2010" → ""), scanned from the end: a pattern anchored at the end is tried at
+ * every position, quadratic on a long run of letters (a CJK paragraph).
+ */
+export function lastWord(text: string): string {
+  let end = text.length
+  while (end > 0 && NOT_WORD.test(text.charAt(end - 1))) end -= 1
+  let start = end
+  while (start > 0 && LETTER.test(text.charAt(start - 1))) start -= 1
+  return text.slice(start, end)
+}
+
+/** The line reaches a sentence's full stop, question or exclamation mark (not a colon: "Share this:" introduces links). */
+export const reachesStop = (text: string): boolean => endsWithStop(text, '.!?。！？', '"\'”’»)]')
