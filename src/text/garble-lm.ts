@@ -4,7 +4,7 @@
  * swapped. It compares two readings of the same sentence, so names, rare words and the models'
  * small size largely cancel out.
  */
-import { AUXILIARIES, QUESTION_WORDS } from './english.ts'
+import { AUXILIARIES, FUNCTION_WORDS, QUESTION_WORDS } from './english.ts'
 import { pairWindow } from './garble-cmu.ts'
 import { loadNgramModel, shareNgramModel } from './ngram-load.ts'
 import type { NgramModel } from './ngram-model.ts'
@@ -120,14 +120,28 @@ function boundedSwapGain(ids: readonly number[], at: number, model: NgramModel, 
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u
 
 /**
+ * A two-letter acronym spelt like a function word ("US", "IT", "AM") next to a word that is not
+ * in capitals: the models read every word in lowercase, so "the US election" would score as
+ * "the us election" and swap into "us the". A line in capitals ("PLEASE HELP ME") is read as
+ * the words it spells.
+ */
+function acronymOfFunctionWord(word: string, neighbour: string): boolean {
+  const capitals = (text: string): boolean => text === text.toUpperCase()
+  return word.length === 2 && capitals(word) && !capitals(neighbour) && FUNCTION_WORDS.has(word.toLowerCase())
+}
+
+/**
  * True when tokens i and i+1 of `spans` are two letter words with one space between ({@link
- * swappable}), each a whole word: the letters of "page A9" are no word to swap with "page".
+ * swappable}), each a whole word (the letters of "page A9" are no word to swap with "page") and
+ * neither an {@link acronymOfFunctionWord}.
  */
 function spansSwappable(spans: TokenSpans, index: number, raw: string): boolean {
   if (spans.kinds[index] !== SPAN_LETTERS || spans.kinds[index + 1] !== SPAN_LETTERS) return false
-  const end = spans.ends[index] as number
-  if (spans.starts[index + 1] !== end + 1 || raw.charCodeAt(end) !== 32) return false
-  return !WORD_CHARACTER.test(raw.charAt((spans.starts[index] as number) - 1)) && !WORD_CHARACTER.test(raw.charAt(spans.ends[index + 1] as number))
+  const [start, end, nextStart, nextEnd] = [spans.starts[index], spans.ends[index], spans.starts[index + 1], spans.ends[index + 1]] as number[] as [number, number, number, number]
+  if (nextStart !== end + 1 || raw.charCodeAt(end) !== 32) return false
+  if (WORD_CHARACTER.test(raw.charAt(start - 1)) || WORD_CHARACTER.test(raw.charAt(nextEnd))) return false
+  const [left, right] = [raw.slice(start, end), raw.slice(nextStart, nextEnd)]
+  return !acronymOfFunctionWord(left, right) && !acronymOfFunctionWord(right, left)
 }
 
 /** True when the word at token `index` is one a question moves before its subject, and the sentence asks. */

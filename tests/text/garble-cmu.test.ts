@@ -66,6 +66,11 @@ describe('order check', () => {
     expect(orderReason(sentence.replace('A9', 'A'), models)).toBe('"page A" reads far more naturally as "A page" (words swapped).')
   })
 
+  it('reads a two-letter acronym spelt like a function word as no function word', () => {
+    expect(orderReason('Yesterday Nicolas Ghesquière gave the US election competition for online noise, with the news that he is to depart from Balenciaga after 15 years.', models)).toBeUndefined()
+    expect(orderReason('CAN U PLEASE ME HELP TRACK IT DOWN?', models)).toBe('"ME HELP" reads far more naturally as "HELP ME" (words swapped).')
+  })
+
   it('leaves the auxiliary a question puts first', () => {
     expect(orderReason('Would they really have agreed to that plan?', models)).toBeUndefined()
     expect(orderReason('Is there anything we can do to help them?', models)).toBeUndefined()
