@@ -23,7 +23,6 @@ import { excerpt } from '../core/message.ts'
 import type { Stage, StageContext } from '../core/stage.ts'
 import { looksEnglish } from '../text/english.ts'
 import { loadCaseList } from '../text/garble-case.ts'
-import type { CaseCounts } from '../text/garble-case.ts'
 import { detectContext, garbleReason } from '../text/garble-detect.ts'
 import { loadGarbleModels, shareGarbleModels } from '../text/garble-lm.ts'
 import type { GarbleModels } from '../text/garble-lm.ts'
@@ -31,7 +30,6 @@ import { repairText } from '../text/garble-repair.ts'
 import type { NumberedLine, Repair } from '../text/garble-lines.ts'
 import type { JoinWords } from '../text/line-continuation.ts'
 import { loadEnglishLexicon, shareEnglishLexicon } from '../text/lexicon.ts'
-import type { Lexicon } from '../text/lexicon.ts'
 import { sentenceSpans } from '../text/sentences.ts'
 
 const Options = z
@@ -89,18 +87,9 @@ interface Flag {
   reason: string
 }
 
-/** What the garble checks load once per stage: word list, n-gram models, case counts, and what the line joins take of them. */
-interface Resources {
-  lexicon: Lexicon
+/** What the garble checks load once per stage: word list, n-gram models, case counts (also all the line joins consult). */
+interface Resources extends JoinWords {
   models: GarbleModels
-  caseCounts: ReadonlyMap<string, CaseCounts>
-  join: JoinWords
-}
-
-/** Reads the word lists and models, once per stage, on its first English document. */
-function loadResources(): Resources {
-  const [lexicon, models, caseCounts] = [loadEnglishLexicon(), loadGarbleModels(), loadCaseList()]
-  return { lexicon, models, caseCounts, join: { lexicon, caseCounts, general: models.general } }
 }
 
 /** Index of the last line starting at or before `offset` (0 when none does), by binary search: a long page has thousands of lines. */
@@ -161,8 +150,8 @@ export function fixGarbled(options: FixGarbledOptions = {}): Stage<Rule> {
     },
     run(doc, context) {
       const english = looksEnglish(doc.text)
-      if (english) resources ??= loadResources()
-      const { lines, repairs } = repairText(doc.text, english ? resources?.join : undefined)
+      if (english) resources ??= { lexicon: loadEnglishLexicon(), models: loadGarbleModels(), caseCounts: loadCaseList() }
+      const { lines, repairs } = repairText(doc.text, english ? resources : undefined)
       reportRepairs(repairs, context)
       let text = repairs.length === 0 ? doc.text : lines.map((line) => line.text).join('\n')
       if (!english) return text === doc.text ? doc : { ...doc, text }

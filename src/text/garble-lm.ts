@@ -126,8 +126,12 @@ const WORD_CHARACTER = /^[\p{L}\p{N}]$/u
  * the words it spells.
  */
 function acronymOfFunctionWord(word: string, neighbour: string): boolean {
-  const capitals = (text: string): boolean => text === text.toUpperCase()
-  return word.length === 2 && capitals(word) && !capitals(neighbour) && FUNCTION_WORDS.has(word.toLowerCase())
+  return word.length === 2 && inCapitals(word) && !inCapitals(neighbour) && FUNCTION_WORDS.has(word.toLowerCase())
+}
+
+/** True when `text` has no lowercase letter. */
+function inCapitals(text: string): boolean {
+  return text === text.toUpperCase()
 }
 
 /**
@@ -137,7 +141,8 @@ function acronymOfFunctionWord(word: string, neighbour: string): boolean {
  */
 function spansSwappable(spans: TokenSpans, index: number, raw: string): boolean {
   if (spans.kinds[index] !== SPAN_LETTERS || spans.kinds[index + 1] !== SPAN_LETTERS) return false
-  const [start, end, nextStart, nextEnd] = [spans.starts[index], spans.ends[index], spans.starts[index + 1], spans.ends[index + 1]] as number[] as [number, number, number, number]
+  const [start, end] = [spans.starts[index] as number, spans.ends[index] as number]
+  const [nextStart, nextEnd] = [spans.starts[index + 1] as number, spans.ends[index + 1] as number]
   if (nextStart !== end + 1 || raw.charCodeAt(end) !== 32) return false
   if (WORD_CHARACTER.test(raw.charAt(start - 1)) || WORD_CHARACTER.test(raw.charAt(nextEnd))) return false
   const [left, right] = [raw.slice(start, end), raw.slice(nextStart, nextEnd)]

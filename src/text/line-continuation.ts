@@ -10,14 +10,14 @@ import { NEVER_FINAL_DOTTED, PREPOSITIVE, SENTENCE_STARTERS } from './abbreviati
 import { AUXILIARIES, CONTINUES_LINE, CONTINUES_PROSE, MAY_END_PROSE, PREPOSITIONS, QUESTION_WORDS, SUBJECT_PRONOUNS } from './english.ts'
 import type { CaseCounts } from './garble-case.ts'
 import { continuationGain } from './garble-cmu.ts'
+import type { GarbleModels } from './garble-lm.ts'
 import type { Lexicon } from './lexicon.ts'
-import type { NgramModel } from './ngram-model.ts'
 
-/** What the joins consult in English text: the lexicon, the case list (garble-case.ts) and the general English model (garble-cmu.ts). */
+/** What the joins consult in English text: the lexicon, the case list (garble-case.ts) and the models, of which the general English one (garble-cmu.ts). */
 export interface JoinWords {
   lexicon: Lexicon
   caseCounts: ReadonlyMap<string, CaseCounts>
-  general: NgramModel
+  models: Pick<GarbleModels, 'general'>
 }
 
 /** A list item's marker: a dash or bullet, a number or a letter with a stop or bracket. */
@@ -131,7 +131,7 @@ function secondHalf(top: string, lower: string, first: string, words: JoinWords)
   const [before, last] = top.match(/[\p{L}\p{N}'’]+/gu)?.slice(-2) ?? []
   const [next, after] = lower.match(/[\p{L}\p{N}'’]+/gu)?.slice(0, 2) ?? []
   if (before === undefined || last === undefined || next === undefined || after === undefined) return false
-  return continuationGain(words.general, [before, last], [next, after]) > NAME_READS_ON
+  return continuationGain(words.models.general, [before, last], [next, after]) > NAME_READS_ON
 }
 
 /** Words of `line` that start in lowercase. */
