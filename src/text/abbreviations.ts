@@ -70,7 +70,8 @@ export const SENTENCE_STARTERS = words(`
   your in on at as after before since for from with without by to of is are was were do does
   did can could will would should let let's meanwhile also still some many most all no not one
   each every both today yesterday here now although though because once even only just later
-  earlier other another such instead overall finally first second please nor
+  earlier other another such instead overall finally first second please nor yes yeah okay ok oh
+  thanks
   der die das ein eine er sie es wir ich ihr dann aber und wenn wie was warum wo im am auf mit
   nach dies diese dieser heute man doch denn
   le la les un une il elle ils elles nous vous je on ce cette ces mais et puis si quand comment

@@ -107,12 +107,26 @@ function standsAlone(lower: string): boolean {
  * Consumer Protection Act …") and goes on as a sentence to its stop.
  */
 function nameContinues(top: string, lower: string, words: JoinWords | undefined): boolean {
-  if (!lastCharIs(top, /\p{Ll}$/u) || wordCount(top) < 8 || top.includes(':') || looksLikeTitle(top)) return false
-  if (startsWithName(lower, words)) return lowercaseWords(lower) >= 3
+  const sentence = unfinishedSentence(top)
+  if (!lastCharIs(top, /\p{Ll}$/u) || wordCount(top) < 8 || !opensSentence(sentence) || looksLikeTitle(top)) return false
+  if (startsWithName(lower, words)) return lowercaseWords(lower) >= 3 && endsSentence(lower)
   const first = /^\p{Lu}[\p{L}'’]*/u.exec(lower)?.[0]
   const nameCut = /(?:^|\s)\p{Lu}[\p{L}'’-]*$/u.test(top)
   if (!nameCut || first === undefined || SENTENCE_STARTERS.has(first.toLowerCase()) || words === undefined) return false
   return lowercaseWords(lower) >= 3 && terminal(lower.trimEnd()) && secondHalf(top, lower, first, words)
+}
+
+/**
+ * The unfinished part of a line is a sentence's start: two words or more, not a number ("… else?
+ * 3 hours ago"), no colon (a label: "Photo: Jane") and no separator bar (a list of links).
+ */
+function opensSentence(sentence: string): boolean {
+  return wordCount(sentence) >= 2 && !/^\p{N}/u.test(sentence) && !sentence.includes(':') && !NOT_PROSE.test(sentence)
+}
+
+/** The line ends a sentence, at its end or before the next one ("… her stuff! The crust was…"); a headline in a list ends none. */
+function endsSentence(line: string): boolean {
+  return reachesStop(line.trimEnd()) || /[.!?]["'”’)]*\s+\p{Lu}/u.test(line)
 }
 
 /** How much likelier the second half's first two words must be after the name's start than at a sentence start (log10, general model). */
@@ -132,6 +146,16 @@ function secondHalf(top: string, lower: string, first: string, words: JoinWords)
   const [next, after] = lower.match(/[\p{L}\p{N}'’]+/gu)?.slice(0, 2) ?? []
   if (before === undefined || last === undefined || next === undefined || after === undefined) return false
   return continuationGain(words.models.general, [before, last], [next, after]) > NAME_READS_ON
+}
+
+/**
+ * A line ending in a possessive ("Long Island’s⏎Newsday reported", "the Times’⏎social media"):
+ * "’s" after a word, or a plural's "s’" when no opening quote in the line makes the mark a closing quote.
+ */
+function possessiveEnd(top: string): boolean {
+  if (/\p{L}['’]s$/u.test(top.slice(-4))) return true
+  if (!lastCharIs(top, /s['’]$/u)) return false
+  return top.endsWith('’') ? !top.includes('‘') : top.indexOf("'") === top.length - 1
 }
 
 /** Words of `line` that start in lowercase. */
@@ -210,7 +234,7 @@ function cannotEndThere(top: string, lower: string, words: JoinWords | undefined
   const stops = reachesStop(lower.trimEnd())
   if (startKind(lower) === 'lower') return stops || wordCount(lower) >= 3
   if (!stops) return false
-  return CONTINUES_PROSE.has(last) || startsWithName(lower, words) || /^\p{Lu}\S*\s+\p{Lu}/u.test(lower)
+  return CONTINUES_PROSE.has(last) || startsWithName(lower, words) || /^\p{Lu}\S*\s+\p{Lu}/u.test(lower) || /^I\s+\p{Ll}/u.test(lower)
 }
 
 /** True when `lower` continues the sentence that `upper` leaves unfinished, in a paragraph of `shape`. */
@@ -227,6 +251,7 @@ export function continuesSentence(upper: string, lower: string, words: JoinWords
   const strong = cannotEndThere(top, lower, words) || questionBroken(top, lower)
   // After "the", "of" and the like, a quoted word goes on too ("is called the⏎'reloading hypothesis'").
   if (strong) return kind !== 'other' || /^["'“‘«]\p{L}/u.test(lower)
+  if (possessiveEnd(top)) return reachesStop(lower.trimEnd()) && (kind === 'lower' || (startsWithName(lower, words) && lowercaseWords(lower) >= 3))
   // A comma inside a closing quote, then its attribution ("… after that,"⏎Hauck says."), not a title.
   if (/,["'”’»]+$/u.test(top) && wordCount(top) >= 4) return kind === 'lower' || (kind === 'upper' && /^\S+\s+\p{Ll}/u.test(lower))
   // Two lowercase lines without a stop are list items ("you will understand them⏎they will understand you").

@@ -29,15 +29,23 @@ const NOT_WORD = /^[^\p{L}\p{N}\uD800-\uDFFF]$/u
 
 /**
  * The letters of the last word of `text` when only marks and spaces follow it ("… of the," →
- * "the"; "… in 2010" → ""), scanned from the end: a pattern anchored at the end is tried at
- * every position, quadratic on a long run of letters (a CJK paragraph).
+ * "the"; "… in 2010" → ""), a hyphenated compound whole ("… Siri, hands-on" → "hands-on", no
+ * dangling "on"), scanned from the end: a pattern anchored at the end is tried at every
+ * position, quadratic on a long run of letters (a CJK paragraph).
  */
 export function lastWord(text: string): string {
   let end = text.length
   while (end > 0 && NOT_WORD.test(text.charAt(end - 1))) end -= 1
+  let start = lettersBefore(text, end)
+  while (start > 1 && start < end && text.charAt(start - 1) === '-' && LETTER.test(text.charAt(start - 2))) start = lettersBefore(text, start - 1)
+  return text.slice(start, end)
+}
+
+/** Start of the run of letters that ends at `end`. */
+function lettersBefore(text: string, end: number): number {
   let start = end
   while (start > 0 && LETTER.test(text.charAt(start - 1))) start -= 1
-  return text.slice(start, end)
+  return start
 }
 
 /** The line reaches a sentence's full stop, question or exclamation mark (not a colon: "Share this:" introduces links). */
