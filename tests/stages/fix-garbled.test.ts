@@ -52,12 +52,12 @@ const repairs: Case[] = [
 ]
 
 const untouched: Case[] = [
-  { name: 'a list of headlines without stops stays apart', input: 'Fitbit’s new app helps you track your physical activity every single day\nDetroit start-up LevelEleven zooms ahead with sales tools for managers', rules: [] },
-  { name: 'a hyphenated compound is not a line ending in "on"', input: 'Google Search vs Apple’s Siri, hands-on\nGriping aside, Apple sells three million iPads.', rules: [] },
-  { name: 'a time stamp after a question is no sentence start', input: 'Which are your must-eat places? 17 mins ago\nYes, it is. Too many ads in one place.', rules: [] },
-  { name: 'a name after a bar-separated line stays apart', input: 'Should we abolish the treasury department? | Caroline Lucas\nSteve Bell on Michael Heseltine and the rest of the cabinet.', rules: [] },
-  { name: 'a lone word after a stop is no sentence start', input: 'Love will find a way, you will be mine. Website\nAngelica Kitchen. Supposed to be very good.', rules: [] },
-  { name: 'a possessive before a capitalised heading stays apart', input: 'Visit our shop at Macy’s\nThe New Collection', rules: [] },
+  { name: 'a list of headlines without stops stays apart', input: 'Fitbit’s new app helps you track your physical activity every single day\nDetroit start-up LevelEleven zooms ahead with sales tools for managers', expected: '', rules: [] },
+  { name: 'a hyphenated compound is not a line ending in "on"', input: 'Google Search vs Apple’s Siri, hands-on\nGriping aside, Apple sells three million iPads.', expected: '', rules: [] },
+  { name: 'a time stamp after a question is no sentence start', input: 'Which are your must-eat places? 17 mins ago\nYes, it is. Too many ads in one place.', expected: '', rules: [] },
+  { name: 'a name after a bar-separated line stays apart', input: 'Should we abolish the treasury department? | Caroline Lucas\nSteve Bell on Michael Heseltine and the rest of the cabinet.', expected: '', rules: [] },
+  { name: 'a lone word after a stop is no sentence start', input: 'Love will find a way, you will be mine. Website\nAngelica Kitchen. Supposed to be very good.', expected: '', rules: [] },
+  { name: 'a possessive before a capitalised heading stays apart', input: 'Visit our shop at Macy’s\nThe New Collection', expected: '', rules: [] },
   { name: 'a heading above a paragraph stays apart', input: 'Cities in the north are flooded\nMeanwhile, the rain went on.', expected: '', rules: [] },
   { name: 'a caption ending in a name stays apart from a sentence that starts like one', input: 'Workers repair the storm damage near the Bank of England\nThe damage was worse than expected in the north.', expected: '', rules: [] },
   { name: 'a caption ending in a name stays apart from a short line', input: 'Workers repair the storm damage near the Bank of England\nPhoto Credit', expected: '', rules: [] },
