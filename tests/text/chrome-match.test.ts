@@ -22,6 +22,8 @@ describe('chrome matcher: cookie, copyright and post-footer notices against pros
     ['copyright', '(c) Jane Doe, used with permission'],
     ['feed-footer', 'This was written by Jane Doe. Posted on Friday, August 17, 2012, at 11:58 pm. Filed under Uncategorized. Bookmark the permalink.'],
     ['feed-footer', 'Follow any comments here with the RSS feed for this post. Post a comment or leave a trackback: Trackback URL.'],
+    ['feed-footer', 'You can follow any comments here with the RSS feed for this post.'],
+    ['feed-footer', 'Both comments and pings are currently closed. Post a comment or leave a trackback.'],
   ])('takes a %s notice for chrome: %s', (kind, line) => {
     expect(match(line)).toBe(kind)
   })
@@ -40,6 +42,7 @@ describe('chrome matcher: cookie, copyright and post-footer notices against pros
     'Readers should bookmark the permalink rather than the front page, the editor said.',
     `${'The harbour board met on Tuesday and agreed to keep the night ferry running. '.repeat(6)}Filed under News. Bookmark the permalink.`,
     'Copyright holders say the ruling will let anyone copy their work without paying for it.',
+    `${'The harbour board met on Tuesday and agreed to keep the night ferry running. '.repeat(6)}Post a comment or leave a trackback.`,
   ])('leaves prose about cookies or copyright alone: %s', (line) => {
     expect(match(line)).toBeUndefined()
   })
