@@ -204,11 +204,16 @@ function dashContinues(top: string, lower: string): boolean {
   return proseLine(top.replace(/\s[–—]$/u, '')) && (dashStart || /^\p{Ll}/u.test(lower)) && wordCount(lower) >= 3 && terminal(lower.trimEnd())
 }
 
-/** What marks a paragraph as a list: two or more lines opening with a number or a dash, or ending in a semicolon. */
+/**
+ * What marks a paragraph as a list: two or more lines opening with a number or a dash, ending
+ * in a semicolon, or notes: lines that open in lowercase and end no sentence (bullet points
+ * whose bullets were lost: "we still act as if we do⏎education isn’t bound to institutions").
+ */
 export interface ParagraphShape {
   numbered: boolean
   dashed: boolean
   semicolons: boolean
+  notes: boolean
 }
 
 /** The list marks of a paragraph's lines (their texts). */
@@ -218,6 +223,7 @@ export function paragraphShape(lines: readonly string[]): ParagraphShape {
     numbered: count((text) => startKind(text) === 'number') >= 2,
     dashed: count((text) => /^[-–—]\s/u.test(text)) >= 2,
     semicolons: count((text) => text.trimEnd().endsWith(';')) >= 2,
+    notes: count((text) => startKind(text) === 'lower' && !terminal(text.trimEnd())) >= 2,
   }
 }
 
@@ -255,6 +261,7 @@ export function continuesSentence(upper: string, lower: string, words: JoinWords
   // A comma inside a closing quote, then its attribution ("… after that,"⏎Hauck says."), not a title.
   if (/,["'”’»]+$/u.test(top) && wordCount(top) >= 4) return kind === 'lower' || (kind === 'upper' && /^\S+\s+\p{Ll}/u.test(lower))
   // Two lowercase lines without a stop are list items ("you will understand them⏎they will understand you").
+  if (kind === 'lower' && shape.notes && startKind(top) === 'lower') return false
   if (kind === 'lower') return (lastCharIs(top, /[\p{L},)]$/u) ? wordCount(top) >= 2 : endsInQuantity(top)) && (terminal(lower.trimEnd()) || (wordCount(lower) >= 5 && !/^\p{Ll}/u.test(top)))
   if (kind === 'number') return !shape.numbered && numberContinues(top, lower)
   if (kind === 'dash') return lastCharIs(top, /[\p{Ll},]$/u) && wordCount(top) >= 4 && !looksLikeTitle(top)

@@ -52,6 +52,19 @@ const repairs: Case[] = [
 ]
 
 const untouched: Case[] = [
+  {
+    name: 'notes in lowercase without stops stay apart (bullets lost)',
+    input: [
+      'connected learning networks force us to rethink what we think is the problem and goal of education',
+      'it’s about expertise that’s widely distributed; anybody can help somebody else get better at something',
+      'if you have an educational system that always tells students what to do, you’re not building their capacity',
+      'we used to have capacity bottlenecks for learning – now we don’t have that problem but we still act as if we do',
+      'education isn’t bound to particular institutions anymore, it can happen anywhere',
+      'how do we use the capacity of the network to bring people together who want to learn together?',
+    ].join('\n'),
+    expected: '',
+    rules: [],
+  },
   { name: 'a list of headlines without stops stays apart', input: 'Fitbit’s new app helps you track your physical activity every single day\nDetroit start-up LevelEleven zooms ahead with sales tools for managers', expected: '', rules: [] },
   { name: 'a hyphenated compound is not a line ending in "on"', input: 'Google Search vs Apple’s Siri, hands-on\nGriping aside, Apple sells three million iPads.', expected: '', rules: [] },
   { name: 'a time stamp after a question is no sentence start', input: 'Which are your must-eat places? 17 mins ago\nYes, it is. Too many ads in one place.', expected: '', rules: [] },
@@ -194,6 +207,22 @@ describe('fix-garbled: contract', () => {
   })
 
   const text = fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom('the', 'the the', 'infor-\n', 'mation', ' , ', '.', 'end.Next', 'atMicrosoft', '\n', '\n\n', 'of\n', 'Bringing', 'their to'), fc.constant(LEAD)), { maxLength: 25 }).map((parts) => parts.join(' '))
+
+  it('is idempotent on lowercase notes whose last one ends a sentence (no cascade of joins)', async () => {
+    const notes = [
+      'we give responsibility for learning to professionals instead of remembering it is the fabric of everything we do',
+      'connected learning networks force us to rethink what we think the problem and the goal of education are',
+      'anybody can help somebody else get better at something they care about deeply and for a long time',
+      'if you have a school system that always tells students what to do you are not building their capacity to choose',
+      'we used to have bottlenecks for learning and now we do not have that problem but we still act as if we do',
+      'education is not bound to particular institutions anymore and it can happen anywhere at any time',
+      'how does a kid find a mentor or a peer that helps them develop an interest and a sense of purpose, etc.',
+      'how do we use the capacity of the network to bring people together who want to learn together?',
+    ].join('\n')
+    const first = await runStage(stage, { text: notes })
+    const second = await runStage(stage, makeDoc({ text: first.doc.text }))
+    expect(second.doc.text).toBe(first.doc.text)
+  })
 
   propertyTest.prop([text])('never throws and is idempotent', async (input) => {
     const first = await runStage(stage, { text: input })
