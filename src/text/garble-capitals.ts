@@ -90,6 +90,7 @@ function unexplained(tokens: readonly Token[], index: number, context: CapitalCo
   if (!CAPITALISED.test(current.word) || !LOWERCASE.test(previous.word) || !adjacent(previous, current) || NAMING.has(previous.word)) return false
   if (current.after !== '' && !/^[,.;:!?)]/u.test(current.after)) return false // "A+", "Pen/Paper": a code or a name
   const next = tokens[index + 1]
+  if (current.after.startsWith('.') && /^\p{N}/u.test(next?.word ?? '')) return false // "the No. 2 spot", "see Fig. 3": an abbreviation before a number
   const lower = current.word.toLowerCase()
   // "The" starts titles ("read The Hobbit") but not acronyms ("in The U.S.", "for The NFL").
   const startsName = FUNCTION_WORDS.has(lower) ? TITLE_STARTS.has(lower) && !ACRONYM.test(next?.word ?? '') : !BEFORE_LOWERCASE.has(previous.word)
