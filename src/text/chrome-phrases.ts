@@ -190,13 +190,10 @@ export const FEED_FOOTER_PATTERNS: readonly RegExp[] = [
   /^(l['’]articolo|il post) .+ (proviene da|sembra essere il primo su|è apparso prima su)\b/i,
   /^(het bericht|het artikel) .+ verscheen eerst op\b/i,
   /^this (entry|post) was posted (on|in)\b/i,
-  // WordPress post footers ("… Filed under X. Bookmark the permalink."), only ending a line of at
-  // most 400 characters: a one-line dump ending so is an article, not a footer. The length is a
-  // lookbehind after the first words, not a leading `^.{0,370}` that the engine would walk back
-  // over on every line; so the pattern set runs them only on lines holding those words.
+  // WordPress footers on lines of ≤ 400 characters (a one-line dump is an article); the limit is a lookbehind, not a slow `^.{0,370}`.
   /\bbookmark(?<=^.{0,378}) the permalink\.?$/i,
-  /\bpost a comment(?<=^.{0,364}) or leave a trackback(: trackback url)?\.?$/i,
-  /\bfollow (any )?comments here(?<=^.{0,373}) with the rss feed( for this post)?\.?$/i,
+  /\bpost(?<=^.{0,354}) a comment or leave a trackback(: trackback url)?\.?$/i,
+  /\bfollow(?<=^.{0,356}) (any )?comments here with the rss feed( for this post)?\.?$/i,
 ]
 
 /** A banner's own short lines ("Cookie settings", "Accept all cookies"). */

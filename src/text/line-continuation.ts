@@ -5,7 +5,7 @@
  * when the text is English.
  */
 import { isAscii, isAsciiDigit, isAsciiLetter } from './ascii-text.ts'
-import { endsWithStop, lastCharIs, lastWord, reachesStop, terminal } from './line-ends.ts'
+import { endsSentence, endsWithStop, lastCharIs, lastWord, possessiveEnd, reachesStop, terminal, unfinishedSentence } from './line-ends.ts'
 import { NEVER_FINAL_DOTTED, PREPOSITIVE, SENTENCE_STARTERS } from './abbreviations.ts'
 import { AUXILIARIES, CONTINUES_LINE, CONTINUES_PROSE, MAY_END_PROSE, PREPOSITIONS, QUESTION_WORDS, SUBJECT_PRONOUNS } from './english.ts'
 import type { CaseCounts } from './garble-case.ts'
@@ -124,11 +124,6 @@ function opensSentence(sentence: string): boolean {
   return wordCount(sentence) >= 2 && !/^\p{N}/u.test(sentence) && !sentence.includes(':') && !NOT_PROSE.test(sentence)
 }
 
-/** The line ends a sentence, at its end or before the next one ("… her stuff! The crust was…"); a headline in a list ends none. */
-function endsSentence(line: string): boolean {
-  return reachesStop(line.trimEnd()) || /[.!?]["'”’)]*\s+\p{Lu}/u.test(line)
-}
-
 /** How much likelier the second half's first two words must be after the name's start than at a sentence start (log10, general model). */
 const NAME_READS_ON = 2
 
@@ -148,16 +143,6 @@ function secondHalf(top: string, lower: string, first: string, words: JoinWords)
   return continuationGain(words.models.general, [before, last], [next, after]) > NAME_READS_ON
 }
 
-/**
- * A line ending in a possessive ("Long Island’s⏎Newsday reported", "the Times’⏎social media"):
- * "’s" after a word, or a plural's "s’" when no opening quote in the line makes the mark a closing quote.
- */
-function possessiveEnd(top: string): boolean {
-  if (/\p{L}['’]s$/u.test(top.slice(-4))) return true
-  if (!lastCharIs(top, /s['’]$/u)) return false
-  return top.endsWith('’') ? !top.includes('‘') : top.indexOf("'") === top.length - 1
-}
-
 /** Words of `line` that start in lowercase. */
 function lowercaseWords(line: string): number {
   return line.match(/(?:^|\s)\p{Ll}+/gu)?.length ?? 0
@@ -169,12 +154,6 @@ const NOT_PROSE = /\||:\/\//u
 /** A line of at least five words of prose: not a title, no separator bar, no URL. */
 function proseLine(top: string): boolean {
   return wordCount(top) >= 5 && !looksLikeTitle(top) && !NOT_PROSE.test(top)
-}
-
-/** The part of `top` after its last sentence stop: the sentence the line leaves unfinished ("… with us? Log in" → "Log in"). */
-function unfinishedSentence(top: string): string {
-  const stop = Math.max(top.lastIndexOf('. '), top.lastIndexOf('? '), top.lastIndexOf('! '))
-  return stop === -1 ? top : top.slice(stop + 2)
 }
 
 /** An unfinished line of prose that ends in a number or a percentage, not a date, year or time ("There are about 45,000⏎nurse…", "to 27.8%⏎last month."). */
@@ -227,6 +206,9 @@ export function paragraphShape(lines: readonly string[]): ParagraphShape {
   }
 }
 
+/** Conjunctions of {@link MAY_END_PROSE} that open a clause ("… since⏎I wrote"); "that⏎I" or "a while⏎I" may be two sentences. */
+const BEFORE_CLAUSE: ReadonlySet<string> = new Set(['since', 'though'])
+
 /**
  * The line stops on a word a sentence cannot end with: one of {@link CONTINUES_LINE}, a comma
  * after four words, or, closing a sentence of prose, one of {@link CONTINUES_PROSE} (then the
@@ -240,7 +222,7 @@ function cannotEndThere(top: string, lower: string, words: JoinWords | undefined
   const stops = reachesStop(lower.trimEnd())
   if (startKind(lower) === 'lower') return stops || wordCount(lower) >= 3
   if (!stops) return false
-  return CONTINUES_PROSE.has(last) || startsWithName(lower, words) || /^\p{Lu}\S*\s+\p{Lu}/u.test(lower) || /^I\s+\p{Ll}/u.test(lower)
+  return CONTINUES_PROSE.has(last) || startsWithName(lower, words) || /^\p{Lu}\S*\s+\p{Lu}/u.test(lower) || (BEFORE_CLAUSE.has(last) && /^I\s+\p{Ll}/u.test(lower))
 }
 
 /** True when `lower` continues the sentence that `upper` leaves unfinished, in a paragraph of `shape`. */
@@ -257,7 +239,7 @@ export function continuesSentence(upper: string, lower: string, words: JoinWords
   const strong = cannotEndThere(top, lower, words) || questionBroken(top, lower)
   // After "the", "of" and the like, a quoted word goes on too ("is called the⏎'reloading hypothesis'").
   if (strong) return kind !== 'other' || /^["'“‘«]\p{L}/u.test(lower)
-  if (possessiveEnd(top)) return reachesStop(lower.trimEnd()) && (kind === 'lower' || (startsWithName(lower, words) && lowercaseWords(lower) >= 3))
+  if (possessiveEnd(top)) return kind === 'lower' && reachesStop(lower.trimEnd())
   // A comma inside a closing quote, then its attribution ("… after that,"⏎Hauck says."), not a title.
   if (/,["'”’»]+$/u.test(top) && wordCount(top) >= 4) return kind === 'lower' || (kind === 'upper' && /^\S+\s+\p{Ll}/u.test(lower))
   // Two lowercase lines without a stop are list items ("you will understand them⏎they will understand you").

@@ -24,6 +24,8 @@ describe('chrome matcher: cookie, copyright and post-footer notices against pros
     ['feed-footer', 'Follow any comments here with the RSS feed for this post. Post a comment or leave a trackback: Trackback URL.'],
     ['feed-footer', 'You can follow any comments here with the RSS feed for this post.'],
     ['feed-footer', 'Both comments and pings are currently closed. Post a comment or leave a trackback.'],
+    ['feed-footer', `${'x'.repeat(349)} Follow any comments here with the RSS feed for this post.`],
+    ['feed-footer', `${'x'.repeat(349)} Post a comment or leave a trackback.`],
   ])('takes a %s notice for chrome: %s', (kind, line) => {
     expect(match(line)).toBe(kind)
   })
@@ -43,6 +45,8 @@ describe('chrome matcher: cookie, copyright and post-footer notices against pros
     `${'The harbour board met on Tuesday and agreed to keep the night ferry running. '.repeat(6)}Filed under News. Bookmark the permalink.`,
     'Copyright holders say the ruling will let anyone copy their work without paying for it.',
     `${'The harbour board met on Tuesday and agreed to keep the night ferry running. '.repeat(6)}Post a comment or leave a trackback.`,
+    `${'x'.repeat(351)} Follow comments here with the RSS feed.`,
+    `${'x'.repeat(350)} Post a comment or leave a trackback.`,
   ])('leaves prose about cookies or copyright alone: %s', (line) => {
     expect(match(line)).toBeUndefined()
   })
