@@ -4,7 +4,8 @@
  * tried by V8 at every position of the line, which is slow on long lines and quadratic on a long
  * run of letters; these scans look only at the end.
  */
-import { NEVER_FINAL_DOTTED, PREPOSITIVE } from './abbreviations.ts'
+import { sentenceSpans } from './sentences.ts'
+import type { SentenceSpan } from './sentences.ts'
 
 /**
  * True when `text` ends in one of `stops` and then only `closers` (the two sets share no
@@ -53,35 +54,18 @@ function lettersBefore(text: string, end: number): number {
 export const reachesStop = (text: string): boolean => endsWithStop(text, '.!?。！？', '"\'”’»)]')
 
 /**
- * The period at `at` ends a sentence: it follows a number, a closing mark, or a lowercase word of
- * two letters or more that is no abbreviation ("the month. Then"); not an initial or a
- * capitalised abbreviation ("U.S. Marines", "J. Scott", "No. 12", "Mr. Smith"), nor "vs.", "e.g.".
+ * The part of `top` after its last sentence boundary, as the sentence splitter (sentences.ts)
+ * finds it: the sentence the line leaves unfinished ("… with us? Log in" → "Log in"; "Photo: U.S.
+ * Marines" stays whole, an abbreviation or initial being no boundary).
  */
-function periodEnds(text: string, at: number): boolean {
-  const before = text.charAt(at - 1)
-  if (/^[\p{N}"'”’)\]]$/u.test(before)) return true
-  const start = lettersBefore(text, at)
-  const word = text.slice(start, at)
-  if (word.length < 2 || !/^\p{Ll}+$/u.test(word) || text.charAt(start - 1) === '.') return false
-  return !PREPOSITIVE.has(word) && !NEVER_FINAL_DOTTED.has(word)
-}
-
-/** True when the stop at `at` (".", "?" or "!") ends a sentence. */
-const stopEnds = (text: string, at: number): boolean => text.charAt(at) !== '.' || periodEnds(text, at)
-
-/** The part of `top` after its last sentence stop: the sentence the line leaves unfinished ("… with us? Log in" → "Log in"; "Photo: U.S. Marines" stays whole). */
 export function unfinishedSentence(top: string): string {
-  for (let at = top.length - 2; at >= 0; at -= 1) {
-    if (top.charAt(at + 1) === ' ' && '.?!'.includes(top.charAt(at)) && stopEnds(top, at)) return top.slice(at + 2)
-  }
-  return top
+  const spans = sentenceSpans(top)
+  return spans.length <= 1 ? top : (spans[spans.length - 1] as SentenceSpan).text
 }
 
 /** The line ends a sentence, at its end or before the next one ("… her stuff! The crust was…"); a headline in a list ends none, "U.S. Supreme Court" included. */
 export function endsSentence(line: string): boolean {
-  if (reachesStop(line.trimEnd())) return true
-  for (const match of line.matchAll(/[.!?](?=["'”’)]*\s+\p{Lu})/gu)) if (stopEnds(line, match.index)) return true
-  return false
+  return reachesStop(line.trimEnd()) || sentenceSpans(line).length > 1
 }
 
 /**
