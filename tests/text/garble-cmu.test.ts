@@ -71,6 +71,21 @@ describe('order check', () => {
     expect(orderReason('CAN U PLEASE ME HELP TRACK IT DOWN?', models)).toBe('"ME HELP" reads far more naturally as "HELP ME" (words swapped).')
   })
 
+  it.each([
+    'Detailed polling analysis and projections for the statewide presidential vote, along with recent polls where available.',
+    'This week’s WSJ column answers some common questions that you may have around upgrading to Windows 8.',
+    'Window open, fan on low, Get Some Zzzz’s tea.',
+  ])('asks more of a pair opening the sentence or led by a capital: %s', (sentence) => {
+    expect(orderReason(sentence, models)).toBeUndefined()
+  })
+
+  it.each([
+    ['Bridge new will open to traffic next spring, the mayor said.', '"Bridge new" reads far more naturally as "new Bridge" (words swapped).'],
+    ['The mayor said the Bridge new will open to traffic next spring.', '"Bridge new" reads far more naturally as "new Bridge" (words swapped).'],
+  ])('still flags a clear swap at the start or after a capital: %s', (sentence, reason) => {
+    expect(orderReason(sentence, models)).toBe(reason)
+  })
+
   it('leaves the auxiliary a question puts first', () => {
     expect(orderReason('Would they really have agreed to that plan?', models)).toBeUndefined()
     expect(orderReason('Is there anything we can do to help them?', models)).toBeUndefined()
