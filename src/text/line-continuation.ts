@@ -87,10 +87,11 @@ function startKind(lower: string): 'lower' | 'upper' | 'number' | 'dash' | 'othe
 
 /**
  * Lines that stand alone even in lowercase: bylines ("By The Associated Press"; lowercase "by
- * the number of …" is no byline), datelines, addresses, a site's domain ("guardian.co.uk,
- * Monday 29 October"; "e.g." is no domain).
+ * the number of …" is no byline, nor "bypass"), datelines ("Posted by", "updated on 12 May",
+ * "filed under: News"; lowercase "written for new products" or "filed a lawsuit" goes on a
+ * sentence), addresses, a site's domain ("guardian.co.uk, Monday 29 October"; "e.g." is no domain).
  */
-const STANDS_ALONE = /^(?:By\s|by(?!\s+(?:the|a|an|this|that|these|those|their|his|her|its|our|my|your|far|now|then|way)\b)|[Pp]osted|[Uu]pdated|[Pp]ublished|[Ww]ritten|[Ff]iled|https?:|www\.|[\p{Ll}\d-]{3,}(?:\.[\p{Ll}]{2,})+(?![\p{L}\d]))/u
+const STANDS_ALONE = /^(?:By\s|by\b(?!\s+(?:the|a|an|this|that|these|those|their|his|her|its|our|my|your|far|now|then|way)\b)|(?:Posted|Updated|Published|Written|Filed)\b|(?:posted|updated|published|written|filed)(?:\s+(?:by|on|at|in|under)\b|\s*:|\s+[\p{Lu}\d]|\s*$)|https?:|www\.|[\p{Ll}\d-]{3,}(?:\.[\p{Ll}]{2,})+(?![\p{L}\d]))/u
 
 /**
  * A line that {@link STANDS_ALONE}, unless it is "by" and a lowercase word running on to a
