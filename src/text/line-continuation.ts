@@ -213,14 +213,16 @@ const BEFORE_CLAUSE: ReadonlySet<string> = new Set(['since', 'though'])
 /**
  * The line stops on a word a sentence cannot end with: one of {@link CONTINUES_LINE}, a comma
  * after four words, or, closing a sentence of prose, one of {@link CONTINUES_PROSE} (then the
- * next line is lowercase or reaches a stop) or of {@link MAY_END_PROSE} (then it is lowercase
+ * next line is lowercase or ends a sentence) or of {@link MAY_END_PROSE} (then it is lowercase
  * or a name: "… street in⏎New York last week.", not "… in a while⏎Hope everyone is well.").
+ * A sentence may end inside the next line, before a caption's credit ("… in⏎Reno, Nev., July 23,
+ * 2012. (Photo by Pete Souza)").
  */
 function cannotEndThere(top: string, lower: string, words: JoinWords | undefined): boolean {
   const last = lastWord(top)
   if (CONTINUES_LINE.has(last) || (top.endsWith(',') && wordCount(top) >= 4)) return true
   if ((!CONTINUES_PROSE.has(last) && !MAY_END_PROSE.has(last)) || !proseLine(unfinishedSentence(top))) return false
-  const stops = reachesStop(lower.trimEnd())
+  const stops = endsSentence(lower, 3)
   if (startKind(lower) === 'lower') return stops || wordCount(lower) >= 3
   if (!stops) return false
   return CONTINUES_PROSE.has(last) || startsWithName(lower, words) || /^\p{Lu}\S*\s+\p{Lu}/u.test(lower) || (BEFORE_CLAUSE.has(last) && /^I\s+\p{Ll}/u.test(lower))

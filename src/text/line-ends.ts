@@ -63,9 +63,16 @@ export function unfinishedSentence(top: string): string {
   return spans.length <= 1 ? top : (spans[spans.length - 1] as SentenceSpan).text
 }
 
-/** The line ends a sentence, at its end or before the next one ("… her stuff! The crust was…"); a headline in a list ends none, "U.S. Supreme Court" included. */
-export function endsSentence(line: string): boolean {
-  return reachesStop(line.trimEnd()) || sentenceSpans(line).length > 1
+/**
+ * The line ends a sentence, at its end or before the next one ("… her stuff! The crust was…");
+ * a headline in a list ends none, "U.S. Supreme Court" included. With `firstWords`, a sentence
+ * ending inside the line counts only when it has that many words ("Reno, Nev., July 23, 2012.
+ * (Photo by …)", not a menu's "My Account. Help").
+ */
+export function endsSentence(line: string, firstWords = 1): boolean {
+  if (reachesStop(line.trimEnd())) return true
+  const spans = sentenceSpans(line)
+  return spans.length > 1 && (spans[0] as SentenceSpan).text.split(/\s+/u).length >= firstWords
 }
 
 /**
