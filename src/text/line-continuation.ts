@@ -20,8 +20,8 @@ export interface JoinWords {
   models: Pick<GarbleModels, 'general'>
 }
 
-/** A list item's marker: a dash or bullet, a number or a letter with a stop or bracket. */
-const LIST_START = /^(?:[-*•▪◦‣⁃–—]|\d{1,3}[.)]|\p{L}[.)]\s)/u
+/** A list item's marker: a dash or bullet, a number or a letter with a stop or bracket; a decimal ("1.22%", "1.3 million") is no marker. */
+const LIST_START = /^(?:[-*•▪◦‣⁃–—]|\d{1,3}[.)](?!\d)|\p{L}[.)]\s)/u
 
 /** Runs of letters and runs of digits, as /\p{L}+|\p{N}+/gu counts them (by hand for ASCII). */
 function wordCount(text: string): number {
