@@ -228,6 +228,12 @@ function cannotEndThere(top: string, lower: string, words: JoinWords | undefined
   return CONTINUES_PROSE.has(last) || startsWithName(lower, words) || /^\p{Lu}\S*\s+\p{Lu}/u.test(lower) || (BEFORE_CLAUSE.has(last) && /^I\s+\p{Ll}/u.test(lower))
 }
 
+/** A short quoted word or phrase closes the line ("going out in the “field”⏎on various tickets."); a quoted title of five words or more may be a heading ("One thought on “How to Add a Twitter Widget”"). */
+function quotedWordEnds(top: string): boolean {
+  const quoted = /["“«]([^"“”«»]+)["”»]$/u.exec(top)?.[1]
+  return quoted !== undefined && /\p{L}$/u.test(quoted) && wordCount(quoted) <= 4
+}
+
 /** True when `lower` continues the sentence that `upper` leaves unfinished, in a paragraph of `shape`. */
 export function continuesSentence(upper: string, lower: string, words: JoinWords | undefined, shape: ParagraphShape): boolean {
   const top = upper.trimEnd()
@@ -247,7 +253,7 @@ export function continuesSentence(upper: string, lower: string, words: JoinWords
   if (/,["'”’»]+$/u.test(top) && wordCount(top) >= 4) return kind === 'lower' || (kind === 'upper' && /^\S+\s+\p{Ll}/u.test(lower))
   // Two lowercase lines without a stop are list items ("you will understand them⏎they will understand you").
   if (kind === 'lower' && shape.notes && startKind(top) === 'lower') return false
-  if (kind === 'lower') return (lastCharIs(top, /[\p{L},)]$/u) ? wordCount(top) >= 2 : endsInQuantity(top)) && (terminal(lower.trimEnd()) || (wordCount(lower) >= 5 && !/^\p{Ll}/u.test(top)))
+  if (kind === 'lower') return (lastCharIs(top, /[\p{L},)]$/u) || quotedWordEnds(top) ? wordCount(top) >= 2 : endsInQuantity(top)) && (terminal(lower.trimEnd()) || (wordCount(lower) >= 5 && !/^\p{Ll}/u.test(top)))
   if (kind === 'number') return !shape.numbered && numberContinues(top, lower)
   if (kind === 'dash') return lastCharIs(top, /[\p{Ll},]$/u) && wordCount(top) >= 4 && !looksLikeTitle(top)
   return kind === 'upper' && nameContinues(top, lower, words)
