@@ -5,7 +5,7 @@
  * when the text is English.
  */
 import { isAscii, isAsciiDigit, isAsciiLetter } from './ascii-text.ts'
-import { endsSentence, endsWithStop, lastCharIs, lastWord, possessiveEnd, reachesStop, terminal, unfinishedSentence } from './line-ends.ts'
+import { endsSentence, endsWithStop, lastCharIs, lastWord, possessiveEnd, quotedWordEnds, reachesStop, SPACED_DASH_END, terminal, unfinishedSentence } from './line-ends.ts'
 import { NEVER_FINAL_DOTTED, PREPOSITIVE, SENTENCE_STARTERS } from './abbreviations.ts'
 import { AUXILIARIES, CONTINUES_LINE, CONTINUES_PROSE, MAY_END_PROSE, PREPOSITIONS, QUESTION_WORDS, SUBJECT_PRONOUNS } from './english.ts'
 import type { CaseCounts } from './garble-case.ts'
@@ -175,13 +175,14 @@ function numberContinues(top: string, lower: string): boolean {
 /**
  * A spaced dash between two halves of a sentence, at the end of the first line ("is intentional
  * –⏎it takes …") or the start of the second: prose on both sides, going on in lowercase to the
- * sentence's stop. A hyphen-minus is left alone (it may be a word cut at the line's end).
+ * sentence's stop. At the line's end a spaced hyphen-minus is a dash too ("the weather -⏎it has
+ * been wet"); one right after a letter may be a word cut, and one opening a line a list's bullet.
  */
 function dashContinues(top: string, lower: string): boolean {
-  const dashEnd = /\s[–—]$/u.test(top)
+  const dashEnd = SPACED_DASH_END.test(top)
   const dashStart = /^[–—]\s+\p{Ll}/u.test(lower) && lastCharIs(top, /\p{Ll}$/u) && wordCount(top) >= 8
   if (!dashEnd && !dashStart) return false
-  return proseLine(top.replace(/\s[–—]$/u, '')) && (dashStart || /^\p{Ll}/u.test(lower)) && wordCount(lower) >= 3 && terminal(lower.trimEnd())
+  return proseLine(top.replace(SPACED_DASH_END, '')) && (dashStart || /^\p{Ll}/u.test(lower)) && wordCount(lower) >= 3 && terminal(lower.trimEnd())
 }
 
 /**
@@ -226,12 +227,6 @@ function cannotEndThere(top: string, lower: string, words: JoinWords | undefined
   if (startKind(lower) === 'lower') return stops || wordCount(lower) >= 3
   if (!stops) return false
   return CONTINUES_PROSE.has(last) || startsWithName(lower, words) || /^\p{Lu}\S*\s+\p{Lu}/u.test(lower) || (BEFORE_CLAUSE.has(last) && /^I\s+\p{Ll}/u.test(lower))
-}
-
-/** A short quoted word or phrase closes the line ("going out in the “field”⏎on various tickets."); a quoted title of five words or more may be a heading ("One thought on “How to Add a Twitter Widget”"). */
-function quotedWordEnds(top: string): boolean {
-  const quoted = /["“«]([^"“”«»]+)["”»]$/u.exec(top)?.[1]
-  return quoted !== undefined && /\p{L}$/u.test(quoted) && wordCount(quoted) <= 4
 }
 
 /** True when `lower` continues the sentence that `upper` leaves unfinished, in a paragraph of `shape`. */

@@ -85,3 +85,12 @@ export function possessiveEnd(top: string): boolean {
   if (!lastCharIs(top, /s['’]$/u)) return false
   return top.endsWith('’') ? !top.includes('‘') : !/(?:^|\s)'/u.test(top)
 }
+
+/** A short quoted word or phrase closes the line ("going out in the “field”⏎on various tickets."); a quoted title of five words or more may be a heading ("One thought on “How to Add a Twitter Widget”"). */
+export function quotedWordEnds(top: string): boolean {
+  const quoted = /["“«]([^"“”«»]+)["”»]$/u.exec(top)?.[1]
+  return quoted !== undefined && /\p{L}$/u.test(quoted) && quoted.trim().split(/\s+/u).length <= 4
+}
+
+/** A spaced dash ends the line: an en or em dash, or a hyphen-minus with a space before it ("the weather -"), which no word cut has. */
+export const SPACED_DASH_END = /\s(?:[–—]|--?)$/u
