@@ -8,7 +8,7 @@ import { AUXILIARIES, FUNCTION_WORDS, QUESTION_WORDS } from './english.ts'
 import { pairWindow } from './garble-cmu.ts'
 import { loadNgramModel, shareNgramModel } from './ngram-load.ts'
 import type { NgramModel } from './ngram-model.ts'
-import { SPAN_LETTERS, tokenSpans } from './ngram-tokens.ts'
+import { SPAN_LETTERS, SPAN_MARK, tokenSpans } from './ngram-tokens.ts'
 import type { NgramToken, TokenSpans } from './ngram-tokens.ts'
 
 /** log10 P(ids[j] | ids[j-2], ids[j-1]) for every j ≥ 1 (index 0, "<s>", gets 0). */
@@ -166,10 +166,16 @@ function questionInversion(sentence: string, spans: TokenSpans, index: number): 
   return sentence.includes('?') && INVERTED_IN_QUESTIONS.has(sentence.slice(spans.starts[index] as number, spans.ends[index] as number).toLowerCase())
 }
 
-/** The {@link CAPITAL_PENALTY} and {@link START_PENALTY} of the pair at token `index`. */
+/**
+ * The {@link CAPITAL_PENALTY} and {@link START_PENALTY} of the pair at token `index`: the first
+ * word is capitalised (in a sentence not written in capitals, where case says nothing), and only
+ * marks come before it ("(Detailed polling …", "“Picture this …").
+ */
 function pairPenalty(sentence: string, spans: TokenSpans, index: number): number {
   const first = sentence.charAt(spans.starts[index] as number)
-  return (first !== first.toLowerCase() ? CAPITAL_PENALTY : 0) + (index === 0 ? START_PENALTY : 0)
+  const capital = first !== first.toLowerCase() && !inCapitals(sentence) ? CAPITAL_PENALTY : 0
+  for (let before = 0; before < index; before += 1) if (spans.kinds[before] !== SPAN_MARK) return capital
+  return capital + START_PENALTY
 }
 
 /**

@@ -5,7 +5,7 @@
  * when the text is English.
  */
 import { isAscii, isAsciiDigit, isAsciiLetter } from './ascii-text.ts'
-import { endsSentence, endsWithStop, lastCharIs, lastWord, possessiveEnd, quotedWordEnds, reachesStop, SPACED_DASH_END, terminal, unfinishedSentence } from './line-ends.ts'
+import { endsInAside, endsSentence, endsWithStop, lastCharIs, lastWord, possessiveEnd, quotedWordEnds, reachesStop, SPACED_DASH_END, terminal, unfinishedSentence } from './line-ends.ts'
 import { NEVER_FINAL_DOTTED, PREPOSITIVE, SENTENCE_STARTERS } from './abbreviations.ts'
 import { AUXILIARIES, CONTINUES_LINE, CONTINUES_PROSE, MAY_END_PROSE, PREPOSITIONS, QUESTION_WORDS, SUBJECT_PRONOUNS } from './english.ts'
 import type { CaseCounts } from './garble-case.ts'
@@ -87,18 +87,22 @@ function startKind(lower: string): 'lower' | 'upper' | 'number' | 'dash' | 'othe
 
 /**
  * Lines that stand alone even in lowercase: bylines ("By The Associated Press"; lowercase "by
- * the number of …" is no byline, nor "bypass"), datelines ("Posted by", "updated on 12 May",
- * "filed under: News"; lowercase "written for new products" or "filed a lawsuit" goes on a
- * sentence), addresses, a site's domain ("guardian.co.uk, Monday 29 October"; "e.g." is no domain).
+ * the number of …" is no byline, nor "bypass" or "by-election"), datelines ("Posted by",
+ * "updated yesterday at 10:42"), addresses, a site's domain ("guardian.co.uk, Monday 29
+ * October"; "e.g." is no domain).
  */
-const STANDS_ALONE = /^(?:By\s|by\b(?!\s+(?:the|a|an|this|that|these|those|their|his|her|its|our|my|your|far|now|then|way)\b)|(?:Posted|Updated|Published|Written|Filed)\b|(?:posted|updated|published|written|filed)(?:\s+(?:by|on|at|in|under)\b|\s*:|\s+[\p{Lu}\d]|\s*$)|https?:|www\.|[\p{Ll}\d-]{3,}(?:\.[\p{Ll}]{2,})+(?![\p{L}\d]))/u
+const STANDS_ALONE = /^(?:By\s|by\b(?!\s+(?:the|a|an|this|that|these|those|their|his|her|its|our|my|your|far|now|then|way)\b|-)|(?:[Pp]osted|[Uu]pdated|[Pp]ublished|[Ww]ritten|[Ff]iled)\b|https?:|www\.|[\p{Ll}\d-]{3,}(?:\.[\p{Ll}]{2,})+(?![\p{L}\d]))/u
+
+/** "by" or a dateline's verb, then a lowercase word that is no dateline's preposition ("written for new products"). */
+const SENTENCE_AFTER_DATELINE_WORD = /^(?:by|posted|updated|published|written|filed) (?!(?:by|on|at|in|under)\b)\p{Ll}/u
 
 /**
- * A line that {@link STANDS_ALONE}, unless it is "by" and a lowercase word running on to a
- * sentence's stop ("by swiping from the lock screen."): a byline names someone and has no stop.
+ * A line that {@link STANDS_ALONE}, unless it is "by" or a dateline's verb in lowercase, then a
+ * lowercase word running on to a sentence's stop ("by swiping from the lock screen.", "written
+ * for new products."): a byline names someone and a dateline gives a time, neither with a stop.
  */
 function standsAlone(lower: string): boolean {
-  return STANDS_ALONE.test(lower) && !(/^by \p{Ll}/u.test(lower) && terminal(lower.trimEnd()))
+  return STANDS_ALONE.test(lower) && !(SENTENCE_AFTER_DATELINE_WORD.test(lower) && terminal(lower.trimEnd()))
 }
 
 /**
@@ -216,14 +220,14 @@ const BEFORE_CLAUSE: ReadonlySet<string> = new Set(['since', 'though'])
  * after four words, or, closing a sentence of prose, one of {@link CONTINUES_PROSE} (then the
  * next line is lowercase or ends a sentence) or of {@link MAY_END_PROSE} (then it is lowercase
  * or a name: "… street in⏎New York last week.", not "… in a while⏎Hope everyone is well.").
- * A sentence may end inside the next line, before a caption's credit ("… in⏎Reno, Nev., July 23,
- * 2012. (Photo by Pete Souza)").
+ * The next line may end in an aside after its stop, such as a caption's credit ("… in⏎Reno,
+ * Nev., July 23, 2012. (Photo by Pete Souza)").
  */
 function cannotEndThere(top: string, lower: string, words: JoinWords | undefined): boolean {
   const last = lastWord(top)
   if (CONTINUES_LINE.has(last) || (top.endsWith(',') && wordCount(top) >= 4)) return true
   if ((!CONTINUES_PROSE.has(last) && !MAY_END_PROSE.has(last)) || !proseLine(unfinishedSentence(top))) return false
-  const stops = endsSentence(lower, 3)
+  const stops = reachesStop(lower.trimEnd()) || endsInAside(lower)
   if (startKind(lower) === 'lower') return stops || wordCount(lower) >= 3
   if (!stops) return false
   return CONTINUES_PROSE.has(last) || startsWithName(lower, words) || /^\p{Lu}\S*\s+\p{Lu}/u.test(lower) || (BEFORE_CLAUSE.has(last) && /^I\s+\p{Ll}/u.test(lower))

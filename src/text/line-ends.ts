@@ -4,6 +4,7 @@
  * tried by V8 at every position of the line, which is slow on long lines and quadratic on a long
  * run of letters; these scans look only at the end.
  */
+import { DETERMINERS } from './english.ts'
 import { sentenceSpans } from './sentences.ts'
 import type { SentenceSpan } from './sentences.ts'
 
@@ -63,16 +64,14 @@ export function unfinishedSentence(top: string): string {
   return spans.length <= 1 ? top : (spans[spans.length - 1] as SentenceSpan).text
 }
 
-/**
- * The line ends a sentence, at its end or before the next one ("… her stuff! The crust was…");
- * a headline in a list ends none, "U.S. Supreme Court" included. With `firstWords`, a sentence
- * ending inside the line counts only when it has that many words ("Reno, Nev., July 23, 2012.
- * (Photo by …)", not a menu's "My Account. Help").
- */
-export function endsSentence(line: string, firstWords = 1): boolean {
-  if (reachesStop(line.trimEnd())) return true
-  const spans = sentenceSpans(line)
-  return spans.length > 1 && (spans[0] as SentenceSpan).text.split(/\s+/u).length >= firstWords
+/** The line ends a sentence, at its end or before the next one ("… her stuff! The crust was…"); a headline in a list ends none, "U.S. Supreme Court" included. */
+export function endsSentence(line: string): boolean {
+  return reachesStop(line.trimEnd()) || sentenceSpans(line).length > 1
+}
+
+/** The line ends in a bracketed aside after a sentence's stop ("… July 23, 2012. (Official White House Photo by Pete Souza)"); a menu's "My Account Settings. Help" does not. */
+export function endsInAside(line: string): boolean {
+  return line.trimEnd().endsWith(')') && /[.!?]["'”’]?\s+\([^()]+\)$/u.test(line.trimEnd())
 }
 
 /**
@@ -86,11 +85,19 @@ export function possessiveEnd(top: string): boolean {
   return top.endsWith('’') ? !top.includes('‘') : !/(?:^|\s)'/u.test(top)
 }
 
-/** A short quoted word or phrase closes the line ("going out in the “field”⏎on various tickets."); a quoted title of five words or more may be a heading ("One thought on “How to Add a Twitter Widget”"). */
+/**
+ * The line closes on a short quoted word or phrase after a determiner ("going out in the
+ * “field”⏎on various tickets.", "place an "advertisement"⏎for Samsung"): a quoted term inside a
+ * sentence. A quoted title after "on" or "for" heads a comment thread or search results ("One
+ * thought on “Spring Cleaning”", "Search results for “garden tools”"); one of five words or more
+ * may be a heading whatever comes before it.
+ */
 export function quotedWordEnds(top: string): boolean {
-  const quoted = /["“«]([^"“”«»]+)["”»]$/u.exec(top)?.[1]
-  return quoted !== undefined && /\p{L}$/u.test(quoted) && quoted.trim().split(/\s+/u).length <= 4
+  if (!/["”»]/u.test(top.slice(-1))) return false
+  const match = /(\S+)\s+["“«]([^"“”«»]+)["”»]$/u.exec(top)
+  if (match === null || !DETERMINERS.has((match[1] as string).toLowerCase())) return false
+  return /\p{L}$/u.test(match[2] as string) && (match[2] as string).trim().split(/\s+/u).length <= 4
 }
 
-/** A spaced dash ends the line: an en or em dash, or a hyphen-minus with a space before it ("the weather -"), which no word cut has. */
+/** A spaced dash ends the line: an en or em dash, or one or two hyphen-minuses with a space before them ("the weather -", "and --"), which no word cut has. */
 export const SPACED_DASH_END = /\s(?:[–—]|--?)$/u

@@ -75,6 +75,7 @@ describe('order check', () => {
     'Detailed polling analysis and projections for the statewide presidential vote, along with recent polls where available.',
     'This week’s WSJ column answers some common questions that you may have around upgrading to Windows 8.',
     'Window open, fan on low, Get Some Zzzz’s tea.',
+    '(Detailed polling analysis and projections for the statewide presidential vote, along with recent polls where available.)',
   ])('asks more of a pair opening the sentence or led by a capital: %s', (sentence) => {
     expect(orderReason(sentence, models)).toBeUndefined()
   })
