@@ -5,7 +5,7 @@
  * when the text is English.
  */
 import { isAscii, isAsciiDigit, isAsciiLetter } from './ascii-text.ts'
-import { endsInAside, endsSentence, endsWithStop, lastCharIs, lastWord, possessiveEnd, quotedWordEnds, reachesStop, SPACED_DASH_END, terminal, unfinishedSentence } from './line-ends.ts'
+import { dateContinues, endsInAside, endsSentence, endsWithStop, lastCharIs, lastWord, possessiveEnd, quotedWordEnds, reachesStop, SPACED_DASH_END, terminal, unfinishedSentence } from './line-ends.ts'
 import { NEVER_FINAL_DOTTED, PREPOSITIVE, SENTENCE_STARTERS } from './abbreviations.ts'
 import { AUXILIARIES, CONTINUES_LINE, CONTINUES_PROSE, MAY_END_PROSE, PREPOSITIONS, QUESTION_WORDS, SUBJECT_PRONOUNS } from './english.ts'
 import type { CaseCounts } from './garble-case.ts'
@@ -244,6 +244,7 @@ export function continuesSentence(upper: string, lower: string, words: JoinWords
   if (abbreviation !== undefined) return kind === 'upper' || (kind === 'lower' && BEFORE_PHRASE.has(abbreviation))
   if (top.endsWith(':') || (top.endsWith(';') && !shape.semicolons)) return kind === 'lower' && terminal(lower.trimEnd()) && wordCount(lower) >= 3
   if (terminal(top)) return false
+  if (kind === 'number' && dateContinues(top, lower)) return true
   const strong = cannotEndThere(top, lower, words) || questionBroken(top, lower)
   // After "the", "of" and the like, a quoted word goes on too ("is called the⏎'reloading hypothesis'").
   if (strong) return kind !== 'other' || /^["'“‘«]\p{L}/u.test(lower)

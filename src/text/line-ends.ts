@@ -4,6 +4,7 @@
  * tried by V8 at every position of the line, which is slow on long lines and quadratic on a long
  * run of letters; these scans look only at the end.
  */
+import { MONTHS } from './abbreviations.ts'
 import { DETERMINERS } from './english.ts'
 import { sentenceSpans } from './sentences.ts'
 import type { SentenceSpan } from './sentences.ts'
@@ -101,3 +102,15 @@ export function quotedWordEnds(top: string): boolean {
 
 /** A spaced dash ends the line: an en or em dash, or one or two hyphen-minuses with a space before them ("the weather -", "and --"), which no word cut has. */
 export const SPACED_DASH_END = /\s(?:[–—]|--?)$/u
+
+/**
+ * A date cut in two: a capitalised month name, with its day and comma or without, then the year,
+ * or the day and year ("Updated July 23,⏎2012, 10:49 p.m.", "the week of November⏎12th, 2012."). A
+ * month alone on its line is a calendar block's ("17⏎July⏎2012"), whose lines stay apart.
+ */
+export function dateContinues(top: string, lower: string): boolean {
+  const match = /(\p{Lu}\p{Ll}+)\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?,?)?$/u.exec(top.slice(-24))
+  if (match === null || !MONTHS.has((match[1] as string).toLowerCase()) || top.trim() === match[0]) return false
+  const year = /^(?:19|20)\d\d\b/u
+  return year.test(lower) || (match[2] === undefined && /^\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b/u.test(lower))
+}
