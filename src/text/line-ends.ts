@@ -103,14 +103,26 @@ export function quotedWordEnds(top: string): boolean {
 /** A spaced dash ends the line: an en or em dash, or one or two hyphen-minuses with a space before them ("the weather -", "and --"), which no word cut has. */
 export const SPACED_DASH_END = /\s(?:[–—]|--?)$/u
 
+/** A year that ends a date: then the line's end, a mark or a lowercase word ("2012.", "2012, 10:49 p.m.", "2012 by admin"), not the next entry of a list ("2013 Andy Murray", "2012–13"). */
+const YEAR_ENDING_DATE = /^(?:19|20)\d\d(?:$|[.,;:!?)]|\s+\p{Ll})/u
+/** The day and the year of a date whose month ends the line above ("12th, 2012."). */
+const DAY_AND_YEAR = /^\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?:$|[.,;:!?)]|\s+\p{Ll})/u
+/** Words before a month that make it a date in running text ("the week of November", "in June"); "Happy Birthday, June" is a name. */
+const BEFORE_MONTH: ReadonlySet<string> = new Set(['in', 'of', 'on', 'since', 'until', 'from', 'during', 'by', 'early', 'late', 'mid', 'last', 'next', 'this'])
+
 /**
- * A date cut in two: a capitalised month name, with its day and comma or without, then the year,
- * or the day and year ("Updated July 23,⏎2012, 10:49 p.m.", "the week of November⏎12th, 2012."). A
- * month alone on its line is a calendar block's ("17⏎July⏎2012"), whose lines stay apart.
+ * A date cut in two inside a sentence or dateline: a month with its day, then the year ("Updated
+ * July 23,⏎2012, 10:49 p.m."), or a month after a preposition, then the day and year or the year
+ * ("the week of November⏎12th, 2012.", "in June⏎2012 by admin"). Not a date alone on its line
+ * (a calendar block: "17⏎July⏎2012", "17 July⏎2012"), a table's row (tabs), nor a year opening the
+ * next entry of a list ("… in March⏎2012 Acquired by …").
  */
 export function dateContinues(top: string, lower: string): boolean {
-  const match = /(\p{Lu}\p{Ll}+)\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?,?)?$/u.exec(top.slice(-24))
-  if (match === null || !MONTHS.has((match[1] as string).toLowerCase()) || top.trim() === match[0]) return false
-  const year = /^(?:19|20)\d\d\b/u
-  return year.test(lower) || (match[2] === undefined && /^\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b/u.test(lower))
+  const match = /(?<!\p{L})(\p{Lu}\p{Ll}+)(?:\s+(\d{1,2})(?:st|nd|rd|th)?,?)?$/u.exec(top.slice(-24))
+  if (match === null || top.includes('\t') || !MONTHS.has((match[1] as string).toLowerCase())) return false
+  const before = top.slice(0, top.length - match[0].length)
+  if (/^\s*(?:\d{1,2}\.?\s*)?$/u.test(before)) return false
+  if (match[2] !== undefined) return YEAR_ENDING_DATE.test(lower)
+  const previous = /(\p{L}+)\s*$/u.exec(before.slice(-16))?.[1]?.toLowerCase()
+  return previous !== undefined && BEFORE_MONTH.has(previous) && (DAY_AND_YEAR.test(lower) || YEAR_ENDING_DATE.test(lower))
 }
