@@ -119,6 +119,9 @@ export const FUNCTION_WORDS = words(`
   not than then there here also very just only
 `)
 
+/** Verbs a dateline opens with ("Posted by", "updated yesterday at 10:42", "Filed under: News"). */
+export const DATELINE_VERBS: readonly string[] = ['posted', 'updated', 'published', 'written', 'filed']
+
 /** Words that cannot end a sentence or a heading, so a line ending in one continues. */
 export const CONTINUES_LINE = words('the a an of and or with from their its our your my whose between into than nor on at to for by about as via per including among')
 

@@ -168,12 +168,12 @@ function questionInversion(sentence: string, spans: TokenSpans, index: number): 
 
 /**
  * The {@link CAPITAL_PENALTY} and {@link START_PENALTY} of the pair at token `index`: the first
- * word is capitalised (in a sentence not written in capitals, where case says nothing), and only
- * marks come before it ("(Detailed polling …", "“Picture this …").
+ * word is capitalised (unless the sentence is `shouted`, written in capitals, where case says
+ * nothing), and only marks come before it ("(Detailed polling …", "“Picture this …").
  */
-function pairPenalty(sentence: string, spans: TokenSpans, index: number): number {
+function pairPenalty(sentence: string, spans: TokenSpans, index: number, shouted: boolean): number {
   const first = sentence.charAt(spans.starts[index] as number)
-  const capital = first !== first.toLowerCase() && !inCapitals(sentence) ? CAPITAL_PENALTY : 0
+  const capital = first !== first.toLowerCase() && !shouted ? CAPITAL_PENALTY : 0
   for (let before = 0; before < index; before += 1) if (spans.kinds[before] !== SPAN_MARK) return capital
   return capital + START_PENALTY
 }
@@ -187,6 +187,7 @@ function bestSwap(sentence: string, spans: TokenSpans, ids: readonly number[], m
   const classOf = models.classes.classOf as Uint16Array
   const classes = ids.map((id) => classOf[id] as number)
   let scores: Float64Array | undefined
+  let shouted: boolean | undefined
   let best = -1
   let top = SWAP_GAIN
   for (let index = 0; index + 1 < spans.count; index += 1) {
@@ -194,7 +195,7 @@ function bestSwap(sentence: string, spans: TokenSpans, ids: readonly number[], m
     scores ??= positionScores(classes, models.classes)
     const byClass = boundedSwapGain(classes, index + 1, models.classes, windowScore(classes, index + 1, models.classes, scores), CLASS_PREFILTER)
     if (!(byClass > CLASS_PREFILTER) || questionInversion(sentence, spans, index)) continue
-    const known = CLASS_WEIGHT * byClass + WORD_WEIGHT * swapGain(ids, index + 1, models.words) - pairPenalty(sentence, spans, index)
+    const known = CLASS_WEIGHT * byClass + WORD_WEIGHT * swapGain(ids, index + 1, models.words) - pairPenalty(sentence, spans, index, (shouted ??= inCapitals(sentence)))
     const general = pairWindow(sentence, spans, index, models.general)
     const gain = known + boundedSwapGain(general.ids, general.at, models.general, windowScore(general.ids, general.at, models.general), top - known)
     if (gain > top) [best, top] = [index, gain]

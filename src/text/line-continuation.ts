@@ -7,7 +7,7 @@
 import { isAscii, isAsciiDigit, isAsciiLetter } from './ascii-text.ts'
 import { dateContinues, endsInAside, endsSentence, endsWithStop, lastCharIs, lastWord, possessiveEnd, quotedWordEnds, reachesStop, SPACED_DASH_END, terminal, unfinishedSentence } from './line-ends.ts'
 import { NEVER_FINAL_DOTTED, PREPOSITIVE, SENTENCE_STARTERS } from './abbreviations.ts'
-import { AUXILIARIES, CONTINUES_LINE, CONTINUES_PROSE, MAY_END_PROSE, PREPOSITIONS, QUESTION_WORDS, SUBJECT_PRONOUNS } from './english.ts'
+import { AUXILIARIES, CONTINUES_LINE, DATELINE_VERBS, CONTINUES_PROSE, MAY_END_PROSE, PREPOSITIONS, QUESTION_WORDS, SUBJECT_PRONOUNS } from './english.ts'
 import type { CaseCounts } from './garble-case.ts'
 import { continuationGain } from './garble-cmu.ts'
 import type { GarbleModels } from './garble-lm.ts'
@@ -91,10 +91,10 @@ function startKind(lower: string): 'lower' | 'upper' | 'number' | 'dash' | 'othe
  * "updated yesterday at 10:42"), addresses, a site's domain ("guardian.co.uk, Monday 29
  * October"; "e.g." is no domain).
  */
-const STANDS_ALONE = /^(?:By\s|by\b(?!\s+(?:the|a|an|this|that|these|those|their|his|her|its|our|my|your|far|now|then|way)\b|-)|(?:[Pp]osted|[Uu]pdated|[Pp]ublished|[Ww]ritten|[Ff]iled)\b|https?:|www\.|[\p{Ll}\d-]{3,}(?:\.[\p{Ll}]{2,})+(?![\p{L}\d]))/u
+const STANDS_ALONE = new RegExp(String.raw`^(?:By\s|by\b(?!\s+(?:the|a|an|this|that|these|those|their|his|her|its|our|my|your|far|now|then|way)\b|-)|(?:${DATELINE_VERBS.map((verb) => `[${verb.charAt(0).toUpperCase()}${verb.charAt(0)}]${verb.slice(1)}`).join('|')})\b|https?:|www\.|[\p{Ll}\d-]{3,}(?:\.[\p{Ll}]{2,})+(?![\p{L}\d]))`, 'u')
 
 /** "by" or a dateline's verb, then a lowercase word that is no dateline's preposition ("written for new products"). */
-const SENTENCE_AFTER_DATELINE_WORD = /^(?:by|posted|updated|published|written|filed) (?!(?:by|on|at|in|under)\b)\p{Ll}/u
+const SENTENCE_AFTER_DATELINE_WORD = new RegExp(String.raw`^(?:by|${DATELINE_VERBS.join('|')}) (?!(?:by|on|at|in|under)\b)\p{Ll}`, 'u')
 
 /**
  * A line that {@link STANDS_ALONE}, unless it is "by" or a dateline's verb in lowercase, then a

@@ -72,7 +72,8 @@ export function endsSentence(line: string): boolean {
 
 /** The line ends in a bracketed aside after a sentence's stop ("… July 23, 2012. (Official White House Photo by Pete Souza)"); a menu's "My Account Settings. Help" does not. */
 export function endsInAside(line: string): boolean {
-  return line.trimEnd().endsWith(')') && /[.!?]["'”’]?\s+\([^()]+\)$/u.test(line.trimEnd())
+  const trimmed = line.trimEnd()
+  return trimmed.endsWith(')') && /[.!?]["'”’]?\s+\([^()]+\)$/u.test(trimmed)
 }
 
 /**
@@ -106,7 +107,7 @@ export const SPACED_DASH_END = /\s(?:[–—]|--?)$/u
 /** A year that ends a date: then the line's end, a mark or a lowercase word ("2012.", "2012, 10:49 p.m.", "2012 by admin"), not the next entry of a list ("2013 Andy Murray", "2012–13"). */
 const YEAR_ENDING_DATE = /^(?:19|20)\d\d(?:$|[.,;:!?)]|\s+\p{Ll})/u
 /** The day and the year of a date whose month ends the line above ("12th, 2012."). */
-const DAY_AND_YEAR = /^\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?:$|[.,;:!?)]|\s+\p{Ll})/u
+const DAY_AND_YEAR = new RegExp(String.raw`^\d{1,2}(?:st|nd|rd|th)?,?\s+` + YEAR_ENDING_DATE.source.slice(1), 'u')
 /** Words before a month that make it a date in running text ("the week of November", "in June"); "Happy Birthday, June" is a name. */
 const BEFORE_MONTH: ReadonlySet<string> = new Set(['in', 'of', 'on', 'since', 'until', 'from', 'during', 'by', 'early', 'late', 'mid', 'last', 'next', 'this'])
 
