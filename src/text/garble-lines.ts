@@ -4,7 +4,8 @@
  * strong (a lowercase continuation, a word list, a line that cannot end there), because
  * verse, lists, addresses and bylines also put short lines one under another.
  */
-import { continuesSentence, looksLikeVerse, paragraphShape } from './line-continuation.ts'
+import { continuesSentence, paragraphShape } from './line-continuation.ts'
+import { looksLikeVerse } from './verse.ts'
 import type { JoinWords } from './line-continuation.ts'
 import type { Lexicon } from './lexicon.ts'
 

@@ -1,11 +1,11 @@
 /**
  * Whether the next line of a paragraph continues the sentence a line leaves unfinished, and
- * which paragraphs are verse or lists whose lines stand apart: the evidence garble-lines.ts
- * joins broken lines on. Pure string checks, plus the word lists and the general English model
+ * which paragraphs are lists whose lines stand apart (verse: verse.ts): the evidence
+ * garble-lines.ts joins broken lines on. Pure string checks, plus the word lists and the general English model
  * when the text is English.
  */
-import { isAscii, isAsciiDigit, isAsciiLetter } from './ascii-text.ts'
-import { dateContinues, endsInAside, endsSentence, endsWithStop, lastCharIs, lastWord, possessiveEnd, quotedWordEnds, reachesStop, SPACED_DASH_END, terminal, unfinishedSentence } from './line-ends.ts'
+import { dateContinues, endsInAside, endsSentence, lastCharIs, lastWord, possessiveEnd, quotedWordEnds, reachesStop, SPACED_DASH_END, terminal, unfinishedSentence } from './line-ends.ts'
+import { wordRuns } from './word-runs.ts'
 import { NEVER_FINAL_DOTTED, PREPOSITIVE, SENTENCE_STARTERS } from './abbreviations.ts'
 import { AUXILIARIES, CONTINUES_LINE, DATELINE_VERBS, CONTINUES_PROSE, MAY_END_PROSE, PREPOSITIONS, QUESTION_WORDS, SUBJECT_PRONOUNS } from './english.ts'
 import type { CaseCounts } from './garble-case.ts'
@@ -22,20 +22,6 @@ export interface JoinWords {
 
 /** A list item's marker: a dash or bullet, a number or a letter with a stop or bracket; a decimal ("1.22%", "1.3 million") is no marker. */
 const LIST_START = /^(?:[-*•▪◦‣⁃–—]|\d{1,3}[.)](?!\d)|\p{L}[.)]\s)/u
-
-/** Runs of letters and runs of digits, as /\p{L}+|\p{N}+/gu counts them (by hand for ASCII). */
-function wordCount(text: string): number {
-  if (!isAscii(text)) return text.match(/\p{L}+|\p{N}+/gu)?.length ?? 0
-  let count = 0
-  let previous = 0
-  for (let at = 0; at < text.length; at += 1) {
-    const code = text.charCodeAt(at)
-    const kind = isAsciiLetter(code) ? 1 : isAsciiDigit(code) ? 2 : 0
-    if (kind !== 0 && kind !== previous) count += 1
-    previous = kind
-  }
-  return count
-}
 
 /**
  * An acronym, then a preposition and a lowercase word: a name going on ("HSA for another
@@ -113,7 +99,7 @@ function standsAlone(lower: string): boolean {
  */
 function nameContinues(top: string, lower: string, words: JoinWords | undefined): boolean {
   const sentence = unfinishedSentence(top)
-  if (!lastCharIs(top, /\p{Ll}$/u) || wordCount(top) < 8 || !opensSentence(sentence) || looksLikeTitle(top)) return false
+  if (!lastCharIs(top, /\p{Ll}$/u) || wordRuns(top) < 8 || !opensSentence(sentence) || looksLikeTitle(top)) return false
   if (startsWithName(lower, words)) return lowercaseWords(lower) >= 3 && endsSentence(lower)
   const first = /^\p{Lu}[\p{L}'’]*/u.exec(lower)?.[0]
   const nameCut = /(?:^|\s)\p{Lu}[\p{L}'’-]*$/u.test(top)
@@ -126,7 +112,7 @@ function nameContinues(top: string, lower: string, words: JoinWords | undefined)
  * 3 hours ago"), no colon (a label: "Photo: Jane") and no separator bar (a list of links).
  */
 function opensSentence(sentence: string): boolean {
-  return wordCount(sentence) >= 2 && !/^\p{N}/u.test(sentence) && !sentence.includes(':') && !NOT_PROSE.test(sentence)
+  return wordRuns(sentence) >= 2 && !/^\p{N}/u.test(sentence) && !sentence.includes(':') && !NOT_PROSE.test(sentence)
 }
 
 /** How much likelier the second half's first two words must be after the name's start than at a sentence start (log10, general model). */
@@ -158,7 +144,7 @@ const NOT_PROSE = /\||:\/\//u
 
 /** A line of at least five words of prose: not a title, no separator bar, no URL. */
 function proseLine(top: string): boolean {
-  return wordCount(top) >= 5 && !looksLikeTitle(top) && !NOT_PROSE.test(top)
+  return wordRuns(top) >= 5 && !looksLikeTitle(top) && !NOT_PROSE.test(top)
 }
 
 /** An unfinished line of prose that ends in a number or a percentage, not a date, year or time ("There are about 45,000⏎nurse…", "to 27.8%⏎last month."). */
@@ -184,9 +170,9 @@ function numberContinues(top: string, lower: string): boolean {
  */
 function dashContinues(top: string, lower: string): boolean {
   const dashEnd = SPACED_DASH_END.test(top)
-  const dashStart = /^[–—]\s+\p{Ll}/u.test(lower) && lastCharIs(top, /\p{Ll}$/u) && wordCount(top) >= 8
+  const dashStart = /^(?:[–—]|--)\s+\p{Ll}/u.test(lower) && lastCharIs(top, /[\p{Ll}\p{N}]$/u) && wordRuns(top) >= 8
   if (!dashEnd && !dashStart) return false
-  return proseLine(top.replace(SPACED_DASH_END, '')) && (dashStart || /^\p{Ll}/u.test(lower)) && wordCount(lower) >= 3 && terminal(lower.trimEnd())
+  return proseLine(top.replace(SPACED_DASH_END, '')) && (dashStart || /^\p{Ll}/u.test(lower)) && wordRuns(lower) >= 3 && terminal(lower.trimEnd())
 }
 
 /**
@@ -212,8 +198,11 @@ export function paragraphShape(lines: readonly string[]): ParagraphShape {
   }
 }
 
+/** A short opening phrase of time or place before its comma ("In the statement,", "Last June,"): no greeting or sign-off opens so ("With love,"). */
+const INTRODUCTORY = /^(?:In|On|At|After|Before|During|Since|Until|By|Under|Over|Last|This|Earlier|Later)\s+\S+(?:\s+\S+)?,$/u
+
 /** Conjunctions of {@link MAY_END_PROSE} that open a clause ("… since⏎I wrote"); "that⏎I" or "a while⏎I" may be two sentences. */
-const BEFORE_CLAUSE: ReadonlySet<string> = new Set(['since', 'though'])
+const BEFORE_CLAUSE: ReadonlySet<string> = new Set(['since', 'though', 'otherwise'])
 
 /**
  * The line stops on a word a sentence cannot end with: one of {@link CONTINUES_LINE}, a comma
@@ -225,12 +214,20 @@ const BEFORE_CLAUSE: ReadonlySet<string> = new Set(['since', 'though'])
  */
 function cannotEndThere(top: string, lower: string, words: JoinWords | undefined): boolean {
   const last = lastWord(top)
-  if (CONTINUES_LINE.has(last) || (top.endsWith(',') && wordCount(top) >= 4)) return true
+  if (CONTINUES_LINE.has(last) || (top.endsWith(',') && (wordRuns(top) >= 4 || INTRODUCTORY.test(top)))) return true
   if ((!CONTINUES_PROSE.has(last) && !MAY_END_PROSE.has(last)) || !proseLine(unfinishedSentence(top))) return false
   const stops = reachesStop(lower.trimEnd()) || endsInAside(lower)
-  if (startKind(lower) === 'lower') return stops || wordCount(lower) >= 3
+  if (startKind(lower) === 'lower') return stops || wordRuns(lower) >= 3
   if (!stops) return false
   return CONTINUES_PROSE.has(last) || startsWithName(lower, words) || /^\p{Lu}\S*\s+\p{Lu}/u.test(lower) || (BEFORE_CLAUSE.has(last) && /^I\s+\p{Ll}/u.test(lower))
+}
+
+/** A bracket the line leaves open and the next line closes ("Deb (of Smitten⏎Kitchen fame)’s new book"). */
+function bracketContinues(top: string, lower: string): boolean {
+  const open = top.lastIndexOf('(')
+  if (open < 0 || top.indexOf(')', open) >= 0) return false
+  const close = lower.indexOf(')')
+  return close >= 0 && !lower.slice(0, close).includes('(')
 }
 
 /** True when `lower` continues the sentence that `upper` leaves unfinished, in a paragraph of `shape`. */
@@ -239,10 +236,11 @@ export function continuesSentence(upper: string, lower: string, words: JoinWords
   if (/^\s/u.test(lower)) return false
   if (!shape.dashed && dashContinues(top, lower)) return true
   if (lastCharIs(top, /[-–—]$/u) || LIST_START.test(lower) || standsAlone(lower)) return false
+  if (bracketContinues(top, lower)) return true
   const kind = startKind(lower)
   const abbreviation = endsInPrepositive(top)
   if (abbreviation !== undefined) return kind === 'upper' || (kind === 'lower' && BEFORE_PHRASE.has(abbreviation))
-  if (top.endsWith(':') || (top.endsWith(';') && !shape.semicolons)) return kind === 'lower' && terminal(lower.trimEnd()) && wordCount(lower) >= 3
+  if (top.endsWith(':') || (top.endsWith(';') && !shape.semicolons)) return kind === 'lower' && terminal(lower.trimEnd()) && wordRuns(lower) >= 3
   if (terminal(top)) return false
   if (kind === 'number' && dateContinues(top, lower)) return true
   const strong = cannotEndThere(top, lower, words) || questionBroken(top, lower)
@@ -250,12 +248,12 @@ export function continuesSentence(upper: string, lower: string, words: JoinWords
   if (strong) return kind !== 'other' || /^["'“‘«]\p{L}/u.test(lower)
   if (possessiveEnd(top)) return kind === 'lower' && reachesStop(lower.trimEnd())
   // A comma inside a closing quote, then its attribution ("… after that,"⏎Hauck says."), not a title.
-  if (/,["'”’»]+$/u.test(top) && wordCount(top) >= 4) return kind === 'lower' || (kind === 'upper' && /^\S+\s+\p{Ll}/u.test(lower))
+  if (/,["'”’»]+$/u.test(top) && wordRuns(top) >= 4) return kind === 'lower' || (kind === 'upper' && /^\S+\s+\p{Ll}/u.test(lower))
   // Two lowercase lines without a stop are list items ("you will understand them⏎they will understand you").
   if (kind === 'lower' && shape.notes && startKind(top) === 'lower') return false
-  if (kind === 'lower') return (lastCharIs(top, /[\p{L},)]$/u) || quotedWordEnds(top) ? wordCount(top) >= 2 : endsInQuantity(top)) && (terminal(lower.trimEnd()) || (wordCount(lower) >= 5 && !/^\p{Ll}/u.test(top)))
+  if (kind === 'lower') return (lastCharIs(top, /[\p{L},)]$/u) || quotedWordEnds(top) ? wordRuns(top) >= 2 : endsInQuantity(top)) && (terminal(lower.trimEnd()) || (wordRuns(lower) >= 5 && !/^\p{Ll}/u.test(top)))
   if (kind === 'number') return !shape.numbered && numberContinues(top, lower)
-  if (kind === 'dash') return lastCharIs(top, /[\p{Ll},]$/u) && wordCount(top) >= 4 && !looksLikeTitle(top)
+  if (kind === 'dash') return lastCharIs(top, /[\p{Ll},]$/u) && wordRuns(top) >= 4 && !looksLikeTitle(top)
   return kind === 'upper' && nameContinues(top, lower, words)
 }
 
@@ -288,12 +286,4 @@ function questionBroken(top: string, lower: string): boolean {
 function looksLikeTitle(text: string): boolean {
   const words = text.match(/\p{L}+/gu) ?? []
   return words.filter((word) => /^\p{Lu}/u.test(word)).length * 2 > words.length
-}
-
-/** Verse, lists and addresses: three or more lines, all of them short, most without a stop. */
-export function looksLikeVerse(lines: readonly string[]): boolean {
-  if (lines.length < 3) return false
-  const longest = Math.max(...lines.map(wordCount))
-  const stopped = lines.filter((line) => endsWithStop(line.trimEnd(), '.!?', '"\'”’)]')).length
-  return longest < 12 && stopped * 2 < lines.length
 }
