@@ -79,6 +79,9 @@ function startKind(lower: string): 'lower' | 'upper' | 'number' | 'dash' | 'othe
  */
 const STANDS_ALONE = new RegExp(String.raw`^(?:By\s|by\b(?!\s+(?:the|a|an|this|that|these|those|their|his|her|its|our|my|your|far|now|then|way)\b|-)|(?:${DATELINE_VERBS.map((verb) => `[${verb.charAt(0).toUpperCase()}${verb.charAt(0)}]${verb.slice(1)}`).join('|')})\b|https?:|www\.|[\p{Ll}\d-]{3,}(?:\.[\p{Ll}]{2,})+(?![\p{L}\d]))`, 'u')
 
+/** A passive verb ("is marketed", "was quickly written"): a lowercase "by" after it names the doer, no byline. */
+const PASSIVE_END = /\b(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?\p{Ll}{2,}ed$/u
+
 /** "by" or a dateline's verb, then a lowercase word that is no dateline's preposition ("written for new products"). */
 const SENTENCE_AFTER_DATELINE_WORD = new RegExp(String.raw`^(?:by|${DATELINE_VERBS.join('|')}) (?!(?:by|on|at|in|under)\b)\p{Ll}`, 'u')
 
@@ -104,7 +107,7 @@ function nameContinues(top: string, lower: string, words: JoinWords | undefined)
   const first = /^\p{Lu}[\p{L}'’]*/u.exec(lower)?.[0]
   const nameCut = /(?:^|\s)\p{Lu}[\p{L}'’-]*$/u.test(top)
   if (!nameCut || first === undefined || SENTENCE_STARTERS.has(first.toLowerCase()) || words === undefined) return false
-  return lowercaseWords(lower) >= 3 && terminal(lower.trimEnd()) && secondHalf(top, lower, first, words)
+  return lowercaseWords(lower) >= 2 && terminal(lower.trimEnd()) && secondHalf(top, lower, first, words)
 }
 
 /**
@@ -170,7 +173,7 @@ function numberContinues(top: string, lower: string): boolean {
  */
 function dashContinues(top: string, lower: string): boolean {
   const dashEnd = SPACED_DASH_END.test(top)
-  const dashStart = /^(?:[–—]|--)\s+\p{Ll}/u.test(lower) && lastCharIs(top, /[\p{Ll}\p{N}]$/u) && wordRuns(top) >= 8
+  const dashStart = /^(?:[–—]|--?)\s+\p{Ll}/u.test(lower) && lastCharIs(top, /[\p{Ll}\p{N}]$/u) && wordRuns(top) >= 8
   if (!dashEnd && !dashStart) return false
   return proseLine(top.replace(SPACED_DASH_END, '')) && (dashStart || /^\p{Ll}/u.test(lower)) && wordRuns(lower) >= 3 && terminal(lower.trimEnd())
 }
@@ -235,7 +238,7 @@ export function continuesSentence(upper: string, lower: string, words: JoinWords
   const top = upper.trimEnd()
   if (/^\s/u.test(lower)) return false
   if (!shape.dashed && dashContinues(top, lower)) return true
-  if (lastCharIs(top, /[-–—]$/u) || LIST_START.test(lower) || standsAlone(lower)) return false
+  if (lastCharIs(top, /[-–—]$/u) || LIST_START.test(lower) || (standsAlone(lower) && !(lower.startsWith('by ') && PASSIVE_END.test(top)))) return false
   if (bracketContinues(top, lower)) return true
   const kind = startKind(lower)
   const abbreviation = endsInPrepositive(top)

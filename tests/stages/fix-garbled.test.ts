@@ -65,6 +65,9 @@ const repairs: Case[] = [
   { name: '"otherwise" goes on into "I" and its verb', input: 'I will try to send links to the content, in case you are late by a day, but otherwise\nI won’t be archiving the bootcamp publicly.', expected: 'I will try to send links to the content, in case you are late by a day, but otherwise I won’t be archiving the bootcamp publicly.', rules: ['fix-garbled/line-joined'] },
   { name: 'a short opening phrase of place before its comma goes on', input: 'In the statement,\nMurthy said Kejriwal approached him in 2008 seeking funds for the awards.', expected: 'In the statement, Murthy said Kejriwal approached him in 2008 seeking funds for the awards.', rules: ['fix-garbled/line-joined'] },
   { name: 'a short opening phrase of time before its comma goes on', input: 'Last June,\nNewsweek aged a photo of Princess Diana to posit what she might look like.', expected: 'Last June, Newsweek aged a photo of Princess Diana to posit what she might look like.', rules: ['fix-garbled/line-joined'] },
+  { name: 'a hyphen opening a single line is a dash in the sentence', input: 'Here is a huge thanks from me and the rest of the Hacker Monthly team\n- to the supportive readers and the awesome contributors.', expected: 'Here is a huge thanks from me and the rest of the Hacker Monthly team - to the supportive readers and the awesome contributors.', rules: ['fix-garbled/line-joined'] },
+  { name: '"by" after a passive verb names the doer, no byline', input: 'Xeljanz is marketed\nby New York-based Pfizer Inc.', expected: 'Xeljanz is marketed by New York-based Pfizer Inc.', rules: ['fix-garbled/line-joined'] },
+  { name: 'a name cut in two goes on with two lowercase words to its stop', input: 'Vancouver (5-12-0) remains last in the Western\nConference with 10 points.', expected: 'Vancouver (5-12-0) remains last in the Western Conference with 10 points.', rules: ['fix-garbled/line-joined'] },
   { name: 'a space before a comma is removed', input: 'We bought apples , pears and plums .', expected: 'We bought apples, pears and plums.', rules: ['fix-garbled/punctuation-spacing'] },
 ]
 
@@ -73,7 +76,8 @@ const untouched: Case[] = [
   { name: 'a poem signed by its author stays verse', input: 'Hope is the thing with feathers\nthat perches in the soul,\nand sings the tune without the words.\n— Emily Dickinson', expected: '', rules: [] },
   { name: 'a name under an unfinished line is part of the list', input: 'Opening hours\nmonday to friday from nine to five\nSaturday Morning', expected: '', rules: [] },
   { name: 'a bracket left open and not closed below stays apart', input: 'Opening times for the gallery (summer\nMonday to Friday', expected: '', rules: [] },
-  { name: 'a hyphen opening a line is a bullet', input: 'We looked at the whole list of things to pack for the trip\n- but only the light ones.', expected: '', rules: [] },
+  { name: 'hyphens opening two lines are bullets', input: 'We looked at the whole list of things to pack for the trip\n- sun cream for all of the kids.\n- a hat for each of us.', expected: '', rules: [] },
+  { name: 'a capitalised byline after a passive verb stays apart', input: 'The story you are reading was updated\nBy The Associated Press', expected: '', rules: [] },
   { name: 'a surname that is also a rare -ing word is left alone', input: 'The band toured with singer Bing Crosby and guitarist Keeling last year.', expected: '', rules: [] },
   { name: 'a photo credit with initials after its colon stays above the sentence', input: 'Photo: U.S. Marines patrol a village in southern Afghanistan during a sweep\nTaliban fighters have been active in the area for years.', expected: '', rules: [] },
   { name: 'an abbreviation inside a headline is no sentence end', input: 'Fitbit’s new app helps you track your physical activity every single day\nGoogle wins appeal in U.S. Supreme Court over its book scanning project', expected: '', rules: [] },
