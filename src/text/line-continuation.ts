@@ -4,7 +4,7 @@
  * garble-lines.ts joins broken lines on. Pure string checks, plus the word lists and the general English model
  * when the text is English.
  */
-import { dateContinues, endsInAside, endsSentence, lastCharIs, lastWord, possessiveEnd, quotedWordEnds, reachesStop, SPACED_DASH_END, terminal, unfinishedSentence } from './line-ends.ts'
+import { bracketContinues, dateContinues, endsInAside, endsSentence, introduces, lastCharIs, lastWord, opensClause, possessiveEnd, quotedWordEnds, reachesStop, SPACED_DASH_END, terminal, unfinishedSentence } from './line-ends.ts'
 import { wordRuns } from './word-runs.ts'
 import { NEVER_FINAL_DOTTED, PREPOSITIVE, SENTENCE_STARTERS } from './abbreviations.ts'
 import { AUXILIARIES, CONTINUES_LINE, DATELINE_VERBS, CONTINUES_PROSE, MAY_END_PROSE, PREPOSITIONS, QUESTION_WORDS, SUBJECT_PRONOUNS } from './english.ts'
@@ -168,12 +168,14 @@ function numberContinues(top: string, lower: string): boolean {
 /**
  * A spaced dash between two halves of a sentence, at the end of the first line ("is intentional
  * –⏎it takes …") or the start of the second: prose on both sides, going on in lowercase to the
- * sentence's stop. At the line's end a spaced hyphen-minus is a dash too ("the weather -⏎it has
- * been wet"); one right after a letter may be a word cut, and one opening a line a list's bullet.
+ * sentence's stop. A spaced hyphen-minus is a dash too, at the line's end ("the weather -⏎it has
+ * been wet"; one right after a letter may be a word cut) or at its start ("the team⏎- to the
+ * readers"), unless the paragraph has two such lines (a list's bullets, see paragraphShape) or the
+ * line above is code ("WHERE age > 18⏎-- only adults").
  */
 function dashContinues(top: string, lower: string): boolean {
   const dashEnd = SPACED_DASH_END.test(top)
-  const dashStart = /^(?:[–—]|--?)\s+\p{Ll}/u.test(lower) && lastCharIs(top, /[\p{Ll}\p{N}]$/u) && wordRuns(top) >= 8
+  const dashStart = /^(?:[–—]|--?)\s+\p{Ll}/u.test(lower) && lastCharIs(top, /[\p{Ll}\p{N}]$/u) && wordRuns(top) >= 8 && !(lower.startsWith('-') && /[=<>{}]/u.test(top))
   if (!dashEnd && !dashStart) return false
   return proseLine(top.replace(SPACED_DASH_END, '')) && (dashStart || /^\p{Ll}/u.test(lower)) && wordRuns(lower) >= 3 && terminal(lower.trimEnd())
 }
@@ -201,12 +203,6 @@ export function paragraphShape(lines: readonly string[]): ParagraphShape {
   }
 }
 
-/** A short opening phrase of time or place before its comma ("In the statement,", "Last June,"): no greeting or sign-off opens so ("With love,"). */
-const INTRODUCTORY = /^(?:In|On|At|After|Before|During|Since|Until|By|Under|Over|Last|This|Earlier|Later)\s+\S+(?:\s+\S+)?,$/u
-
-/** Conjunctions of {@link MAY_END_PROSE} that open a clause ("… since⏎I wrote"); "that⏎I" or "a while⏎I" may be two sentences. */
-const BEFORE_CLAUSE: ReadonlySet<string> = new Set(['since', 'though', 'otherwise'])
-
 /**
  * The line stops on a word a sentence cannot end with: one of {@link CONTINUES_LINE}, a comma
  * after four words, or, closing a sentence of prose, one of {@link CONTINUES_PROSE} (then the
@@ -217,20 +213,12 @@ const BEFORE_CLAUSE: ReadonlySet<string> = new Set(['since', 'though', 'otherwis
  */
 function cannotEndThere(top: string, lower: string, words: JoinWords | undefined): boolean {
   const last = lastWord(top)
-  if (CONTINUES_LINE.has(last) || (top.endsWith(',') && (wordRuns(top) >= 4 || INTRODUCTORY.test(top)))) return true
+  if (CONTINUES_LINE.has(last) || (top.endsWith(',') && (wordRuns(top) >= 4 || introduces(top, lower)))) return true
   if ((!CONTINUES_PROSE.has(last) && !MAY_END_PROSE.has(last)) || !proseLine(unfinishedSentence(top))) return false
   const stops = reachesStop(lower.trimEnd()) || endsInAside(lower)
   if (startKind(lower) === 'lower') return stops || wordRuns(lower) >= 3
   if (!stops) return false
-  return CONTINUES_PROSE.has(last) || startsWithName(lower, words) || /^\p{Lu}\S*\s+\p{Lu}/u.test(lower) || (BEFORE_CLAUSE.has(last) && /^I\s+\p{Ll}/u.test(lower))
-}
-
-/** A bracket the line leaves open and the next line closes ("Deb (of Smitten⏎Kitchen fame)’s new book"). */
-function bracketContinues(top: string, lower: string): boolean {
-  const open = top.lastIndexOf('(')
-  if (open < 0 || top.indexOf(')', open) >= 0) return false
-  const close = lower.indexOf(')')
-  return close >= 0 && !lower.slice(0, close).includes('(')
+  return CONTINUES_PROSE.has(last) || startsWithName(lower, words) || /^\p{Lu}\S*\s+\p{Lu}/u.test(lower) || (opensClause(top, last) && /^I\s+\p{Ll}/u.test(lower))
 }
 
 /** True when `lower` continues the sentence that `upper` leaves unfinished, in a paragraph of `shape`. */
