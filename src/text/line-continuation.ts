@@ -112,10 +112,12 @@ function nameContinues(top: string, lower: string, words: JoinWords | undefined)
 
 /**
  * The unfinished part of a line is a sentence's start: two words or more, not a number ("… else?
- * 3 hours ago"), no colon (a label: "Photo: Jane") and no separator bar (a list of links).
+ * 3 hours ago"), no label before a colon (three words or fewer: "Photo: Jane"; a clause may come
+ * before one: "… on such promises: when the …") and no separator bar (a list of links).
  */
 function opensSentence(sentence: string): boolean {
-  return wordRuns(sentence) >= 2 && !/^\p{N}/u.test(sentence) && !sentence.includes(':') && !NOT_PROSE.test(sentence)
+  const colon = sentence.indexOf(':')
+  return wordRuns(sentence) >= 2 && !/^\p{N}/u.test(sentence) && (colon < 0 || wordRuns(sentence.slice(0, colon)) >= 4) && !NOT_PROSE.test(sentence)
 }
 
 /** How much likelier the second half's first two words must be after the name's start than at a sentence start (log10, general model). */
