@@ -79,8 +79,17 @@ function startKind(lower: string): 'lower' | 'upper' | 'number' | 'dash' | 'othe
  */
 const STANDS_ALONE = new RegExp(String.raw`^(?:By\s|by\b(?!\s+(?:the|a|an|this|that|these|those|their|his|her|its|our|my|your|far|now|then|way)\b|-)|(?:${DATELINE_VERBS.map((verb) => `[${verb.charAt(0).toUpperCase()}${verb.charAt(0)}]${verb.slice(1)}`).join('|')})\b|https?:|www\.|[\p{Ll}\d-]{3,}(?:\.[\p{Ll}]{2,})+(?![\p{L}\d]))`, 'u')
 
-/** A passive verb ("is marketed", "was quickly written"): a lowercase "by" after it names the doer, no byline. */
+/** A passive verb ("is marketed", "was quickly written") at a line's end. */
 const PASSIVE_END = /\b(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?\p{Ll}{2,}ed$/u
+
+/**
+ * A lowercase "by" after a passive verb names the doer ("is marketed⏎by New York-based Pfizer
+ * Inc."), when it goes on to a stop with no date, handle or separator: under a sentence-case
+ * headline a byline looks the same ("Account was hacked⏎by mike_77 » Mon Mar 05, 2012").
+ */
+function agentAfterPassive(top: string, lower: string): boolean {
+  return lower.startsWith('by ') && PASSIVE_END.test(top) && reachesStop(lower.trimEnd()) && !/[\d|»@#(]/u.test(lower)
+}
 
 /** "by" or a dateline's verb, then a lowercase word that is no dateline's preposition ("written for new products"). */
 const SENTENCE_AFTER_DATELINE_WORD = new RegExp(String.raw`^(?:by|${DATELINE_VERBS.join('|')}) (?!(?:by|on|at|in|under)\b)\p{Ll}`, 'u')
@@ -124,7 +133,8 @@ function opensSentence(sentence: string): boolean {
 const NAME_READS_ON = 2
 
 /**
- * The second half of a name cut in two: a word that is no common word nor an acronym (newswire
+ * The second half of a name cut in two: a word that is no common word (nor one the case list
+ * knows in lowercase: "Well done guys!", "Detective Jones was injured.") nor an acronym (newswire
  * opens with one: "… in China⏎IBM on Tuesday reported"), or a common one the general model
  * expects right after the first half ("the latest version of Ice⏎Cream Sandwich") far more than
  * at a sentence start. A common word the model does not expect there opens the sentence after a
@@ -132,7 +142,7 @@ const NAME_READS_ON = 2
  */
 function secondHalf(top: string, lower: string, first: string, words: JoinWords): boolean {
   if (/^\p{Lu}{2,}$/u.test(first)) return false
-  if (!words.lexicon.isCommonLowercase(first)) return true
+  if (!words.lexicon.isCommonLowercase(first) && !words.caseCounts.has(first.toLowerCase())) return true
   const [before, last] = top.match(/[\p{L}\p{N}'’]+/gu)?.slice(-2) ?? []
   const [next, after] = lower.match(/[\p{L}\p{N}'’]+/gu)?.slice(0, 2) ?? []
   if (before === undefined || last === undefined || next === undefined || after === undefined) return false
@@ -167,17 +177,21 @@ function numberContinues(top: string, lower: string): boolean {
   return /^\S+ \p{Ll}/u.test(lower) && lowercaseWords(lower) >= 3 && terminal(lower.trimEnd())
 }
 
+/** A hyphen-minus opening a line, then a word that links it to the line above ("- to the readers"): a bullet opens with its item ("- fixed a crash"). */
+const HYPHEN_THEN_LINK = /^-\s+(?:to|and|but|or|which|who|as|so|because|not|with|for|including|that|then|if|when|while|though|although|even|just|only|plus)\b/u
+
 /**
  * A spaced dash between two halves of a sentence, at the end of the first line ("is intentional
  * –⏎it takes …") or the start of the second: prose on both sides, going on in lowercase to the
  * sentence's stop. A spaced hyphen-minus is a dash too, at the line's end ("the weather -⏎it has
- * been wet"; one right after a letter may be a word cut) or at its start ("the team⏎- to the
- * readers"), unless the paragraph has two such lines (a list's bullets, see paragraphShape) or the
- * line above is code ("WHERE age > 18⏎-- only adults").
+ * been wet"; one right after a letter may be a word cut) or at its start before a linking word
+ * ("the team⏎- to the readers"), unless the paragraph has two such lines (a list's bullets, see
+ * paragraphShape) or the line above is code ("WHERE age > 18⏎-- only adults").
  */
 function dashContinues(top: string, lower: string): boolean {
   const dashEnd = SPACED_DASH_END.test(top)
-  const dashStart = /^(?:[–—]|--?)\s+\p{Ll}/u.test(lower) && lastCharIs(top, /[\p{Ll}\p{N}]$/u) && wordRuns(top) >= 8 && !(lower.startsWith('-') && /[=<>{}]/u.test(top))
+  const opensWithDash = /^(?:[–—]|--)\s+\p{Ll}/u.test(lower) || HYPHEN_THEN_LINK.test(lower)
+  const dashStart = opensWithDash && lastCharIs(top, /[\p{Ll}\p{N}]$/u) && wordRuns(top) >= 8 && !(lower.startsWith('-') && /[=<>{}]/u.test(top))
   if (!dashEnd && !dashStart) return false
   return proseLine(top.replace(SPACED_DASH_END, '')) && (dashStart || /^\p{Ll}/u.test(lower)) && wordRuns(lower) >= 3 && terminal(lower.trimEnd())
 }
@@ -228,7 +242,7 @@ export function continuesSentence(upper: string, lower: string, words: JoinWords
   const top = upper.trimEnd()
   if (/^\s/u.test(lower)) return false
   if (!shape.dashed && dashContinues(top, lower)) return true
-  if (lastCharIs(top, /[-–—]$/u) || LIST_START.test(lower) || (standsAlone(lower) && !(lower.startsWith('by ') && PASSIVE_END.test(top)))) return false
+  if (lastCharIs(top, /[-–—]$/u) || LIST_START.test(lower) || (standsAlone(lower) && !agentAfterPassive(top, lower))) return false
   if (bracketContinues(top, lower)) return true
   const kind = startKind(lower)
   const abbreviation = endsInPrepositive(top)
