@@ -116,7 +116,8 @@ function nameContinues(top: string, lower: string, words: JoinWords | undefined)
   const first = /^\p{Lu}[\p{L}'’]*/u.exec(lower)?.[0]
   const nameCut = /(?:^|\s)\p{Lu}[\p{L}'’-]*$/u.test(top)
   if (!nameCut || first === undefined || SENTENCE_STARTERS.has(first.toLowerCase()) || words === undefined) return false
-  return lowercaseWords(lower) >= 2 && terminal(lower.trimEnd()) && secondHalf(top, lower, first, words)
+  // After "the" and a capital the name surely goes on ("the Eastern⏎District of Virginia."): one lowercase word will do.
+  return lowercaseWords(lower) >= (/\bthe\s+\p{Lu}[\p{L}'’-]*$/u.test(top) ? 1 : 2) && terminal(lower.trimEnd()) && secondHalf(top, lower, first, words)
 }
 
 /**
