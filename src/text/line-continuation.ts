@@ -238,6 +238,9 @@ function cannotEndThere(top: string, lower: string, words: JoinWords | undefined
   return CONTINUES_PROSE.has(last) || startsWithName(lower, words) || /^\p{Lu}\S*\s+\p{Lu}/u.test(lower) || (opensClause(top, last) && /^I\s+\p{Ll}/u.test(lower))
 }
 
+/** A bracketed aside closing on its own stop inside a sentence ("boards (because we can’t help ourselves!)"): the sentence may go on in lowercase. */
+const ASIDE_WITH_STOP = /\p{L}\s+\([^()]*[.!?…]\)$/u
+
 /** True when `lower` continues the sentence that `upper` leaves unfinished, in a paragraph of `shape`. */
 export function continuesSentence(upper: string, lower: string, words: JoinWords | undefined, shape: ParagraphShape): boolean {
   const top = upper.trimEnd()
@@ -249,7 +252,7 @@ export function continuesSentence(upper: string, lower: string, words: JoinWords
   const abbreviation = endsInPrepositive(top)
   if (abbreviation !== undefined) return kind === 'upper' || (kind === 'lower' && BEFORE_PHRASE.has(abbreviation))
   if (top.endsWith(':') || (top.endsWith(';') && !shape.semicolons)) return kind === 'lower' && terminal(lower.trimEnd()) && wordRuns(lower) >= 3
-  if (terminal(top)) return false
+  if (terminal(top)) return kind === 'lower' && ASIDE_WITH_STOP.test(top) && wordRuns(lower) >= 3 && terminal(lower.trimEnd())
   if (kind === 'number' && dateContinues(top, lower)) return true
   const strong = cannotEndThere(top, lower, words) || questionBroken(top, lower)
   // After "the", "of" and the like, a quoted word goes on too ("is called the⏎'reloading hypothesis'").
