@@ -4,8 +4,10 @@
  * garble-lines.ts joins broken lines on. Pure string checks, plus the word lists and the general English model
  * when the text is English.
  */
-import { bracketContinues, dateContinues, endsInAside, endsSentence, introduces, lastCharIs, lastWord, opensClause, possessiveEnd, quotedWordEnds, reachesStop, SPACED_DASH_END, terminal, unfinishedSentence } from './line-ends.ts'
+import { dateContinues, endsInAside, endsSentence, introduces, lastCharIs, lastWord, opensClause, possessiveEnd, quotedWordEnds, reachesStop, SPACED_DASH_END, terminal, unfinishedSentence } from './line-ends.ts'
 import { wordRuns } from './word-runs.ts'
+import { lowercaseWords, looksLikeTitle, NOT_PROSE, proseLine } from './prose-line.ts'
+import { bracketContinues, dashContinues, goesOnAfterAside } from './line-asides.ts'
 import { NEVER_FINAL_DOTTED, PREPOSITIVE, SENTENCE_STARTERS } from './abbreviations.ts'
 import { AUXILIARIES, CONTINUES_LINE, DATELINE_VERBS, CONTINUES_PROSE, MAY_END_PROSE, PREPOSITIONS, QUESTION_WORDS, SUBJECT_PRONOUNS } from './english.ts'
 import type { CaseCounts } from './garble-case.ts'
@@ -116,8 +118,9 @@ function nameContinues(top: string, lower: string, words: JoinWords | undefined)
   const first = /^\p{Lu}[\p{L}'’]*/u.exec(lower)?.[0]
   const nameCut = /(?:^|\s)\p{Lu}[\p{L}'’-]*$/u.test(top)
   if (!nameCut || first === undefined || SENTENCE_STARTERS.has(first.toLowerCase()) || words === undefined) return false
-  // After "the" and a capital the name surely goes on ("the Eastern⏎District of Virginia."): one lowercase word will do.
-  return lowercaseWords(lower) >= (/\bthe\s+\p{Lu}[\p{L}'’-]*$/u.test(top) ? 1 : 2) && terminal(lower.trimEnd()) && secondHalf(top, lower, first, words)
+  if (lowercaseWords(lower) >= 2) return terminal(lower.trimEnd()) && secondHalf(top, lower, first, words)
+  // After "the" and a capital ("the Eastern⏎District of Virginia."), one lowercase word will do for a plain word the model expects there, in a line of one sentence.
+  return lowercaseWords(lower) === 1 && /\bthe\s+\p{Lu}[\p{L}'’-]*$/u.test(top) && /^\p{Lu}\p{Ll}+\s[^.!?…]*\.$/u.test(lower.trimEnd()) && modelExpects(top, lower, words)
 }
 
 /**
@@ -143,24 +146,15 @@ const NAME_READS_ON = 2
  */
 function secondHalf(top: string, lower: string, first: string, words: JoinWords): boolean {
   if (/^\p{Lu}{2,}$/u.test(first)) return false
-  if (!words.lexicon.isCommonLowercase(first) && !words.caseCounts.has(first.toLowerCase())) return true
+  return (!words.lexicon.isCommonLowercase(first) && !words.caseCounts.has(first.toLowerCase())) || modelExpects(top, lower, words)
+}
+
+/** The general model expects the next line's first two words after the line's last two far more than at a sentence start. */
+function modelExpects(top: string, lower: string, words: JoinWords): boolean {
   const [before, last] = top.match(/[\p{L}\p{N}'’]+/gu)?.slice(-2) ?? []
   const [next, after] = lower.match(/[\p{L}\p{N}'’]+/gu)?.slice(0, 2) ?? []
   if (before === undefined || last === undefined || next === undefined || after === undefined) return false
   return continuationGain(words.models.general, [before, last], [next, after]) > NAME_READS_ON
-}
-
-/** Words of `line` that start in lowercase. */
-function lowercaseWords(line: string): number {
-  return line.match(/(?:^|\s)\p{Ll}+/gu)?.length ?? 0
-}
-
-/** Lines that are not a sentence's first half: a separator bar or a URL (menus, bylines, tweets). */
-const NOT_PROSE = /\||:\/\//u
-
-/** A line of at least five words of prose: not a title, no separator bar, no URL. */
-function proseLine(top: string): boolean {
-  return wordRuns(top) >= 5 && !looksLikeTitle(top) && !NOT_PROSE.test(top)
 }
 
 /** An unfinished line of prose that ends in a number or a percentage, not a date, year or time ("There are about 45,000⏎nurse…", "to 27.8%⏎last month."). */
@@ -176,25 +170,6 @@ function endsInQuantity(top: string): boolean {
 function numberContinues(top: string, lower: string): boolean {
   if (!lastCharIs(top, /\p{Ll}$/u) || !proseLine(top)) return false
   return /^\S+ \p{Ll}/u.test(lower) && lowercaseWords(lower) >= 3 && terminal(lower.trimEnd())
-}
-
-/** A hyphen-minus opening a line, then a word that links it to the line above ("- to the readers"): a bullet opens with its item ("- fixed a crash"). */
-const HYPHEN_THEN_LINK = /^-\s+(?:to|and|but|or|which|who|as|so|because|not|with|for|including|that|then|if|when|while|though|although|even|just|only|plus)\b/u
-
-/**
- * A spaced dash between two halves of a sentence, at the end of the first line ("is intentional
- * –⏎it takes …") or the start of the second: prose on both sides, going on in lowercase to the
- * sentence's stop. A spaced hyphen-minus is a dash too, at the line's end ("the weather -⏎it has
- * been wet"; one right after a letter may be a word cut) or at its start before a linking word
- * ("the team⏎- to the readers"), unless the paragraph has two such lines (a list's bullets, see
- * paragraphShape) or the line above is code ("WHERE age > 18⏎-- only adults").
- */
-function dashContinues(top: string, lower: string): boolean {
-  const dashEnd = SPACED_DASH_END.test(top)
-  const opensWithDash = /^(?:[–—]|--)\s+\p{Ll}/u.test(lower) || HYPHEN_THEN_LINK.test(lower)
-  const dashStart = opensWithDash && lastCharIs(top, /[\p{Ll}\p{N}]$/u) && wordRuns(top) >= 8 && !(lower.startsWith('-') && /[=<>{}]/u.test(top))
-  if (!dashEnd && !dashStart) return false
-  return proseLine(top.replace(SPACED_DASH_END, '')) && (dashStart || /^\p{Ll}/u.test(lower)) && wordRuns(lower) >= 3 && terminal(lower.trimEnd())
 }
 
 /**
@@ -238,9 +213,6 @@ function cannotEndThere(top: string, lower: string, words: JoinWords | undefined
   return CONTINUES_PROSE.has(last) || startsWithName(lower, words) || /^\p{Lu}\S*\s+\p{Lu}/u.test(lower) || (opensClause(top, last) && /^I\s+\p{Ll}/u.test(lower))
 }
 
-/** A bracketed aside closing on its own stop inside a sentence ("boards (because we can’t help ourselves!)"): the sentence may go on in lowercase. */
-const ASIDE_WITH_STOP = /\p{L}\s+\([^()]*[.!?…]\)$/u
-
 /** True when `lower` continues the sentence that `upper` leaves unfinished, in a paragraph of `shape`. */
 export function continuesSentence(upper: string, lower: string, words: JoinWords | undefined, shape: ParagraphShape): boolean {
   const top = upper.trimEnd()
@@ -252,7 +224,7 @@ export function continuesSentence(upper: string, lower: string, words: JoinWords
   const abbreviation = endsInPrepositive(top)
   if (abbreviation !== undefined) return kind === 'upper' || (kind === 'lower' && BEFORE_PHRASE.has(abbreviation))
   if (top.endsWith(':') || (top.endsWith(';') && !shape.semicolons)) return kind === 'lower' && terminal(lower.trimEnd()) && wordRuns(lower) >= 3
-  if (terminal(top)) return kind === 'lower' && ASIDE_WITH_STOP.test(top) && wordRuns(lower) >= 3 && terminal(lower.trimEnd())
+  if (terminal(top)) return goesOnAfterAside(top, lower)
   if (kind === 'number' && dateContinues(top, lower)) return true
   const strong = cannotEndThere(top, lower, words) || questionBroken(top, lower)
   // After "the", "of" and the like, a quoted word goes on too ("is called the⏎'reloading hypothesis'").
@@ -291,10 +263,4 @@ function questionBroken(top: string, lower: string): boolean {
   if (clause.length === 1) return parts.length > 1 && !AUXILIARY_NOUNS.has(auxiliary.toLowerCase())
   const before = (clause[clause.length - 2] as string).toLowerCase()
   return clause.length <= 4 && QUESTION_WORDS.has((clause[0] as string).toLowerCase()) && before !== 'to' && !PERSONAL_PRONOUNS.has(before)
-}
-
-/** Headings capitalise most words ("Cities In Ukraine Are Bombed"). */
-function looksLikeTitle(text: string): boolean {
-  const words = text.match(/\p{L}+/gu) ?? []
-  return words.filter((word) => /^\p{Lu}/u.test(word)).length * 2 > words.length
 }

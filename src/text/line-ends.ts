@@ -150,32 +150,3 @@ const BEFORE_CLAUSE: ReadonlySet<string> = new Set(['since', 'though', 'otherwis
 export function opensClause(top: string, last: string): boolean {
   return BEFORE_CLAUSE.has(last) && (last !== 'otherwise' || /(?:,|\b(?:but|or|and))\s+otherwise$/iu.test(top))
 }
-
-/** Marks that open and close an aside or a quotation; a straight double quote does both. */
-const PAIRS: ReadonlyArray<readonly [string, string]> = [['(', ')'], ['“', '”'], ['«', '»'], ['"', '"']]
-
-/** A straight quote stands an odd number of times: one of them is left open (or closes one left open). */
-const odd = (text: string, mark: string): boolean => (text.split(mark).length - 1) % 2 === 1
-
-/** Where the mark `open` the line leaves open stands, or -1. */
-function leftOpen(top: string, open: string, close: string): number {
-  const at = top.lastIndexOf(open)
-  if (open === close) return odd(top, open) ? at : -1
-  return at >= 0 && top.indexOf(close, at) < 0 ? at : -1
-}
-
-/**
- * A bracket or quotation the line leaves open before a word or number and the next line closes
- * ("Deb (of Smitten⏎Kitchen fame)’s new book", "define “Switch⏎On” days"); not a frowning face
- * and a smiling one (":(⏎… :)"), nor an excerpt cut off inside its bracket ("(and it was still
- * too sweet...").
- */
-export function bracketContinues(top: string, lower: string): boolean {
-  if (/(?:\.\.\.|…)$/u.test(top)) return false
-  return PAIRS.some(([open, close]) => {
-    const at = leftOpen(top, open, close)
-    if (at < 0 || !/^[\p{L}\p{N}]/u.test(top.slice(at + 1))) return false
-    const end = lower.indexOf(close)
-    return end >= 0 && (open === close ? odd(lower, close) : !lower.slice(0, end).includes(open)) && !/[:;=][-^']?$/u.test(lower.slice(0, end))
-  })
-}
