@@ -44,7 +44,11 @@ export function goesOnAfterAside(top: string, lower: string): boolean {
 const PAIRS: ReadonlyArray<readonly [string, string]> = [['(', ')'], ['“', '”'], ['«', '»'], ['"', '"']]
 
 /** A straight quote stands an odd number of times: one of them is left open (or closes one left open). */
-const odd = (text: string, mark: string): boolean => (text.split(mark).length - 1) % 2 === 1
+function odd(text: string, mark: string): boolean {
+  let count = 0
+  for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) count += 1
+  return count % 2 === 1
+}
 
 /** Where the mark `open` the line leaves open stands, or -1. */
 function leftOpen(top: string, open: string, close: string): number {
@@ -60,7 +64,7 @@ function leftOpen(top: string, open: string, close: string): number {
  * too sweet...").
  */
 export function bracketContinues(top: string, lower: string): boolean {
-  if (/(?:\.\.\.|…)$/u.test(top)) return false
+  if (!/[(“«"]/u.test(top) || /(?:\.\.\.|…)$/u.test(top)) return false
   return PAIRS.some(([open, close]) => {
     const at = leftOpen(top, open, close)
     if (at < 0 || !/^[\p{L}\p{N}]/u.test(top.slice(at + 1))) return false
