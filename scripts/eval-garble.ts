@@ -1,5 +1,5 @@
 /**
- * `npm run eval:garble` (`npx tsx scripts/eval-garble.ts [--seed N] [--per-doc N]`): a seeded
+ * `npm run eval:garble` (`npx tsx scripts/eval-garble.ts [--seed N | --seeds N,N…] [--per-doc N]`): a seeded
  * synthetic benchmark for `fix-garbled`, built from the hand-cut article texts in
  * ../shared/corpus/dev/truth. Each case corrupts one sentence of one article the way scraping
  * or machine translation does, runs the real stage on the whole article and compares with the
@@ -11,6 +11,8 @@
  * Targets (issue 5): repair ≥ 95%, detection recall ≥ 70% at ≤ 2% clean sentences flagged.
  * `--from A --to B` keeps articles A..B (0-based, in file-name order): fix-garbled's
  * thresholds are set on `--seed 1 --from 0 --to 249` and reported on `--from 250` and seed 42.
+ * `--seeds 42,1,3,7,11` pools the cases of several seeds into one table (the clean articles,
+ * and so the false flags, are the same for every seed and counted once).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -164,14 +166,16 @@ async function evaluateDoc(text: string, rand: Rand, perDoc: number, tallies: Ma
   }
 }
 
-function parseArgs(argv: readonly string[]): { seed: number; perDoc: number; from: number; to: number } {
+function parseArgs(argv: readonly string[]): { seeds: number[]; perDoc: number; from: number; to: number } {
   const value = (name: string, fallback: number): number => {
     const index = argv.indexOf(name)
     const parsed = index === -1 ? fallback : Number(argv[index + 1])
     if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`Expected ${name} to be a non-negative integer, got ${argv[index + 1]}.`)
     return parsed
   }
-  return { seed: value('--seed', 42), perDoc: value('--per-doc', 7), from: value('--from', 0), to: value('--to', Number.MAX_SAFE_INTEGER) }
+  const list = argv.indexOf('--seeds') === -1 ? undefined : (argv[argv.indexOf('--seeds') + 1] ?? '').split(',').map(Number)
+  if (list !== undefined && (list.length === 0 || !list.every((seed) => Number.isInteger(seed) && seed >= 0))) throw new Error(`Expected --seeds to be a comma-separated list of non-negative integers, got ${argv[argv.indexOf('--seeds') + 1]}.`)
+  return { seeds: list ?? [value('--seed', 42)], perDoc: value('--per-doc', 7), from: value('--from', 0), to: value('--to', Number.MAX_SAFE_INTEGER) }
 }
 
 const percent = (hits: number, total: number): string => (total === 0 ? 'n/a' : `${((100 * hits) / total).toFixed(1)}%`)
@@ -183,8 +187,8 @@ async function main(): Promise<number> {
     process.stderr.write(`eval-garble: ${truthDir} is missing. Put the shared data next to the repo as ../shared (or set SLUICE_SHARED); the benchmark is built from its truth texts.\n`)
     return 2
   }
-  const { seed, perDoc, from, to } = parseArgs(process.argv.slice(2))
-  const rand = random(seed)
+  const { seeds, perDoc, from, to } = parseArgs(process.argv.slice(2))
+  const rands = seeds.map(random)
   const tallies = new Map<Kind, Tally>()
   let sentences = 0
   let falseFlags = 0
@@ -204,16 +208,16 @@ async function main(): Promise<number> {
       if (SHOW.includes('clean')) showMiss('clean', name, baseline, { text, flagged: [], reasons: [] })
     }
     if (SHOW.includes('flags')) for (const [at, flag] of baseline.flagged.entries()) console.log(`FLAG ${name}: ${flag}\n   ${baseline.reasons[at]}`)
-    await evaluateDoc(text, rand, perDoc, tallies, index)
+    for (const rand of rands) await evaluateDoc(text, rand, perDoc, tallies, index)
   }
   const rangeLabel = from > 0 || to < files.length - 1 ? ` (articles ${from}–${Math.min(to, files.length - 1)})` : ''
-  return report({ seed, range: rangeLabel, docs, sentences, falseFlags, changedDocs, tallies })
+  return report({ seed: seeds.join(','), range: rangeLabel, docs, sentences, falseFlags, changedDocs, tallies })
 }
 
-function report(figures: { seed: number; range: string; docs: number; sentences: number; falseFlags: number; changedDocs: number; tallies: Map<Kind, Tally> }): number {
+function report(figures: { seed: string; range: string; docs: number; sentences: number; falseFlags: number; changedDocs: number; tallies: Map<Kind, Tally> }): number {
   const { tallies } = figures
   const sum = (kinds: Kind[]): Tally => kinds.reduce((total, kind) => ({ cases: total.cases + (tallies.get(kind)?.cases ?? 0), hits: total.hits + (tallies.get(kind)?.hits ?? 0) }), { cases: 0, hits: 0 })
-  console.log(`fix-garbled synthetic benchmark: seed ${figures.seed}, ${figures.docs} English truth articles${figures.range}, ${figures.sentences} clean sentences`)
+  console.log(`fix-garbled synthetic benchmark: seed${figures.seed.includes(',') ? 's' : ''} ${figures.seed}, ${figures.docs} English truth articles${figures.range}, ${figures.sentences} clean sentences`)
   for (const kind of KINDS) {
     const tally = tallies.get(kind) ?? { cases: 0, hits: 0 }
     console.log(`  ${kind.padEnd(12)} ${REPAIR.includes(kind) ? 'repaired' : 'detected'} ${String(tally.hits).padStart(4)}/${String(tally.cases).padEnd(4)} ${percent(tally.hits, tally.cases)}`)
