@@ -102,6 +102,7 @@ const untouched: Case[] = [
   { name: 'a comment line under a bracketed exclamation stays apart', input: 'Just landed in New York after a long day of travel (finally!)\nsee you all tonight at the show.', expected: '', rules: [] },
   { name: 'a commenter under a line ending in "the" and a name stays apart', input: 'Love these ideas, I am definitely going to try this one for the Holidays\nTheKitchenWitch said...', expected: '', rules: [] },
   { name: 'a shop note under a line ending in "the" and a name stays apart', input: 'This slim leather cover is designed to fit snugly around the Kindle\nPayPal accepted.', expected: '', rules: [] },
+  { name: 'a page that capitalises the pronouns for God is not flagged', input: 'When my heart is failing, He is the strength of my heart. I should just go to Him every time. I trust in His wisdom and not in my own plans.', expected: '', rules: [] },
   { name: 'a surname that is also a rare -ing word is left alone', input: 'The band toured with singer Bing Crosby and guitarist Keeling last year.', expected: '', rules: [] },
   { name: 'a photo credit with initials after its colon stays above the sentence', input: 'Photo: U.S. Marines patrol a village in southern Afghanistan during a sweep\nTaliban fighters have been active in the area for years.', expected: '', rules: [] },
   { name: 'an abbreviation inside a headline is no sentence end', input: 'Fitbit’s new app helps you track your physical activity every single day\nGoogle wins appeal in U.S. Supreme Court over its book scanning project', expected: '', rules: [] },
@@ -202,6 +203,7 @@ const untouched: Case[] = [
 ]
 
 const flagged: Case[] = [
+  { name: 'a pronoun capitalised once in mid-sentence is still flagged', input: 'The coach said that the team would give Him the ball more often in the second half.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
   { name: 'a possessive before "to" is flagged', input: 'It will help Ukrainians protect their to improve energy infrastructure.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
   { name: 'a rare capitalised verb form in mid-sentence is flagged', input: 'The BMW K-series was also Supplemented with two in-line six-cylinder models in 2010.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
   { name: 'a capitalised verb in mid-sentence is flagged', input: 'He wants more help before him Bringing the plan out of office in January.', expected: '', rules: ['fix-garbled/garbled-sentence'] },
