@@ -173,9 +173,10 @@ function parseArgs(argv: readonly string[]): { seeds: number[]; perDoc: number; 
     if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`Expected ${name} to be a non-negative integer, got ${argv[index + 1]}.`)
     return parsed
   }
-  const list = argv.indexOf('--seeds') === -1 ? undefined : (argv[argv.indexOf('--seeds') + 1] ?? '').split(',').map(Number)
-  if (list !== undefined && (list.length === 0 || !list.every((seed) => Number.isInteger(seed) && seed >= 0))) throw new Error(`Expected --seeds to be a comma-separated list of non-negative integers, got ${argv[argv.indexOf('--seeds') + 1]}.`)
-  return { seeds: list ?? [value('--seed', 42)], perDoc: value('--per-doc', 7), from: value('--from', 0), to: value('--to', Number.MAX_SAFE_INTEGER) }
+  const seedsAt = argv.indexOf('--seeds')
+  const listed = seedsAt === -1 ? undefined : (argv[seedsAt + 1] ?? '')
+  if (listed !== undefined && !/^\d+(?:,\d+)*$/u.test(listed)) throw new Error(`Expected --seeds to be a comma-separated list of non-negative integers, got ${listed}.`)
+  return { seeds: listed?.split(',').map(Number) ?? [value('--seed', 42)], perDoc: value('--per-doc', 7), from: value('--from', 0), to: value('--to', Number.MAX_SAFE_INTEGER) }
 }
 
 const percent = (hits: number, total: number): string => (total === 0 ? 'n/a' : `${((100 * hits) / total).toFixed(1)}%`)

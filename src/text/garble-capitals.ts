@@ -42,15 +42,15 @@ const NAMING = new Set(['called', 'named', 'titled', 'entitled', 'dubbed', 'nick
 /** Function words that begin titles and names ("read The Hobbit", "A Tribe Called Quest"). */
 const TITLE_STARTS = new Set(['the', 'a', 'an'])
 
-/** Pronouns that devotional writing capitalises for God ("trust in His wisdom", "give it to Him"). */
-const REVERENT: ReadonlySet<string> = new Set(['he', 'him', 'his', 'himself', 'thee', 'thou', 'thy', 'thine'])
+/** Pronouns that devotional writing capitalises for God ("trust in His wisdom", "give it to Him"), as written there. */
+const REVERENT: readonly string[] = ['He', 'Him', 'His', 'Himself', 'Thee', 'Thou', 'Thy', 'Thine']
 /** A page that capitalises such pronouns this often inside sentences follows that convention: no slip. */
 const REVERENT_REPEATS = 3
 
 /** The page capitalises {@link REVERENT} pronouns inside sentences at least {@link REVERENT_REPEATS} times in all. */
 function reverentPage(context: CapitalContext): boolean {
   let count = 0
-  for (const pronoun of REVERENT) count += context.midCapitals.get(pronoun.charAt(0).toUpperCase() + pronoun.slice(1)) ?? 0
+  for (const pronoun of REVERENT) count += context.midCapitals.get(pronoun) ?? 0
   return count >= REVERENT_REPEATS
 }
 
@@ -110,7 +110,7 @@ function unexplained(tokens: readonly Token[], index: number, context: CapitalCo
   // Names repeat, so a repeated capital is let be; a function word ("rather A clear", "baby Is
   // 26") is no name however often the page capitalises it after a comma or colon.
   const nameLike = !FUNCTION_WORDS.has(lower) || (next !== undefined && /^\p{Lu}/u.test(next.word))
-  if (insideName(tokens, index) || (nameLike && (context.midCapitals.get(current.word) ?? 0) > 1) || (REVERENT.has(lower) && reverentPage(context))) return false
+  if (insideName(tokens, index) || (nameLike && (context.midCapitals.get(current.word) ?? 0) > 1) || (REVERENT.includes(current.word) && reverentPage(context))) return false
   return !MONTHS.has(lower) && (context.lexicon.isCommonLowercase(current.word, MIN_COMMON) || rarelyCapitalised(lower, context) || rareInflection(current.word, context.lexicon))
 }
 

@@ -1,10 +1,10 @@
 /**
  * Whether the next line of a paragraph continues the sentence a line leaves unfinished, and
  * which paragraphs are lists whose lines stand apart (verse: verse.ts): the evidence
- * garble-lines.ts joins broken lines on. Pure string checks, plus the word lists and the general English model
- * when the text is English.
+ * garble-lines.ts joins broken lines on. Pure string checks, plus the word lists and the
+ * general English model when the text is English.
  */
-import { dateContinues, endsInAside, endsSentence, introduces, lastCharIs, lastWord, opensClause, possessiveEnd, quotedWordEnds, reachesStop, SPACED_DASH_END, terminal, unfinishedSentence } from './line-ends.ts'
+import { dateContinues, endsInAside, endsSentence, lastCharIs, lastWord, possessiveEnd, quotedWordEnds, reachesStop, SPACED_DASH_END, terminal, unfinishedSentence } from './line-ends.ts'
 import { wordRuns } from './word-runs.ts'
 import { lowercaseWords, looksLikeTitle, NOT_PROSE, proseLine } from './prose-line.ts'
 import { bracketContinues, dashContinues, goesOnAfterAside } from './line-asides.ts'
@@ -193,6 +193,28 @@ export function paragraphShape(lines: readonly string[]): ParagraphShape {
     semicolons: count((text) => text.trimEnd().endsWith(';')) >= 2,
     notes: count((text) => startKind(text) === 'lower' && !terminal(text.trimEnd())) >= 2,
   }
+}
+
+/**
+ * A short opening phrase of time or place before its comma ("In the statement,", "Last June,").
+ * Sign-offs open so too ("In Christ,⏎Pastor John", "Until next time,⏎Sarah"), so the next line must
+ * be a sentence of {@link INTRODUCED_WORDS} or more; "By Jane Doe," is a byline.
+ */
+const INTRODUCTORY = /^(?:In|On|At|After|Before|During|Since|Until|Under|Over|Last|This|Earlier|Later)\s+\S+(?:\s+\S+)?,$/u
+/** Words the sentence after an {@link INTRODUCTORY} phrase has at least. */
+const INTRODUCED_WORDS = 5
+
+/** The next line is the sentence an {@link INTRODUCTORY} phrase opens. */
+function introduces(top: string, lower: string): boolean {
+  return INTRODUCTORY.test(top) && wordRuns(lower) >= INTRODUCED_WORDS && reachesStop(lower.trimEnd())
+}
+
+/** Conjunctions of {@link MAY_END_PROSE} that open a clause ("… since⏎I wrote"); "that⏎I" or "a while⏎I" may be two sentences. */
+const BEFORE_CLAUSE: ReadonlySet<string> = new Set(['since', 'though', 'otherwise'])
+
+/** "… but otherwise⏎I won't": a clause follows; "unless stated otherwise⏎I am an affiliate" ends a disclaimer. */
+function opensClause(top: string, last: string): boolean {
+  return BEFORE_CLAUSE.has(last) && (last !== 'otherwise' || /(?:,|\b(?:but|or|and))\s+otherwise$/iu.test(top))
 }
 
 /**

@@ -7,7 +7,6 @@
 import { MONTHS } from './abbreviations.ts'
 import { DETERMINERS } from './english.ts'
 import { sentenceSpans } from './sentences.ts'
-import { wordRuns } from './word-runs.ts'
 import type { SentenceSpan } from './sentences.ts'
 
 /**
@@ -127,26 +126,4 @@ export function dateContinues(top: string, lower: string): boolean {
   if (match[2] !== undefined) return YEAR_ENDING_DATE.test(lower)
   const previous = /(\p{L}+)\s*$/u.exec(before.slice(-16))?.[1]?.toLowerCase()
   return previous !== undefined && BEFORE_MONTH.has(previous) && (DAY_AND_YEAR.test(lower) || YEAR_ENDING_DATE.test(lower))
-}
-
-/**
- * A short opening phrase of time or place before its comma ("In the statement,", "Last June,").
- * Sign-offs open so too ("In Christ,⏎Pastor John", "Until next time,⏎Sarah"), so the next line must
- * be a sentence of {@link INTRODUCED_WORDS} or more; "By Jane Doe," is a byline.
- */
-const INTRODUCTORY = /^(?:In|On|At|After|Before|During|Since|Until|Under|Over|Last|This|Earlier|Later)\s+\S+(?:\s+\S+)?,$/u
-/** Words the sentence after an {@link INTRODUCTORY} phrase has at least. */
-const INTRODUCED_WORDS = 5
-
-/** The next line is the sentence an {@link INTRODUCTORY} phrase opens. */
-export function introduces(top: string, lower: string): boolean {
-  return INTRODUCTORY.test(top) && wordRuns(lower) >= INTRODUCED_WORDS && reachesStop(lower.trimEnd())
-}
-
-/** Conjunctions of MAY_END_PROSE (english.ts) that open a clause ("… since⏎I wrote"); "that⏎I" or "a while⏎I" may be two sentences. */
-const BEFORE_CLAUSE: ReadonlySet<string> = new Set(['since', 'though', 'otherwise'])
-
-/** "… but otherwise⏎I won't": a clause follows; "unless stated otherwise⏎I am an affiliate" ends a disclaimer. */
-export function opensClause(top: string, last: string): boolean {
-  return BEFORE_CLAUSE.has(last) && (last !== 'otherwise' || /(?:,|\b(?:but|or|and))\s+otherwise$/iu.test(top))
 }
