@@ -6,16 +6,20 @@
  * stay in the process for reuse instead of going back to the system. A fixed threshold turns
  * that off: a two-worker run's peak RSS drops by about 90 MiB (txt-10mb: 458 → 365 MiB).
  *
- * V8 gives the main thread's young generation 16 MiB semi-spaces; 8 MiB is plenty for a thread
- * that reads, routes and writes (about 15 MiB less peak RSS, no CPU cost measured; worker
- * threads set theirs in worker-pool.ts).
+ * V8 gives a thread's young generation 16 MiB semi-spaces; 4 MiB is enough for every thread
+ * here (the flag overrides the workers' own limit in worker-pool.ts): what a document
+ * allocates is short-lived, so scavenges stay cheap. With the growing factor below, peak RSS on
+ * html-10k with two workers went 301–302 → 274 MiB (two runs each), and paired runs of html-1k
+ * (two workers) and txt-10mb (one worker) took no longer (9.2–11.5 s against 9.8–12.0 s, 8.1–9.7
+ * s against 10.2 s).
  *
  * V8 lets each heap grow to up to 4 times what its last full collection left until it has
  * timed a few collections, then settles near 1.75 times: on txt-100mb each worker's heap went
  * from 15 to 63 MiB in its first 14 seconds, until the worker's own heap cap (48 MiB of
  * garbage, src/core/heap-cap.ts) forced a collection, then stayed under 35. A fixed factor of
  * 1.75 from the start removes that first swell (paired runs, two workers: peak RSS 307–331 →
- * 288 MiB on txt-100mb, 290–312 → 270 MiB on html-1k, same time).
+ * 288 MiB on txt-100mb, 290–312 → 270 MiB on html-1k, same time); 1.5 holds less garbage
+ * still (html-10k: 287 and 291 MiB alone, against 301–302).
  *
  * Every thread compiles the whole pipeline for itself with TurboFan, again after each
  * deoptimisation: on html-1k with one worker that took 5.5 s of background compile time in a
@@ -38,9 +42,9 @@ const THRESHOLD = '131072'
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP']
 /** V8 flags the child gets unless the user gave them (see the module comment). */
 const V8_DEFAULTS = [
-  ['--max-semi-space-size', '8'],
+  ['--max-semi-space-size', '4'],
   ['--max-inlined-bytecode-size-cumulative', '460'],
-  ['--heap-growing-percent', '75'],
+  ['--heap-growing-percent', '50'],
 ]
 /** Names the launcher's pid in the child, so the child knows its IPC channel is the launcher's. */
 const LAUNCHER = 'SLUICE_LAUNCHER_PID'

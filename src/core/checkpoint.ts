@@ -12,16 +12,17 @@
  * disk is never written again. Blobs and the state file are written and synced first, then the
  * JSON is renamed into place, so a kill at any moment leaves either the old checkpoint or the new one.
  */
-import { closeSync, existsSync, fdatasync, openSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { closeSync, existsSync, fdatasync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs'
 import { open, readFile, readdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import type { RunState } from './stage.ts'
-import { blobName, decodeState } from './state-codec.ts'
-import type { EncodedState } from './state-codec.ts'
+import { garbageCollector } from './heap-cap.ts'
+import { blobName, decodeState, encodeState } from './state-codec.ts'
 
-/** Raised whenever the stages' saved state changes shape (3: compact dedupe and url tables, site-chrome's run-wide bound; 4: near-dedupe's 8-bit signatures and sorted band runs; 5: band runs with room to grow, site-chrome's typed count tables). */
-export const CHECKPOINT_VERSION = 5 as const
+/** Raised whenever the stages' saved state changes shape (3: compact dedupe and url tables, site-chrome's run-wide bound; 4: near-dedupe's 8-bit signatures and sorted band runs; 5: band runs with room to grow, site-chrome's typed count tables; 6: the state file written piece by piece). */
+export const CHECKPOINT_VERSION = 6 as const
 
 /** The checkpoint's readable half; the state lives in `stateFile`. */
 export interface CheckpointMeta {
@@ -91,7 +92,7 @@ export async function writeFileAtomic(file: string, content: Uint8Array | string
  * Writes the blobs not yet on disk to temporary files at once, before the caller's state can
  * change again (the arrays are live), and resolves when they are synced and renamed into place.
  */
-function writeBlobs(directory: string, blobs: EncodedState['blobs']): Promise<void> {
+function writeBlobs(directory: string, blobs: ReadonlyMap<string, ArrayBufferView>): Promise<void> {
   const pending: { fd: number; temporary: string; file: string }[] = []
   try {
     for (const [name, view] of blobs) {
@@ -118,19 +119,61 @@ function writeBlobs(directory: string, blobs: EncodedState['blobs']): Promise<vo
   ).then(() => undefined)
 }
 
+/** Scavenge the young generation after this many bytes of state, so the pieces already written are freed (state-codec.ts). */
+const COLLECT_EVERY_BYTES = 1024 * 1024
+
+/**
+ * Writes `state` (see state-codec.ts) to a new temporary file, piece by piece, and returns
+ * what the checkpoint JSON records of it. Each piece goes to the disk's cache as soon as it is
+ * encoded, and the pieces written are collected every {@link COLLECT_EVERY_BYTES}, so the main
+ * thread never holds more than about that much of the encoded state. Throws, leaving no file,
+ * on a value a checkpoint cannot hold.
+ */
+function writeStateFile(file: string, state: unknown): { temporary: string; fd: number; sha256: string; blobs: Map<string, ArrayBufferView> } {
+  const temporary = `${file}.tmp-${process.pid}`
+  const fd = openSync(temporary, 'w')
+  const hash = createHash('sha256')
+  const collect = garbageCollector()
+  let sinceCollect = 0
+  try {
+    const blobs = encodeState(state, (chunk) => {
+      writeSync(fd, chunk)
+      hash.update(chunk)
+      sinceCollect += chunk.byteLength
+      if (sinceCollect < COLLECT_EVERY_BYTES) return
+      collect({ type: 'minor' })
+      sinceCollect = 0
+    })
+    return { temporary, fd, sha256: hash.digest('hex'), blobs }
+  } catch (error) {
+    closeSync(fd)
+    rmSync(temporary, { force: true })
+    throw error
+  }
+}
+
 /**
  * Writes a checkpoint: new blobs and the state file first, then the JSON that names them; older
- * state and blob files are removed last. `sequence` makes each state file name new. The blobs
- * are copied to the disk's cache before this returns its promise, so the caller may go on
- * changing its state while the writes are synced.
+ * state and blob files are removed last. `sequence` makes each state file name new. The state
+ * and the blobs are in the disk's cache before this returns its promise, so the caller may go
+ * on changing its state while the writes are synced. Throws at once, writing nothing that
+ * stays, on a state a checkpoint cannot hold (a function, a symbol).
  */
-export function writeCheckpoint(directory: string, meta: Omit<CheckpointMeta, 'stateFile' | 'stateSha256' | 'blobs'>, state: EncodedState, sequence: number): Promise<void> {
-  const blobsWritten = writeBlobs(directory, state.blobs)
+export function writeCheckpoint(directory: string, meta: Omit<CheckpointMeta, 'stateFile' | 'stateSha256' | 'blobs'>, state: unknown, sequence: number): Promise<void> {
   const stateFile = `.sluice-checkpoint-${sequence}.state`
-  const full: CheckpointMeta = { ...meta, stateFile, stateSha256: blobName(state.bytes), blobs: [...state.blobs.keys()] }
+  const written = writeStateFile(path.join(directory, stateFile), state)
+  const blobsWritten = writeBlobs(directory, written.blobs)
+  const full: CheckpointMeta = { ...meta, stateFile, stateSha256: written.sha256, blobs: [...written.blobs.keys()] }
+  const stateSynced = (async () => {
+    try {
+      await datasync(written.fd)
+    } finally {
+      closeSync(written.fd)
+    }
+  })()
   return (async () => {
-    await blobsWritten
-    await writeFileAtomic(path.join(directory, stateFile), state.bytes)
+    await Promise.all([stateSynced, blobsWritten])
+    await rename(written.temporary, path.join(directory, stateFile))
     await writeFileAtomic(path.join(directory, CHECKPOINT_FILE), `${JSON.stringify(full, null, 1)}\n`)
     await removeStateFiles(directory, stateFile, new Set(full.blobs.map(blobFile)))
   })()

@@ -23,8 +23,6 @@ import type { ResumableWriter } from '../sinks/resumable-writer.ts'
 import { readInputs } from '../sources/index.ts'
 import type { SourceItem, SourceOptions } from '../sources/types.ts'
 import { CHECKPOINT_VERSION, createCheckpointSchedule, createSnapshotRunState, findUnrestorable, readCheckpoint, removeCheckpoint, RunRefusedError, writeCheckpoint } from './checkpoint.ts'
-import { encodeState } from './state-codec.ts'
-import type { EncodedState } from './state-codec.ts'
 import type { CheckpointMeta, SnapshotRunState } from './checkpoint.ts'
 import { listInputs, planIncremental, readSelected, saveIncrementalState } from './incremental.ts'
 import { lockOutput, removeStaleTemporaries } from './output-lock.ts'
@@ -131,15 +129,14 @@ function createCheckpointer(parts: SessionParts): Checkpointer {
     const bad = checked ? undefined : findUnrestorable(state.ordered, 'ordered stage state')
     checked = true
     if (bad !== undefined) return disable(`${bad} is not plain data (a checkpoint could not restore it)`)
-    let encoded: EncodedState
+    const files = { clean: { temporary: path.basename(writers.clean.temporary), bytes: lengths.clean }, rejects: { temporary: path.basename(writers.rejects.temporary), bytes: lengths.rejects } }
+    const meta = { version: CHECKPOINT_VERSION, runKey: parts.runKey, inputFingerprint: parts.inputFingerprint, emitted, phase, files, ...(parts.plan === undefined ? {} : { incremental: parts.plan }) }
+    let written: Promise<void>
     try {
-      encoded = encodeState(state)
+      written = writeCheckpoint(directory, meta, state, emitted)
     } catch (error) {
       return disable(`the ordered stages' state cannot be saved (${error instanceof Error ? error.message : String(error)})`)
     }
-    const files = { clean: { temporary: path.basename(writers.clean.temporary), bytes: lengths.clean }, rejects: { temporary: path.basename(writers.rejects.temporary), bytes: lengths.rejects } }
-    const meta = { version: CHECKPOINT_VERSION, runKey: parts.runKey, inputFingerprint: parts.inputFingerprint, emitted, phase, files, ...(parts.plan === undefined ? {} : { incremental: parts.plan }) }
-    const written = writeCheckpoint(directory, meta, encoded, emitted)
     const cost = performance.now() - started
     await written
     self.onDisk = true

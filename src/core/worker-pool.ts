@@ -152,7 +152,8 @@ function fail(pool: Pool, error: Error): void {
 /**
  * A smaller young generation than V8's default (up to 3 × 16 MB per thread): a worker's
  * allocations are short-lived per document, so scavenges stay cheap, and peak RSS with two
- * workers drops by about 50 MB at the same CPU time (measured with `npm run bench`).
+ * workers drops by about 50 MB at the same CPU time (measured with `npm run bench`). The CLI's
+ * launcher (bin/launcher.mjs) gives every thread smaller semi-spaces still, and its flag wins.
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 }
 

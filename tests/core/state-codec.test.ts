@@ -1,18 +1,28 @@
 /**
  * The checkpoint state codec: whatever structured clone keeps survives a round trip, large
- * typed arrays leave the bytes and come back from their named blobs, and a blob's name is the
- * SHA-256 of its contents (so an unchanged array is never written twice).
+ * typed arrays leave the bytes and come back from their named blobs, a blob's name is the
+ * SHA-256 of its contents (so an unchanged array is never written twice), and a large state
+ * reaches the sink in pieces, never as one buffer.
  */
 import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { blobName, decodeState, encodeState } from '../../src/core/state-codec.ts'
+import { blobName, decodeState, encodeState, PIECE_BYTES } from '../../src/core/state-codec.ts'
+import type { EncodeOptions } from '../../src/core/state-codec.ts'
 
-const roundTrip = (state: unknown, minBlobBytes: number): { decoded: unknown; bytes: number; blobs: number } => {
-  const encoded = encodeState(state, minBlobBytes)
+/** Encodes `state` into copied chunks (the sink's chunk may be reused), returning them with the blobs. */
+const encode = (state: unknown, options?: EncodeOptions): { chunks: Buffer[]; blobs: Map<string, ArrayBufferView> } => {
+  const chunks: Buffer[] = []
+  const blobs = encodeState(state, (chunk) => chunks.push(Buffer.from(chunk)), options)
+  return { chunks, blobs }
+}
+
+const roundTrip = (state: unknown, minBlobBytes: number, pieceBytes?: number): { decoded: unknown; bytes: number; blobs: number } => {
+  const encoded = encode(state, { minBlobBytes, ...(pieceBytes === undefined ? {} : { pieceBytes }) })
   const stored = new Map([...encoded.blobs].map(([name, view]) => [name, new Uint8Array(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength))]))
-  const decoded = decodeState(encoded.bytes, (name) => stored.get(name) as Uint8Array)
-  return { decoded, bytes: encoded.bytes.length, blobs: encoded.blobs.size }
+  const bytes = Buffer.concat(encoded.chunks)
+  const decoded = decodeState(bytes, (name) => stored.get(name) as Uint8Array)
+  return { decoded, bytes: bytes.length, blobs: encoded.blobs.size }
 }
 
 describe('state codec', () => {
@@ -40,7 +50,7 @@ describe('state codec', () => {
     const part = whole.subarray(10, 20)
     const expected = createHash('sha256').update(Buffer.from(whole.buffer, 20, 20)).digest('hex')
     expect(blobName(part)).toBe(expected)
-    expect(encodeState({ part }, 1).blobs.get(expected)).toBe(part)
+    expect(encode({ part }, { minBlobBytes: 1 }).blobs.get(expected)).toBe(part)
   })
 
   it('round-trips any typed array of any length, whatever the blob threshold', () => {
@@ -55,6 +65,45 @@ describe('state codec', () => {
   })
 
   it('refuses what structured clone refuses, with an error', () => {
-    expect(() => encodeState({ run: () => 1 })).toThrow()
+    expect(() => encode({ run: () => 1 })).toThrow()
+  })
+
+  it('hands a large state to the sink in pieces of bounded size, and reads it back whole', () => {
+    const documents = Array.from({ length: 6000 }, (_, index) => ({ id: `doc-${index}`, warnings: [`Sentence ${index} looks garbled: “${'word '.repeat(index % 40)}”`], kept: index % 3 !== 0 }))
+    const sites = Object.fromEntries(Array.from({ length: 50 }, (_, index) => [`site-${index}/`, { lines: documents.slice(index * 100, index * 100 + 100), counts: new Map([['kept', index]]) }]))
+    const state = { collector: { documents, sites, counts: { omitted: 4 } }, ordered: new Map([['near-dedupe', { rows: new Uint32Array(30_000).fill(9) }]]) }
+    const { chunks } = encode(state)
+    const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0)
+    expect(total).toBeGreaterThan(10 * PIECE_BYTES)
+    expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThanOrEqual(2 * PIECE_BYTES)
+    expect(roundTrip(state, 64 * 1024).decoded).toEqual(state)
+  })
+
+  it('keeps own keys that look special and empty containers through a split', () => {
+    const big = 'x'.repeat(PIECE_BYTES)
+    const state = JSON.parse(`{"__proto__": {"polluted": true}, "constructor": "${big}", "list": [[], {}, null, "${big}"]}`) as Record<string, unknown>
+    const { decoded } = roundTrip(state, 64 * 1024)
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype)
+    expect(Object.keys(decoded as object)).toEqual(['__proto__', 'constructor', 'list'])
+    expect(decoded).toEqual(state)
+  })
+
+  it('round-trips any plain data however small the pieces, arrays in order with runs and split entries mixed', () => {
+    const data = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.string({ unit: 'grapheme', maxLength: 30 }), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null), tie('list'), tie('record')),
+      list: fc.array(tie('value'), { maxLength: 12 }),
+      record: fc.dictionary(fc.string({ maxLength: 6 }), tie('value'), { maxKeys: 6 }),
+    })).value
+    fc.assert(
+      fc.property(data, fc.integer({ min: 1, max: 300 }), (state, pieceBytes) => {
+        expect(roundTrip(state, 64 * 1024, pieceBytes).decoded).toEqual(state)
+      }),
+    )
+  })
+
+  it('refuses bytes it did not write: cut short, or with bytes after the end', () => {
+    const bytes = Buffer.concat(encode({ list: Array.from({ length: 3000 }, (_, index) => `entry ${index} `.repeat(5)) }).chunks)
+    expect(() => decodeState(bytes.subarray(0, bytes.length - 7), () => new Uint8Array())).toThrow(/ends early/u)
+    expect(() => decodeState(Buffer.concat([bytes, Buffer.from([0])]), () => new Uint8Array())).toThrow(/after its end/u)
   })
 })

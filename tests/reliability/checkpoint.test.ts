@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHECKPOINT_FILE, CHECKPOINT_VERSION, readCheckpoint, RunRefusedError, writeCheckpoint } from '../../src/core/checkpoint.ts'
-import { blobName, encodeState } from '../../src/core/state-codec.ts'
+import { blobName } from '../../src/core/state-codec.ts'
 import { runPipeline } from '../../src/core/run.ts'
 import type { Stage } from '../../src/core/stage.ts'
 import type { UserConfig } from '../../src/config/schema.ts'
@@ -115,12 +115,12 @@ describe('checkpoint blobs', () => {
     await mkdir(directory, { recursive: true })
     const full = new Uint32Array(50_000).fill(7)
     const growing = new Int32Array(50_000)
-    await writeCheckpoint(directory, { ...meta, emitted: 1 }, encodeState({ full, growing }), 1)
+    await writeCheckpoint(directory, { ...meta, emitted: 1 }, { full, growing }, 1)
     const first = `.sluice-blob-${blobName(full)}.bin`
     expect(await blobs(directory)).toHaveLength(2)
     const before = await stat(path.join(directory, first))
     growing[9] = 42
-    await writeCheckpoint(directory, { ...meta, emitted: 2 }, encodeState({ full, growing }), 2)
+    await writeCheckpoint(directory, { ...meta, emitted: 2 }, { full, growing }, 2)
     const after = await blobs(directory)
     expect(after).toHaveLength(2)
     expect(after).toContain(first)
@@ -133,7 +133,7 @@ describe('checkpoint blobs', () => {
   it('refuses a checkpoint whose blob is damaged or missing', async () => {
     const directory = path.join(root, 'blobs-damaged')
     await mkdir(directory, { recursive: true })
-    await writeCheckpoint(directory, { ...meta, emitted: 1 }, encodeState({ big: new Float64Array(20_000).fill(0.5) }), 1)
+    await writeCheckpoint(directory, { ...meta, emitted: 1 }, { big: new Float64Array(20_000).fill(0.5) }, 1)
     const [blob] = await blobs(directory)
     await writeFile(path.join(directory, blob as string), 'not the bytes')
     await expect(readCheckpoint(directory)).rejects.toThrow(/is damaged \(\.sluice-blob-[0-9a-f]+\.bin does not match its checksum\)/u)
