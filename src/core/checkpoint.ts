@@ -123,11 +123,10 @@ function writeBlobs(directory: string, blobs: ReadonlyMap<string, ArrayBufferVie
 const COLLECT_EVERY_BYTES = 1024 * 1024
 
 /**
- * Writes `state` (see state-codec.ts) to a new temporary file, piece by piece, and returns
- * what the checkpoint JSON records of it. Each piece goes to the disk's cache as soon as it is
- * encoded, and the pieces written are collected every {@link COLLECT_EVERY_BYTES}, so the main
- * thread never holds more than about that much of the encoded state. Throws, leaving no file,
- * on a value a checkpoint cannot hold.
+ * Writes `state` (state-codec.ts) to a temporary file piece by piece, each piece to the disk's
+ * cache as soon as it is encoded and collected every {@link COLLECT_EVERY_BYTES}, so the main
+ * thread never holds more of it than that; returns what the checkpoint JSON records. Throws,
+ * leaving no file, on a value a checkpoint cannot hold.
  */
 function writeStateFile(file: string, state: unknown): { temporary: string; fd: number; sha256: string; blobs: Map<string, ArrayBufferView> } {
   const temporary = `${file}.tmp-${process.pid}`

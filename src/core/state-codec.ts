@@ -115,6 +115,30 @@ function estimate(value: unknown, budget: number, minBlobBytes: number): number 
   return used
 }
 
+/**
+ * An array's entries in order, small neighbours gathered into runs that share one piece (so a
+ * list of thousands of records costs a few dozen serialisers, not one each), and each entry
+ * larger than a piece on its own, to be split further.
+ */
+function* arrayParts(array: unknown[], pieceBytes: number, minBlobBytes: number): Generator<{ run?: unknown[]; entry?: unknown }> {
+  let run: unknown[] = []
+  let runBytes = 0
+  for (const entry of array) {
+    const bytes = estimate(entry, pieceBytes, minBlobBytes)
+    if (runBytes + bytes > pieceBytes && run.length > 0) {
+      yield { run }
+      run = []
+      runBytes = 0
+    }
+    if (bytes > pieceBytes) yield { entry }
+    else {
+      run.push(entry)
+      runBytes += bytes
+    }
+  }
+  if (run.length > 0) yield { run }
+}
+
 /** Collects small frames into one chunk so the sink sees few, large writes. */
 function createStaging(sink: StateSink): { put(bytes: Uint8Array): void; flush(): void } {
   const chunk = Buffer.allocUnsafe(PIECE_BYTES)
@@ -155,28 +179,12 @@ export function encodeState(state: unknown, sink: StateSink, options: EncodeOpti
     staging.put(frameHead(tag, bytes.byteLength))
     staging.put(bytes)
   }
-  // An array's small neighbours share a piece (a run), so a list of thousands of records
-  // costs a few dozen serialisers, not one each.
   const writeArray = (array: unknown[]): void => {
     staging.put(frameHead(ARRAY, array.length))
-    let run: unknown[] = []
-    let runBytes = 0
-    const flushRun = (): void => {
-      if (run.length > 0) piece(RUN, run)
-      run = []
-      runBytes = 0
+    for (const part of arrayParts(array, pieceBytes, minBlobBytes)) {
+      if (part.run === undefined) write(part.entry)
+      else piece(RUN, part.run)
     }
-    for (const item of array) {
-      const bytes = estimate(item, pieceBytes, minBlobBytes)
-      if (runBytes + bytes > pieceBytes) flushRun()
-      if (bytes > pieceBytes) {
-        write(item)
-        continue
-      }
-      run.push(item)
-      runBytes += bytes
-    }
-    flushRun()
   }
   const write = (value: unknown): void => {
     if (!splittable(value) || estimate(value, pieceBytes, minBlobBytes) <= pieceBytes) return piece(PIECE, value)
