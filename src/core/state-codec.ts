@@ -91,15 +91,18 @@ const splittable = (value: unknown): value is Record<string, unknown> | unknown[
 
 /**
  * About how many bytes `value` takes (a rough count: string lengths, 8 bytes a number or
- * entry, a blob's name for a large typed array), counted only until it passes `budget`.
+ * entry, a blob's name for a large typed array, a value reached again as a reference), counted
+ * only until it passes `budget`.
  */
 function estimate(value: unknown, budget: number, minBlobBytes: number): number {
   let used = 0
+  const seen = new Set<object>()
   const visit = (item: unknown): boolean => {
     used += typeof item === 'string' ? item.length + 8 : 8
     if (ArrayBuffer.isView(item)) used += item.byteLength >= minBlobBytes ? 40 : item.byteLength
     if (used > budget) return true
-    if (typeof item !== 'object' || item === null || ArrayBuffer.isView(item)) return false
+    if (typeof item !== 'object' || item === null || ArrayBuffer.isView(item) || seen.has(item)) return false
+    seen.add(item)
     if (item instanceof Map) {
       for (const [key, entry] of item) if (visit(key) || visit(entry)) return true
       return false
@@ -186,15 +189,21 @@ export function encodeState(state: unknown, sink: StateSink, options: EncodeOpti
       else piece(RUN, part.run)
     }
   }
+  const open = new Set<object>()
   const write = (value: unknown): void => {
     if (!splittable(value) || estimate(value, pieceBytes, minBlobBytes) <= pieceBytes) return piece(PIECE, value)
-    if (Array.isArray(value)) return writeArray(value)
-    const keys = Object.keys(value)
-    staging.put(frameHead(OBJECT, keys.length))
-    for (const key of keys) {
-      write(key)
-      write(value[key])
+    if (open.has(value)) throw new TypeError('Cannot save a large object or array that contains itself in a checkpoint')
+    open.add(value)
+    if (Array.isArray(value)) writeArray(value)
+    else {
+      const keys = Object.keys(value)
+      staging.put(frameHead(OBJECT, keys.length))
+      for (const key of keys) {
+        write(key)
+        write(value[key])
+      }
     }
+    open.delete(value)
   }
   write(state)
   staging.flush()

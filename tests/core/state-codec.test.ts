@@ -68,6 +68,16 @@ describe('state codec', () => {
     expect(() => encode({ run: () => 1 })).toThrow()
   })
 
+  it('keeps a small cycle inside one piece and refuses one through a split object, with a sentence', () => {
+    const small: Record<string, unknown> = { name: 'loop' }
+    small.self = small
+    const decoded = roundTrip({ small }, 64 * 1024).decoded as { small: Record<string, unknown> }
+    expect(decoded.small.self).toBe(decoded.small)
+    const large: Record<string, unknown> = { text: 'x'.repeat(500) }
+    large.self = large
+    expect(() => encode({ large }, { pieceBytes: 100 })).toThrow(/contains itself/u)
+  })
+
   it('hands a large state to the sink in pieces of bounded size, and reads it back whole', () => {
     const documents = Array.from({ length: 6000 }, (_, index) => ({ id: `doc-${index}`, warnings: [`Sentence ${index} looks garbled: “${'word '.repeat(index % 40)}”`], kept: index % 3 !== 0 }))
     const sites = Object.fromEntries(Array.from({ length: 50 }, (_, index) => [`site-${index}/`, { lines: documents.slice(index * 100, index * 100 + 100), counts: new Map([['kept', index]]) }]))
