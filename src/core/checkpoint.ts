@@ -17,7 +17,6 @@ import { closeSync, existsSync, fdatasync, openSync, rmSync, writeFileSync, writ
 import { open, readFile, readdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import type { RunState } from './stage.ts'
 import { garbageCollector } from './heap-cap.ts'
 import { blobName, decodeState, encodeState } from './state-codec.ts'
 
@@ -136,7 +135,7 @@ function writeStateFile(file: string, state: unknown): { temporary: string; fd: 
   let sinceCollect = 0
   try {
     const blobs = encodeState(state, (chunk) => {
-      writeSync(fd, chunk)
+      for (let done = 0; done < chunk.byteLength; ) done += writeSync(fd, chunk, done)
       hash.update(chunk)
       sinceCollect += chunk.byteLength
       if (sinceCollect < COLLECT_EVERY_BYTES) return
@@ -156,11 +155,18 @@ function writeStateFile(file: string, state: unknown): { temporary: string; fd: 
  * state and blob files are removed last. `sequence` makes each state file name new. The state
  * and the blobs are in the disk's cache before this returns its promise, so the caller may go
  * on changing its state while the writes are synced. Throws at once, writing nothing that
- * stays, on a state a checkpoint cannot hold (a function, a symbol).
+ * stays, on a state a checkpoint cannot hold (a function, a symbol); a disk error rejects.
  */
 export function writeCheckpoint(directory: string, meta: Omit<CheckpointMeta, 'stateFile' | 'stateSha256' | 'blobs'>, state: unknown, sequence: number): Promise<void> {
   const stateFile = `.sluice-checkpoint-${sequence}.state`
-  const written = writeStateFile(path.join(directory, stateFile), state)
+  let written: ReturnType<typeof writeStateFile>
+  try {
+    written = writeStateFile(path.join(directory, stateFile), state)
+  } catch (error) {
+    // A disk error (ENOSPC, EIO) fails this write like any other, keeping the last checkpoint.
+    if (typeof (error as NodeJS.ErrnoException).code === 'string') return Promise.reject(error)
+    throw error
+  }
   const blobsWritten = writeBlobs(directory, written.blobs)
   const full: CheckpointMeta = { ...meta, stateFile, stateSha256: written.sha256, blobs: [...written.blobs.keys()] }
   const stateSynced = (async () => {
@@ -230,49 +236,6 @@ export async function readCheckpoint(directory: string): Promise<{ meta: Checkpo
 export async function removeCheckpoint(directory: string): Promise<void> {
   await rm(path.join(directory, CHECKPOINT_FILE), { force: true })
   await removeStateFiles(directory)
-}
-
-/** A run state whose values can be saved in a checkpoint and restored from one. */
-export interface SnapshotRunState extends RunState {
-  /** The live values by key (serialise them at once: they keep changing). */
-  snapshot(): Map<string, unknown>
-}
-
-/** Creates the ordered stages' run state, optionally from a checkpoint's snapshot. */
-export function createSnapshotRunState(restored?: Map<string, unknown>): SnapshotRunState {
-  const values = new Map<string, unknown>(restored ?? [])
-  return {
-    state<T>(key: string, create: () => T): T {
-      if (!values.has(key)) values.set(key, create())
-      return values.get(key) as T
-    },
-    snapshot: () => values,
-  }
-}
-
-const PLAIN_PROTOTYPES = new Set<unknown>([Object.prototype, Array.prototype, Map.prototype, Set.prototype, Date.prototype, null])
-
-function isPlainContainer(value: object): boolean {
-  return PLAIN_PROTOTYPES.has(Object.getPrototypeOf(value)) || ArrayBuffer.isView(value)
-}
-
-/**
- * The path of the first value in `value` that a checkpoint would not restore faithfully (a
- * class instance loses its prototype, a function cannot be cloned), or undefined when all is
- * plain data. Checked once per run, on the first checkpoint.
- */
-export function findUnrestorable(value: unknown, where = 'state', seen = new Set<object>()): string | undefined {
-  if (typeof value === 'function' || typeof value === 'symbol') return where
-  if (typeof value !== 'object' || value === null || seen.has(value)) return undefined
-  seen.add(value)
-  if (!isPlainContainer(value)) return `${where} (${value.constructor?.name ?? 'unknown'} instance)`
-  if (ArrayBuffer.isView(value)) return undefined
-  const entries: Iterable<[unknown, unknown]> = value instanceof Map ? value : value instanceof Set ? [...value].map((item, index) => [index, item]) : Object.entries(value)
-  for (const [key, item] of entries) {
-    const found = findUnrestorable(item, `${where}.${String(key)}`, seen)
-    if (found !== undefined) return found
-  }
-  return undefined
 }
 
 /** When the next checkpoint is due. */

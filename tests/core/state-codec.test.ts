@@ -5,6 +5,7 @@
  * reaches the sink in pieces, never as one buffer.
  */
 import { createHash } from 'node:crypto'
+import v8 from 'node:v8'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { blobName, decodeState, encodeState, PIECE_BYTES } from '../../src/core/state-codec.ts'
@@ -115,5 +116,9 @@ describe('state codec', () => {
     const bytes = Buffer.concat(encode({ list: Array.from({ length: 3000 }, (_, index) => `entry ${index} `.repeat(5)) }).chunks)
     expect(() => decodeState(bytes.subarray(0, bytes.length - 7), () => new Uint8Array())).toThrow(/ends early/u)
     expect(() => decodeState(Buffer.concat([bytes, Buffer.from([0])]), () => new Uint8Array())).toThrow(/after its end/u)
+    // An array of two entries whose one run claims a sparse array of 2^26: refused, not spread.
+    const run = v8.serialize(Object.assign([], { length: 2 ** 26 }))
+    const forged = Buffer.concat([Buffer.from([1, 2, 0, 0, 0, 3]), Buffer.from(new Uint32Array([run.length]).buffer), run])
+    expect(() => decodeState(forged, () => new Uint8Array())).toThrow(/does not fit/u)
   })
 })

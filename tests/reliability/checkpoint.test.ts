@@ -4,7 +4,8 @@
  * output lock; state a checkpoint cannot restore turns checkpoints off with a note; and the
  * resumable writer's truncation, seeding and rename-back.
  */
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -128,6 +129,20 @@ describe('checkpoint blobs', () => {
     const restored = await readCheckpoint(directory)
     expect(restored?.state).toEqual({ full, growing })
     expect(restored?.meta.emitted).toBe(2)
+  })
+
+  it.skipIf(!existsSync('/dev/full'))('rejects on a full disk and keeps the last checkpoint, instead of throwing as for state it cannot hold', async () => {
+    const directory = path.join(root, 'disk-full')
+    await mkdir(directory, { recursive: true })
+    await writeCheckpoint(directory, { ...meta, emitted: 1 }, { seen: 1 }, 1)
+    await symlink('/dev/full', path.join(directory, `.sluice-checkpoint-2.state.tmp-${process.pid}`))
+    let written: Promise<void> | undefined
+    expect(() => (written = writeCheckpoint(directory, { ...meta, emitted: 2 }, { seen: 2 }, 2))).not.toThrow()
+    await expect(written).rejects.toThrow(/ENOSPC/u)
+    const restored = await readCheckpoint(directory)
+    expect(restored?.state).toEqual({ seen: 1 })
+    expect(restored?.meta.emitted).toBe(1)
+    expect(() => writeCheckpoint(directory, { ...meta, emitted: 3 }, { run: () => 3 }, 3)).toThrow()
   })
 
   it('refuses a checkpoint whose blob is damaged or missing', async () => {
