@@ -260,7 +260,6 @@ export function decodeState(bytes: Uint8Array, blob: (name: string) => Uint8Arra
       else if (!Array.isArray(value) || value.length > length - result.length) throw new RangeError('The checkpoint state has a run that does not fit its array')
       else for (const entry of value) result.push(entry)
     }
-    if (result.length !== length) throw new RangeError('The checkpoint state has an array of the wrong length')
     return result
   }
   const state = read()
