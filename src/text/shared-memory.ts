@@ -8,12 +8,13 @@ import { getEnvironmentData, setEnvironmentData } from 'node:worker_threads'
 type Shareable = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array
 
 function share(array: Shareable): Shareable {
+  if (array.buffer instanceof SharedArrayBuffer) return array
   const shared = new (array.constructor as new (buffer: SharedArrayBuffer) => Shareable)(new SharedArrayBuffer(array.byteLength))
   shared.set(array as never)
   return shared
 }
 
-/** `record` with every typed array in it or in its plain-object fields copied into a SharedArrayBuffer; other values stay as they are. */
+/** `record` with every typed array in it or in its plain-object fields in a SharedArrayBuffer (copied there unless it is in one already); other values stay as they are. */
 export function inSharedMemory<T extends object>(record: T): T {
   const shared = (value: unknown): unknown => {
     if (ArrayBuffer.isView(value)) return share(value as Shareable)
