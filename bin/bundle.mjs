@@ -81,12 +81,24 @@ function reusable(manifestFile) {
   }
 }
 
-/** Builds of older sources and manifests of other checkouts (and those of the one-file bundles before them), a day old, go: a run still using one is long done. */
+/**
+ * Builds of older sources and manifests of other checkouts (and those of the one-file bundles
+ * before them), a day old, go: a run still using one is long done. Their decoded tables
+ * (src/text/table-cache.ts, about 31 MB a build) go at once: a run reads them whole when it
+ * starts, and one that still wants them decodes them again. A folder another process is writing
+ * into may refuse to go; it is left for the next build.
+ */
 function pruneOldBundles(folder, keep) {
   const cutoff = Date.now() - 24 * 3600 * 1000
   for (const name of readdirSync(folder)) {
     const file = path.join(folder, name)
-    if (file !== keep && /^(?:sluice|cli|worker)[-.]/u.test(name) && statSync(file).mtimeMs < cutoff) rmSync(file, { recursive: true, force: true })
+    if (file === keep || !/^(?:sluice|cli|worker)[-.]/u.test(name)) continue
+    try {
+      if (statSync(file).mtimeMs < cutoff) rmSync(file, { recursive: true, force: true })
+      else rmSync(path.join(file, 'tables'), { recursive: true, force: true })
+    } catch {
+      // In use or already gone.
+    }
   }
 }
 
@@ -128,7 +140,9 @@ async function buildSplit(outdir) {
 /** Writes the build's files into a new folder named after their contents, then moves it in place whole. */
 function writeBuild(folder, files) {
   const target = path.join(folder, `sluice-${digest(files.map((file) => `${file.name}\n${file.text}`).join('\n')).slice(0, 16)}`)
-  if (existsSync(target)) return target
+  if (files.every((file) => existsSync(path.join(target, file.name)))) return target
+  // A folder without its files (emptied by hand) is no build: make it again.
+  rmSync(target, { recursive: true, force: true })
   const temporary = `${target}.${process.pid}.tmp`
   for (const file of files) {
     mkdirSync(path.dirname(path.join(temporary, file.name)), { recursive: true })

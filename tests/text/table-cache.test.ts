@@ -2,6 +2,7 @@ import { fc, test as propertyTest } from '@fast-check/vitest'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { setEnvironmentData } from 'node:worker_threads'
 import { gunzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -46,16 +47,30 @@ describe('table cache files', () => {
     expect([...buffers][0]).toBeInstanceOf(SharedArrayBuffer)
   })
 
+  class Rows extends Array<number> {}
+  const shared = { a: 1 }
+  const bytes = Uint8Array.of(1)
   it.each([
-    ['a Map', { table: new Map([[1, 2]]) }, /Map cannot be cached/],
-    ['a class instance', { when: new Date(0) }, /Date cannot be cached/],
-    ['NaN', { score: Number.NaN }, /NaN cannot be cached/],
-    ['-0', { score: -0 }, /-0 cannot be cached/],
-    ['undefined in an array', { list: [1, undefined] }, /undefined in it/],
-    ['a `$typed` key', { $typed: 'Uint8Array', offset: 0, length: 1 }, /\$typed/],
-    ['a DataView', { view: new DataView(new ArrayBuffer(4)) }, /DataView cannot be cached/],
-  ])('refuses %s, which JSON would change silently, and leaves no file', (_name, value, message) => {
+    ['a Map', { table: new Map([[1, 2]]) }, /a Map at the top\.table,/],
+    ['a class instance', { when: new Date(0) }, /a Date at the top\.when,/],
+    ['NaN', { score: Number.NaN }, /the number NaN at the top\.score,/],
+    ['-0', { score: -0 }, /the number -0 at/],
+    ['undefined in an array', { list: [1, undefined] }, /undefined at the top\.list\.1,/],
+    ['undefined in an object', { gone: undefined }, /undefined at the top\.gone,/],
+    ['a function', { f: () => 2 }, /a function at the top\.f,/],
+    ['a symbol', { s: Symbol('s') }, /a symbol at the top\.s,/],
+    ['a symbol key', { [Symbol('s')]: 1 }, /symbol keys at the top,/],
+    ['an array with a hole', { list: [1, , 3] }, /an array with holes/],
+    ['an array with a key of its own', { list: Object.assign([1], { extra: 2 }) }, /keys of its own/],
+    ['an array of a subclass', { list: Rows.from([1]) }, /or a prototype at the top\.list,/],
+    ['one object reached twice', { x: shared, y: shared }, /reached twice at the top\.y,/],
+    ['one typed array reached twice', { x: bytes, y: bytes }, /reached twice at the top\.y,/],
+    ['an object without a prototype', { bare: Object.create(null) as object }, /without a prototype at the top\.bare,/],
+    ['a `$typed` key', { $typed: 'Uint8Array', offset: 0, length: 1 }, /a `\$typed` key at the top,/],
+    ['a DataView', { view: new DataView(new ArrayBuffer(4)) }, /a DataView at the top\.view,/],
+  ])('refuses %s, which JSON would not give back as it is, naming the file and leaving none', (_name, value, message) => {
     const folder = freshFolder()
+    expect(() => writeTables(path.join(folder, 'bad.tables'), value)).toThrow(/^Cannot cache the tables of bad\.tables: they hold /)
     expect(() => writeTables(path.join(folder, 'bad.tables'), value)).toThrow(message)
     expect(readdirSync(folder)).toEqual([])
   })
@@ -83,7 +98,7 @@ describe('table cache files', () => {
         writeTables(file, value)
       } catch (error) {
         // Only what JSON would not give back as it was (here -0, or a `$typed` key) is refused.
-        expect(String(error)).toMatch(/-0|\$typed/)
+        expect(String(error)).toMatch(/the number -0|`\$typed` key/)
         return
       }
       expect(readTables(file)).toEqual(value)
@@ -133,6 +148,17 @@ describe('cachedTables', () => {
     expect(readdirSync(folder).sort()).toEqual(['a-file', 'model.bin'])
   })
 
+  it('does not make a removed build folder again to hold its tables', () => {
+    const build = path.join(freshFolder(), 'sluice-build')
+    expect(cachedTables('sample', [source(freshFolder())], sample, path.join(build, 'tables'))).toEqual(sample())
+    expect(existsSync(build)).toBe(false)
+  })
+
+  it('is the folder bin/sluice.js names, under the same key', () => {
+    const launcher = readFileSync(new URL('../../bin/sluice.js', import.meta.url), 'utf8')
+    expect(launcher).toContain(`setEnvironmentData('${TABLE_CACHE_KEY}', fileURLToPath(new URL('./tables/', entry)))`)
+  })
+
   it('builds when a source is missing, without writing anything', () => {
     const folder = freshFolder()
     expect(cachedTables('sample', [path.join(folder, 'gone.bin')], sample, folder)).toEqual(sample())
@@ -145,7 +171,7 @@ describe('cachedTables', () => {
     setEnvironmentData(TABLE_CACHE_KEY, folder)
     try {
       const first = loadNgramModel(name)
-      expect(readdirSync(folder).some((entry) => entry.startsWith(`ngram-${name}`))).toBe(true)
+      const entry = path.join(folder, readdirSync(folder).find((file) => file.startsWith(`ngram-${name}`)) as string)
       const cached = loadNgramModel(name)
       const fromFile = decodeModel(gunzipSync(readFileSync(new URL(`../../src/text/data/${name}`, import.meta.url))))
       for (let u = 0; u < 60; u += 1) for (let v = 0; v < 60; v += 7) for (let w = 0; w < 60; w += 5) {
@@ -153,6 +179,14 @@ describe('cachedTables', () => {
         expect(first.logProb(u, v, w)).toBe(fromFile.logProb(u, v, w))
       }
       expect(cached.idOf('the')).toBe(fromFile.idOf('the'))
+      // The entry is what a later load reads: change every unigram probability there and the model follows.
+      const tables = readTables(entry) as { arrays: { prob: Float32Array } }
+      tables.arrays.prob.fill(-0.25)
+      writeTables(entry, tables)
+      const edited = loadNgramModel(name)
+      let changed = 0
+      for (let w = 0; w < 60; w += 1) if (edited.logProb(3, 7, w) !== fromFile.logProb(3, 7, w)) changed += 1
+      expect(changed).toBeGreaterThan(30)
     } finally {
       setEnvironmentData(TABLE_CACHE_KEY, undefined)
     }
