@@ -193,10 +193,11 @@ export function readTables(file: string): unknown {
 
 /**
  * Names the sources by their contents (SHA-256, about 20 ms for the 14 MB of data files), so an
- * edited data file makes a new entry even where copying kept its size and modification time.
+ * edited data file makes a new entry even where copying kept its size and modification time,
+ * and the Node version, whose Unicode data the decoders' case mapping follows.
  */
 function sourceStamp(sources: readonly string[]): string {
-  const hash = createHash('sha256')
+  const hash = createHash('sha256').update(`${process.version}\0`)
   for (const source of sources) hash.update(`${path.resolve(source)}\0`).update(readFileSync(source))
   return hash.digest('hex').slice(0, 16)
 }
