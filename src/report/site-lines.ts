@@ -7,8 +7,8 @@
  * that is on more than 40/128 ≈ 31% of the pages at most, with a known overestimate `error`.
  */
 import { excerpt } from '../core/message.ts'
-import { detachedCopy } from '../text/detached-copy.ts'
 import { splitLines } from '../text/lines.ts'
+import { detachedCopy } from '../text/detached-copy.ts'
 import { lineFingerprint } from '../text/line-fingerprint.ts'
 import type { SiteLine, SiteReport } from './health-types.ts'
 
@@ -25,12 +25,50 @@ export function lineHash(line: string): string | undefined {
   return lineFingerprint(line)?.toString(16).padStart(8, '0')
 }
 
-/** Distinct fingerprinted lines at both ends of `text`, with a sample of each. */
+/** The first `count` non-blank lines of a text without `\r`, and where the line after them starts. */
+function leadingLines(text: string, count: number): { lines: string[]; end: number } {
+  const lines: string[] = []
+  let start = 0
+  while (start <= text.length && lines.length < count) {
+    const found = text.indexOf('\n', start)
+    const end = found === -1 ? text.length : found
+    const line = text.slice(start, end)
+    if (line.trim() !== '') lines.push(line)
+    start = end + 1
+  }
+  return { lines, end: start }
+}
+
+/** Up to `count` non-blank lines at the end of a text without `\r` that start at `from` or later, in text order. */
+function trailingLines(text: string, count: number, from: number): string[] {
+  const lines: string[] = []
+  for (let end = text.length; end >= from && lines.length < count; ) {
+    const start = Math.max(text.lastIndexOf('\n', end - 1) + 1, from)
+    const line = text.slice(start, end)
+    if (line.trim() !== '') lines.push(line)
+    end = start - 1
+  }
+  return lines.reverse()
+}
+
+/** The first and last `count` non-blank lines of `text`, or all of them when there are no more than twice as many. */
+function endLines(text: string, count: number): string[] {
+  if (text.includes('\r')) {
+    const lines = splitLines(text).filter((line) => line.trim() !== '')
+    return lines.length <= 2 * count ? lines : [...lines.slice(0, count), ...lines.slice(-count)]
+  }
+  // Only the ends are cut into lines, not the whole page.
+  const leading = leadingLines(text, count)
+  return leading.end > text.length ? leading.lines : [...leading.lines, ...trailingLines(text, count, leading.end)]
+}
+
+/**
+ * Distinct fingerprinted lines at both ends of `text`, with a sample of each: the first and
+ * last {@link EDGE_LINES} non-blank lines, or all of them when there are no more than twice that.
+ */
 export function edgeLines(text: string): Map<string, string> {
-  const lines = splitLines(text).filter((line) => line.trim() !== '')
-  const picked = lines.length <= 2 * EDGE_LINES ? lines : [...lines.slice(0, EDGE_LINES), ...lines.slice(-EDGE_LINES)]
   const result = new Map<string, string>()
-  for (const line of picked) {
+  for (const line of endLines(text, EDGE_LINES)) {
     const hash = lineHash(line)
     if (hash !== undefined && !result.has(hash)) result.set(hash, line)
   }
