@@ -71,6 +71,17 @@ export const NOT_AFTER_DETERMINER = words(`
   which been am isn't wasn't weren't aren't doesn't didn't couldn't wouldn't shouldn't
 `)
 
+/**
+ * Adverbs English lets stand on either side of a verb, its subject or an adjective ("really
+ * is" / "is really", "he now" / "now he", "can again" / "again can"). "very", "so" and "too"
+ * are left out: they stand before what they modify ("very a" is no English).
+ */
+export const MOVABLE_ADVERBS = words(`
+  also only just really still even never ever always now already often however thus perhaps
+  maybe quite again once soon later therefore instead indeed actually probably certainly
+  simply clearly usually sometimes rather yet
+`)
+
 /** Modal verbs: two in a row ("could would") is not English. */
 export const MODALS = words('could would should shall must may might can will')
 

@@ -87,6 +87,20 @@ describe('order check', () => {
     expect(orderReason(sentence, models)).toBe(reason)
   })
 
+  it.each([
+    'The rest of the book really is more about process.',
+    'In most of the other states, rents now are lower than they were before the crisis.',
+    'In the other 12 cities, prices now are lower than they were at the bottom of the market.',
+    'The visitors threatened to make the game closer than it ultimately was.',
+    'He was second at the trials, and he now is obliged to qualify again next year.',
+  ])('leaves an adverb on either side of its neighbour: %s', (sentence) => {
+    expect(orderReason(sentence, models)).toBeUndefined()
+  })
+
+  it('still flags an adverb swapped past a determiner', () => {
+    expect(orderReason('It was very a good day for the home team and its fans.', models)).toBe('"very a" reads far more naturally as "a very" (words swapped).')
+  })
+
   it('leaves the auxiliary a question puts first', () => {
     expect(orderReason('Would they really have agreed to that plan?', models)).toBeUndefined()
     expect(orderReason('Is there anything we can do to help them?', models)).toBeUndefined()
