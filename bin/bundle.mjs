@@ -140,9 +140,18 @@ async function buildSplit(outdir) {
 /** Writes the build's files into a new folder named after their contents, then moves it in place whole. */
 function writeBuild(folder, files) {
   const target = path.join(folder, `sluice-${digest(files.map((file) => `${file.name}\n${file.text}`).join('\n')).slice(0, 16)}`)
-  if (files.every((file) => existsSync(path.join(target, file.name)))) return target
-  // A folder without its files (emptied by hand) is no build: make it again.
-  rmSync(target, { recursive: true, force: true })
+  if (existsSync(target)) {
+    if (files.every((file) => existsSync(path.join(target, file.name)))) return target
+    // A folder without its files (emptied by hand) is no build. A build only ever arrives whole
+    // (the rename below), so this one stays incomplete: move it aside, then make it again.
+    const aside = `${target}.${process.pid}.incomplete`
+    try {
+      renameSync(target, aside)
+      rmSync(aside, { recursive: true, force: true })
+    } catch {
+      // Another process moved it first.
+    }
+  }
   const temporary = `${target}.${process.pid}.tmp`
   for (const file of files) {
     mkdirSync(path.dirname(path.join(temporary, file.name)), { recursive: true })

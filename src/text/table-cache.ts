@@ -73,10 +73,13 @@ function unplainAt(value: unknown, where: string, seen: Set<object>): string | u
   if (seen.has(value)) return `an object reached twice at ${where}`
   seen.add(value)
   const prototype = Object.getPrototypeOf(value) as unknown
+  if (Object.hasOwn(value, 'toJSON')) return `an object with its own toJSON at ${where}`
   if (ArrayBuffer.isView(value)) return isTypedName(value.constructor.name) && prototype === TYPED[value.constructor.name].prototype ? undefined : `${kindOf(value)} at ${where}`
   if (Object.getOwnPropertySymbols(value).length > 0) return `an object with symbol keys at ${where}`
   if (Array.isArray(value)) {
-    const plain = prototype === Array.prototype && Object.keys(value).length === value.length
+    // Index keys come first and in order, so a hole or a key of its own shows up as a mismatch.
+    const keys = Object.keys(value)
+    const plain = prototype === Array.prototype && keys.length === value.length && keys.every((key, index) => key === String(index))
     return plain ? unplainEntries(value.map((item, index) => [String(index), item]), where, seen) : `an array with holes, keys of its own or a prototype at ${where}`
   }
   return prototype === Object.prototype ? unplainEntries(Object.entries(value), where, seen) : `${kindOf(value)} at ${where}`

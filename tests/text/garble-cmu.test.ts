@@ -97,8 +97,9 @@ describe('order check', () => {
     expect(orderReason(sentence, models)).toBeUndefined()
   })
 
-  it('still flags an adverb swapped past a determiner', () => {
-    expect(orderReason('It was very a good day for the home team and its fans.', models)).toBe('"very a" reads far more naturally as "a very" (words swapped).')
+  it('still flags an adverb swapped past a determiner, and a swap next to an adverb', () => {
+    expect(orderReason('She was the probably best player on the team that won the title last year.', models)).toBe('"the probably" reads far more naturally as "probably the" (words swapped).')
+    expect(orderReason('Officials said the recently bridge new would open to traffic next spring.', models)).toBe('"bridge new" reads far more naturally as "new bridge" (words swapped).')
   })
 
   it('leaves the auxiliary a question puts first', () => {
