@@ -33,7 +33,8 @@ const positiveInteger = (name: string) =>
 const LimitsSchema = z
   .object({
     maxFileBytes: positiveInteger('limits.maxFileBytes').default(512 * MIB),
-    maxArchiveBytes: positiveInteger('limits.maxArchiveBytes').default(4096 * MIB),
+    // Archives stream, so this bounds a run's time, not its memory; maxCompressionRatio catches bombs.
+    maxArchiveBytes: positiveInteger('limits.maxArchiveBytes').default(64 * 1024 * MIB),
     maxCompressionRatio: positiveInteger('limits.maxCompressionRatio').default(200),
     maxArchiveDepth: positiveInteger('limits.maxArchiveDepth').default(3),
     /** Largest document (bytes, HTML and text) the stages get; bigger → `runner/too-large`. */
